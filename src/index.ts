@@ -1,1 +1,8 @@
-export {};
+export * from './kpack';
+export * from './credentials';
+export * from './cluster-store';
+export * from './cluster-stack';
+export * from './builder';
+export * from './source';
+export * from './build-image';
+export * as legacy from './legacy';

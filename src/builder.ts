@@ -1,0 +1,224 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { IClusterStack } from './cluster-stack';
+import { IClusterStore } from './cluster-store';
+import { KPACK_API_VERSION } from './private/api-versions';
+import { clusterScoped, ImportedResource, serviceAccountRef, validateRendered } from './private/resources';
+
+/** A kpack builder that images can be built with: a `Builder` or a `ClusterBuilder`. */
+export interface IBuilder extends kplus.IResource {}
+
+/** Options for `BuildpackRef.id()`. */
+export interface BuildpackRefOptions {
+  /**
+   * The buildpack version. May also be given in the id as `id@version`.
+   *
+   * @default - the version the store offers (the highest, when it offers several)
+   */
+  readonly version?: string;
+
+  /**
+   * Whether the group may pass detection without this buildpack.
+   *
+   * @default false
+   */
+  readonly optional?: boolean;
+}
+
+/** A buildpack in a builder's order. */
+export class BuildpackRef {
+  /**
+   * A buildpack by its id, e.g. `paketo-buildpacks/go` or `paketo-buildpacks/go@4.13.1`.
+   */
+  public static id(id: string, options: BuildpackRefOptions = {}): BuildpackRef {
+    const at = id.lastIndexOf('@');
+    const bareId = at > 0 ? id.slice(0, at) : id;
+    const inlineVersion = at > 0 ? id.slice(at + 1) : undefined;
+    if (inlineVersion !== undefined && options.version !== undefined && options.version !== inlineVersion) {
+      throw new Error(`buildpack "${id}" names version ${inlineVersion} but options.version is ${options.version}`);
+    }
+    return new BuildpackRef({
+      id: bareId,
+      version: inlineVersion ?? options.version,
+      optional: options.optional ? true : undefined,
+    });
+  }
+
+  private constructor(private readonly entry: Record<string, unknown>) {}
+
+  /** @internal */
+  public _toKpack(): Record<string, unknown> {
+    return { ...this.entry };
+  }
+}
+
+/** A group of buildpacks that detect together. */
+export interface BuildpackGroup {
+  /** The buildpacks of the group, in order. */
+  readonly buildpacks: BuildpackRef[];
+}
+
+/** Properties shared by `Builder` and `ClusterBuilder`. */
+export interface BuilderOptions extends kplus.ResourceProps {
+  /** Where kpack pushes the builder image it creates, e.g. `registry.example.com/builders/default`. */
+  readonly tag: string;
+
+  /** The stack the builder is made from. */
+  readonly stack: IClusterStack;
+
+  /**
+   * The store the order's buildpacks come from.
+   *
+   * @default - no store: buildpacks come from ClusterBuildpack and Buildpack resources
+   */
+  readonly store?: IClusterStore;
+
+  /**
+   * The buildpack groups, tried in order; add more with `addGroup()`.
+   *
+   * @default - none
+   */
+  readonly order?: BuildpackGroup[];
+}
+
+/** Properties for `ClusterBuilder`. */
+export interface ClusterBuilderProps extends BuilderOptions {
+  /**
+   * The service account (name and namespace) whose secrets kpack uses to push the builder image and to
+   * read the stack and store images. kpack requires it for a ClusterBuilder.
+   */
+  readonly serviceAccount: kplus.IServiceAccount;
+}
+
+/** Properties for `Builder`. */
+export interface BuilderProps extends BuilderOptions {
+  /**
+   * The service account, in the builder's namespace, whose secrets kpack uses to push the builder image.
+   *
+   * @default - the `default` ServiceAccount of the builder's namespace
+   */
+  readonly serviceAccount?: kplus.IServiceAccount;
+}
+
+/**
+ * A kpack ClusterBuilder (`kpack.io/v1alpha2`, cluster-scoped): a builder image that kpack creates from
+ * a stack and an order of buildpacks, usable by images in every namespace.
+ *
+ * For kpack v0.0.8, whose ClusterBuilder is an existing builder image, use `legacy.ClusterBuilder`.
+ *
+ * @example
+ * const builder = new ClusterBuilder(chart, 'builder', {
+ *   tag: 'registry.example.com/builders/default',
+ *   stack, store, serviceAccount,
+ * });
+ * builder.addGroup(BuildpackRef.id('paketo-buildpacks/go'));
+ *
+ * @see https://github.com/buildpacks-community/kpack/blob/main/docs/builders.md
+ */
+export class ClusterBuilder extends kplus.Resource implements IBuilder {
+  /** A ClusterBuilder that exists already, by name. */
+  public static fromClusterBuilderName(scope: Construct, id: string, name: string): IBuilder {
+    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterBuilder', resourceType: 'clusterbuilders' });
+  }
+
+  /** @see base.Resource.apiObject */
+  protected readonly apiObject: ApiObject;
+
+  public readonly resourceType = 'clusterbuilders';
+
+  private readonly order: BuilderOrder;
+
+  constructor(scope: Construct, id: string, props: ClusterBuilderProps) {
+    super(scope, id);
+    this.order = new BuilderOrder(props.order);
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: KPACK_API_VERSION,
+      kind: 'ClusterBuilder',
+      metadata: props.metadata,
+      spec: Lazy.any({
+        produce: () => ({
+          ...renderBuilderSpec(props, this.order),
+          serviceAccountRef: props.serviceAccount ? serviceAccountRef(props.serviceAccount) : undefined,
+        }),
+      }),
+    });
+    clusterScoped(this, this.apiObject, props);
+    validateRendered(this, this.apiObject);
+  }
+
+  /** Adds a group of buildpacks to the end of the order. */
+  public addGroup(...buildpacks: BuildpackRef[]): void {
+    this.order.addGroup(buildpacks);
+  }
+}
+
+/**
+ * A kpack Builder (`kpack.io/v1alpha2`, namespaced): like `ClusterBuilder`, but usable only by images in
+ * its own namespace, and using a service account of that namespace.
+ *
+ * @see https://github.com/buildpacks-community/kpack/blob/main/docs/builders.md
+ */
+export class Builder extends kplus.Resource implements IBuilder {
+  /** A Builder that exists already, by name. */
+  public static fromBuilderName(scope: Construct, id: string, name: string): IBuilder {
+    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'Builder', resourceType: 'builders' });
+  }
+
+  /** @see base.Resource.apiObject */
+  protected readonly apiObject: ApiObject;
+
+  public readonly resourceType = 'builders';
+
+  private readonly order: BuilderOrder;
+
+  constructor(scope: Construct, id: string, props: BuilderProps) {
+    super(scope, id);
+    this.order = new BuilderOrder(props.order);
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: KPACK_API_VERSION,
+      kind: 'Builder',
+      metadata: props.metadata,
+      spec: Lazy.any({
+        produce: () => ({
+          ...renderBuilderSpec(props, this.order),
+          serviceAccountName: props.serviceAccount?.name,
+        }),
+      }),
+    });
+    validateRendered(this, this.apiObject);
+  }
+
+  /** Adds a group of buildpacks to the end of the order. */
+  public addGroup(...buildpacks: BuildpackRef[]): void {
+    this.order.addGroup(buildpacks);
+  }
+}
+
+/** A builder's order, rendered late so that groups added after construction are included. */
+class BuilderOrder {
+  private readonly groups: BuildpackRef[][];
+
+  constructor(groups: BuildpackGroup[] = []) {
+    this.groups = groups.map(group => [...group.buildpacks]);
+  }
+
+  public addGroup(buildpacks: BuildpackRef[]): void {
+    this.groups.push([...buildpacks]);
+  }
+
+  public render() {
+    return this.groups.length > 0
+      ? this.groups.map(group => ({ group: group.map(buildpack => buildpack._toKpack()) }))
+      : undefined;
+  }
+}
+
+function renderBuilderSpec(props: BuilderOptions, order: BuilderOrder) {
+  return {
+    tag: props.tag,
+    stack: props.stack ? { name: props.stack.name, kind: props.stack.kind } : undefined,
+    store: props.store ? { name: props.store.name, kind: props.store.kind } : undefined,
+    order: order.render(),
+  };
+}

@@ -1,0 +1,74 @@
+import { ApiObject } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { KPACK_API_VERSION } from './private/api-versions';
+import { clusterScoped, ImportedResource, serviceAccountRef, validateRendered } from './private/resources';
+
+/** A kpack ClusterStack: the build and run images builders are made from. */
+export interface IClusterStack extends kplus.IResource {}
+
+/** Properties for `ClusterStack`. */
+export interface ClusterStackProps extends kplus.ResourceProps {
+  /** The stack id both images declare, e.g. `io.buildpacks.stacks.jammy`. */
+  readonly stackId: string;
+
+  /** The build image, e.g. `paketobuildpacks/build-jammy-base`. */
+  readonly buildImage: string;
+
+  /** The run image, e.g. `paketobuildpacks/run-jammy-base`. */
+  readonly runImage: string;
+
+  /**
+   * The service account whose secrets kpack's controller uses to read the images from a private
+   * registry.
+   *
+   * @default - anonymous access
+   */
+  readonly serviceAccount?: kplus.IServiceAccount;
+}
+
+/**
+ * A kpack ClusterStack (`kpack.io/v1alpha2`, cluster-scoped): the build image builds run on and the run
+ * image apps are exported onto. kpack rebases images when the run image changes.
+ *
+ * @example
+ * new ClusterStack(chart, 'stack', {
+ *   stackId: 'io.buildpacks.stacks.jammy',
+ *   buildImage: 'paketobuildpacks/build-jammy-base',
+ *   runImage: 'paketobuildpacks/run-jammy-base',
+ * });
+ *
+ * @see https://github.com/buildpacks-community/kpack/blob/main/docs/stack.md
+ */
+export class ClusterStack extends kplus.Resource implements IClusterStack {
+  /** A ClusterStack that exists already, by name. */
+  public static fromClusterStackName(scope: Construct, id: string, name: string): IClusterStack {
+    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterStack', resourceType: 'clusterstacks' });
+  }
+
+  /** @see base.Resource.apiObject */
+  protected readonly apiObject: ApiObject;
+
+  public readonly resourceType = 'clusterstacks';
+
+  /** The stack id. */
+  public readonly stackId: string;
+
+  constructor(scope: Construct, id: string, props: ClusterStackProps) {
+    super(scope, id);
+    this.stackId = props.stackId;
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: KPACK_API_VERSION,
+      kind: 'ClusterStack',
+      metadata: props.metadata,
+      spec: {
+        id: props.stackId,
+        buildImage: { image: props.buildImage },
+        runImage: { image: props.runImage },
+        serviceAccountRef: props.serviceAccount ? serviceAccountRef(props.serviceAccount) : undefined,
+      },
+    });
+    clusterScoped(this, this.apiObject, props);
+    validateRendered(this, this.apiObject);
+  }
+}

@@ -1,0 +1,79 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { KPACK_API_VERSION } from './private/api-versions';
+import { clusterScoped, ImportedResource, serviceAccountRef, undefinedIfEmpty, validateRendered } from './private/resources';
+
+/** A kpack ClusterStore: the buildpacks that builders can use. */
+export interface IClusterStore extends kplus.IResource {}
+
+/** Properties for `ClusterStore`. */
+export interface ClusterStoreProps extends kplus.ResourceProps {
+  /**
+   * Buildpackage (or builder) images whose buildpacks the store offers, e.g. `paketobuildpacks/go`.
+   * kpack needs at least one; add more with `addSource()`.
+   *
+   * @default - none
+   */
+  readonly sources?: string[];
+
+  /**
+   * The service account whose secrets kpack's controller uses to read the source images from a
+   * private registry.
+   *
+   * @default - anonymous access
+   */
+  readonly serviceAccount?: kplus.IServiceAccount;
+}
+
+/**
+ * A kpack ClusterStore (`kpack.io/v1alpha2`, cluster-scoped): a collection of buildpacks, taken from
+ * buildpackage images, that builders pick their order from.
+ *
+ * @example
+ * const store = new ClusterStore(chart, 'store', { sources: ['paketobuildpacks/go'] });
+ * store.addSource('paketobuildpacks/java');
+ *
+ * @see https://github.com/buildpacks-community/kpack/blob/main/docs/store.md
+ */
+export class ClusterStore extends kplus.Resource implements IClusterStore {
+  /** A ClusterStore that exists already, by name. */
+  public static fromClusterStoreName(scope: Construct, id: string, name: string): IClusterStore {
+    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterStore', resourceType: 'clusterstores' });
+  }
+
+  /** @see base.Resource.apiObject */
+  protected readonly apiObject: ApiObject;
+
+  public readonly resourceType = 'clusterstores';
+
+  private readonly _sources: string[];
+
+  constructor(scope: Construct, id: string, props: ClusterStoreProps = {}) {
+    super(scope, id);
+    this._sources = [...props.sources ?? []];
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: KPACK_API_VERSION,
+      kind: 'ClusterStore',
+      metadata: props.metadata,
+      spec: Lazy.any({
+        produce: () => ({
+          sources: undefinedIfEmpty(this._sources.map(image => ({ image }))),
+          serviceAccountRef: props.serviceAccount ? serviceAccountRef(props.serviceAccount) : undefined,
+        }),
+      }),
+    });
+    clusterScoped(this, this.apiObject, props);
+    validateRendered(this, this.apiObject);
+  }
+
+  /** The source images of the store. Returns a copy; use `addSource()` to add one. */
+  public get sources(): string[] {
+    return [...this._sources];
+  }
+
+  /** Adds a buildpackage (or builder) image to the store. */
+  public addSource(image: string): void {
+    this._sources.push(image);
+  }
+}

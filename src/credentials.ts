@@ -1,0 +1,177 @@
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { addSecretToServiceAccount, dockerConfigJson, normalizeRegistry } from './private/credentials';
+
+/**
+ * The kinds of credentials kpack reads from a service account's secrets.
+ *
+ * @see https://github.com/buildpacks-community/kpack/blob/main/docs/secrets.md
+ */
+export enum CredentialKind {
+  /** A `kubernetes.io/basic-auth` Secret for a container registry, annotated with the registry. */
+  DOCKER_BASIC_AUTH = 'DOCKER_BASIC_AUTH',
+  /**
+   * A `kubernetes.io/dockerconfigjson` Secret: needs no annotation, and is also an image pull secret.
+   */
+  DOCKER_CONFIG_JSON = 'DOCKER_CONFIG_JSON',
+  /** A `kubernetes.io/basic-auth` Secret for a git server over https, annotated with the server. */
+  GIT_BASIC_AUTH = 'GIT_BASIC_AUTH',
+  /** A `kubernetes.io/ssh-auth` Secret for a git server over ssh, annotated with the server. */
+  GIT_SSH = 'GIT_SSH',
+}
+
+/** A username and password for a container registry. */
+export interface DockerBasicAuthProps extends kplus.CommonSecretProps {
+  /**
+   * The registry the credentials are for, as kpack matches it against image references: a host
+   * (`gcr.io`, `registry.example.com:5000`), optionally with a scheme. Docker Hub under any of its
+   * names (`docker.io`, `index.docker.io`, …) is written as `https://index.docker.io/v1/`, the only
+   * form that works for Docker Hub.
+   *
+   * @default - Docker Hub
+   */
+  readonly registry?: string;
+
+  /** The registry username. */
+  readonly username: string;
+
+  /**
+   * The registry password or token. It is written into the synthesized YAML: prefer
+   * `RegistryCredentials.fromSecretName()` for a Secret managed outside the app.
+   */
+  readonly password: string;
+}
+
+/** Registry credentials rendered as a `.dockerconfigjson` document, like `kubectl create secret docker-registry`. */
+export interface DockerConfigJsonProps extends DockerBasicAuthProps {
+  /**
+   * The email address stored with the credentials.
+   *
+   * @default - none
+   */
+  readonly email?: string;
+}
+
+/** A username and password (or token) for a git server over https. */
+export interface GitBasicAuthProps extends kplus.CommonSecretProps {
+  /** The git server the credentials are for, with its scheme: `https://github.com`. */
+  readonly gitServer: string;
+
+  /** The git username. */
+  readonly username: string;
+
+  /**
+   * The git password or token. It is written into the synthesized YAML: prefer
+   * `RegistryCredentials.fromSecretName()` for a Secret managed outside the app.
+   */
+  readonly password: string;
+}
+
+/** An ssh private key for a git server. */
+export interface GitSshProps extends kplus.CommonSecretProps {
+  /** The git server the key is for, as kpack matches it against git URLs: `git@github.com`. */
+  readonly gitServer: string;
+
+  /**
+   * The ssh private key (PEM). It is written into the synthesized YAML: prefer
+   * `RegistryCredentials.fromSecretName()` for a Secret managed outside the app.
+   */
+  readonly sshPrivateKey: string;
+
+  /**
+   * `known_hosts` entries for the server. Without them, kpack trusts any host key unless its controller
+   * runs with `INSECURE_SSH_TRUST_UNKNOWN_HOSTS=false`.
+   *
+   * @default - none
+   */
+  readonly knownHosts?: string;
+}
+
+/**
+ * Registry and git credentials in the form kpack (v0.17, `kpack.io`) reads them: a Secret of the right
+ * type with kpack's annotation, added to the service account that builds use.
+ *
+ * For kpack v0.0.8 use `legacy.RegistryCredentials`, which writes the `build.pivotal.io` annotations.
+ *
+ * @example
+ * const serviceAccount = new kplus.ServiceAccount(chart, 'builds');
+ * const dockerHub = RegistryCredentials.dockerConfigJson(chart, 'docker-hub', {
+ *   username: 'making',
+ *   password: process.env.DOCKERHUB_PASSWORD ?? '',
+ * });
+ * dockerHub.addTo(serviceAccount);
+ *
+ * @see https://github.com/buildpacks-community/kpack/blob/main/docs/secrets.md
+ */
+export class RegistryCredentials extends Construct {
+  /** Credentials for a container registry, as an annotated `kubernetes.io/basic-auth` Secret. */
+  public static dockerBasicAuth(scope: Construct, id: string, props: DockerBasicAuthProps): RegistryCredentials {
+    return new RegistryCredentials(scope, id, CredentialKind.DOCKER_BASIC_AUTH, self => {
+      const secret = new kplus.BasicAuthSecret(self, 'Resource', props);
+      secret.metadata.addAnnotation('kpack.io/docker', normalizeRegistry(props.registry));
+      return secret;
+    });
+  }
+
+  /**
+   * Credentials for a container registry, as a `kubernetes.io/dockerconfigjson` Secret. kpack needs no
+   * annotation for it, and `addTo()` also makes it an image pull secret of the service account.
+   */
+  public static dockerConfigJson(scope: Construct, id: string, props: DockerConfigJsonProps): RegistryCredentials {
+    return new RegistryCredentials(scope, id, CredentialKind.DOCKER_CONFIG_JSON, self => new kplus.DockerConfigSecret(self, 'Resource', {
+      metadata: props.metadata,
+      immutable: props.immutable,
+      data: dockerConfigJson(normalizeRegistry(props.registry), props.username, props.password, props.email),
+    }));
+  }
+
+  /** Credentials for a git server over https, as an annotated `kubernetes.io/basic-auth` Secret. */
+  public static gitBasicAuth(scope: Construct, id: string, props: GitBasicAuthProps): RegistryCredentials {
+    return new RegistryCredentials(scope, id, CredentialKind.GIT_BASIC_AUTH, self => {
+      const secret = new kplus.BasicAuthSecret(self, 'Resource', props);
+      secret.metadata.addAnnotation('kpack.io/git', props.gitServer);
+      return secret;
+    });
+  }
+
+  /** An ssh key for a git server, as an annotated `kubernetes.io/ssh-auth` Secret. */
+  public static gitSsh(scope: Construct, id: string, props: GitSshProps): RegistryCredentials {
+    return new RegistryCredentials(scope, id, CredentialKind.GIT_SSH, self => {
+      const secret = new kplus.SshAuthSecret(self, 'Resource', props);
+      secret.metadata.addAnnotation('kpack.io/git', props.gitServer);
+      if (props.knownHosts !== undefined) {
+        secret.addStringData('known_hosts', props.knownHosts);
+      }
+      return secret;
+    });
+  }
+
+  /**
+   * Credentials in a Secret that exists already (created by hand, by an operator, or by another app).
+   * Nothing is synthesized for it; it must have kpack's annotation for its `kind` where kpack needs one.
+   */
+  public static fromSecretName(scope: Construct, id: string, secretName: string, kind: CredentialKind): RegistryCredentials {
+    return new RegistryCredentials(scope, id, kind, self => kplus.Secret.fromSecretName(self, 'Resource', secretName));
+  }
+
+  /** The Secret that holds the credentials. */
+  public readonly secret: kplus.ISecret;
+
+  /** What the credentials are for. */
+  public readonly kind: CredentialKind;
+
+  private constructor(scope: Construct, id: string, kind: CredentialKind, createSecret: (self: Construct) => kplus.ISecret) {
+    super(scope, id);
+    this.kind = kind;
+    this.secret = createSecret(this);
+  }
+
+  /**
+   * Adds the credentials to a service account: to its `secrets`, where kpack's builds read them, and,
+   * for `DOCKER_CONFIG_JSON`, to its `imagePullSecrets` too (Kubernetes ignores other secret types
+   * there). A service account referenced by name cannot be changed: nothing is added, with a warning.
+   */
+  public addTo(serviceAccount: kplus.IServiceAccount): void {
+    addSecretToServiceAccount(this, this.secret, serviceAccount, this.kind === CredentialKind.DOCKER_CONFIG_JSON);
+  }
+}

@@ -1,0 +1,111 @@
+import { ApiObject, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { IBuilder } from './builder';
+import { Source } from './source';
+import { ImageTaggingStrategy } from '../build-image';
+import { LEGACY_API_VERSION } from '../private/api-versions';
+import { checkBuilderGeneration, checkServiceAccountNamespace } from '../private/image-checks';
+import { sizeToQuantity } from '../private/quantity';
+import { validateRendered } from '../private/resources';
+
+/** Properties for kpack v0.0.8's `BuildImage`. */
+export interface BuildImageProps extends kplus.ResourceProps {
+  /** Where kpack pushes the built image, e.g. `making/hello-golang`. A tag, not a digest. */
+  readonly tag: string;
+
+  /** The builder that builds the image. */
+  readonly builder: IBuilder;
+
+  /** The source code to build. */
+  readonly source: Source;
+
+  /**
+   * The service account, in the image's namespace, whose secrets the builds use.
+   *
+   * @default - the `default` ServiceAccount of the image's namespace
+   */
+  readonly serviceAccount?: kplus.IServiceAccount;
+
+  /**
+   * The size of the build cache volume (`<image>-cache`, default StorageClass).
+   *
+   * @default - no cache
+   */
+  readonly cacheSize?: Size;
+
+  /**
+   * How many successful builds kpack keeps.
+   *
+   * @default 10
+   */
+  readonly successBuildHistoryLimit?: number;
+
+  /**
+   * How many failed builds kpack keeps.
+   *
+   * @default 10
+   */
+  readonly failedBuildHistoryLimit?: number;
+
+  /**
+   * Whether builds are also tagged with their build number.
+   *
+   * @default ImageTaggingStrategy.BUILD_NUMBER
+   */
+  readonly imageTaggingStrategy?: ImageTaggingStrategy;
+}
+
+/**
+ * A kpack v0.0.8 Image (`build.pivotal.io/v1alpha1`): an image kpack keeps built from source. Its
+ * fields are v0.0.8's: `serviceAccount` and `cacheSize`.
+ *
+ * @example
+ * new legacy.BuildImage(chart, 'hello-golang', {
+ *   metadata: { name: 'hello-golang' },
+ *   tag: 'making/hello-golang',
+ *   builder,
+ *   serviceAccount,
+ *   cacheSize: Size.gibibytes(1.5),
+ *   source: legacy.Source.git('https://github.com/making/hello-golang', { revision: 'master' }),
+ * });
+ */
+export class BuildImage extends kplus.Resource {
+  /** @see base.Resource.apiObject */
+  protected readonly apiObject: ApiObject;
+
+  public readonly resourceType = 'images';
+
+  /** The builder that builds the image. */
+  public readonly builder: IBuilder;
+
+  constructor(scope: Construct, id: string, props: BuildImageProps) {
+    super(scope, id);
+    this.builder = props.builder;
+    let cacheSize: string | undefined;
+    try {
+      cacheSize = props.cacheSize && sizeToQuantity(props.cacheSize, 'cache size');
+    } catch (e) {
+      throw new Error(`[${this.node.path}] spec.cacheSize: ${(e as Error).message}`);
+    }
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: LEGACY_API_VERSION,
+      kind: 'Image',
+      metadata: props.metadata,
+      spec: {
+        tag: props.tag,
+        serviceAccount: props.serviceAccount?.name,
+        cacheSize,
+        builder: props.builder ? { name: props.builder.name, kind: props.builder.kind } : undefined,
+        source: props.source?._toKpack(),
+        successBuildHistoryLimit: props.successBuildHistoryLimit,
+        failedBuildHistoryLimit: props.failedBuildHistoryLimit,
+        imageTaggingStrategy: props.imageTaggingStrategy,
+      },
+    });
+    validateRendered(this, this.apiObject, () => [
+      ...checkBuilderGeneration(props.builder, LEGACY_API_VERSION, 'use legacy.ClusterBuilder or legacy.Builder (the builders at the package root are for kpack v0.17)'),
+      ...checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
+    ]);
+  }
+}

@@ -1,0 +1,116 @@
+import { ApiObject } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { LEGACY_API_VERSION } from '../private/api-versions';
+import { clusterScoped, ImportedResource, validateRendered } from '../private/resources';
+
+/** A kpack v0.0.8 builder that images can be built with: a `Builder` or a `ClusterBuilder`. */
+export interface IBuilder extends kplus.IResource {}
+
+/** When kpack v0.0.8 looks for a new version of a builder image. */
+export enum UpdatePolicy {
+  /** kpack re-resolves the builder image's tag periodically and rebuilds images when it moves. */
+  POLLING = 'polling',
+  /** kpack resolves the builder image only when the builder resource changes. */
+  EXTERNAL = 'external',
+}
+
+/** Properties shared by kpack v0.0.8's `Builder` and `ClusterBuilder`. */
+export interface BuilderImageOptions extends kplus.ResourceProps {
+  /** A prebuilt Cloud Native Buildpacks builder image, e.g. `gcr.io/paketo-buildpacks/builder:base`. */
+  readonly image: string;
+
+  /**
+   * When kpack looks for a new version of the image.
+   *
+   * @default UpdatePolicy.POLLING
+   */
+  readonly updatePolicy?: UpdatePolicy;
+}
+
+/** Properties for kpack v0.0.8's `ClusterBuilder`. Its image must be public: it has no pull secrets. */
+export interface ClusterBuilderProps extends BuilderImageOptions {}
+
+/** Properties for kpack v0.0.8's `Builder`. */
+export interface BuilderProps extends BuilderImageOptions {
+  /**
+   * Secrets to pull the builder image with.
+   *
+   * @default - none: the image must be public
+   */
+  readonly imagePullSecrets?: kplus.ISecret[];
+}
+
+/**
+ * A kpack v0.0.8 ClusterBuilder (`build.pivotal.io/v1alpha1`, cluster-scoped): a prebuilt builder image
+ * that images in every namespace can use.
+ *
+ * @example
+ * new legacy.ClusterBuilder(chart, 'builder', {
+ *   metadata: { name: 'default' },
+ *   image: 'gcr.io/paketo-buildpacks/builder:base',
+ * });
+ */
+export class ClusterBuilder extends kplus.Resource implements IBuilder {
+  /** A kpack v0.0.8 ClusterBuilder that exists already, by name. */
+  public static fromClusterBuilderName(scope: Construct, id: string, name: string): IBuilder {
+    return new ImportedResource(scope, id, { name, apiVersion: LEGACY_API_VERSION, kind: 'ClusterBuilder', resourceType: 'clusterbuilders' });
+  }
+
+  /** @see base.Resource.apiObject */
+  protected readonly apiObject: ApiObject;
+
+  public readonly resourceType = 'clusterbuilders';
+
+  /** The builder image. */
+  public readonly image: string;
+
+  constructor(scope: Construct, id: string, props: ClusterBuilderProps) {
+    super(scope, id);
+    this.image = props.image;
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: LEGACY_API_VERSION,
+      kind: 'ClusterBuilder',
+      metadata: props.metadata,
+      spec: { image: props.image, updatePolicy: props.updatePolicy },
+    });
+    clusterScoped(this, this.apiObject, props);
+    validateRendered(this, this.apiObject);
+  }
+}
+
+/**
+ * A kpack v0.0.8 Builder (`build.pivotal.io/v1alpha1`, namespaced): a prebuilt builder image for the
+ * images of its namespace, pulled with its own pull secrets.
+ */
+export class Builder extends kplus.Resource implements IBuilder {
+  /** A kpack v0.0.8 Builder that exists already, by name. */
+  public static fromBuilderName(scope: Construct, id: string, name: string): IBuilder {
+    return new ImportedResource(scope, id, { name, apiVersion: LEGACY_API_VERSION, kind: 'Builder', resourceType: 'builders' });
+  }
+
+  /** @see base.Resource.apiObject */
+  protected readonly apiObject: ApiObject;
+
+  public readonly resourceType = 'builders';
+
+  /** The builder image. */
+  public readonly image: string;
+
+  constructor(scope: Construct, id: string, props: BuilderProps) {
+    super(scope, id);
+    this.image = props.image;
+    const pullSecrets = (props.imagePullSecrets ?? []).map(secret => ({ name: secret.name }));
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: LEGACY_API_VERSION,
+      kind: 'Builder',
+      metadata: props.metadata,
+      spec: {
+        image: props.image,
+        updatePolicy: props.updatePolicy,
+        imagePullSecrets: pullSecrets.length > 0 ? pullSecrets : undefined,
+      },
+    });
+    validateRendered(this, this.apiObject);
+  }
+}

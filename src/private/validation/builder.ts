@@ -1,0 +1,141 @@
+import { FieldError, disallowedFields, invalidValue, missingField, missingOneOf } from './field-error';
+import { validateTag } from './references';
+import { KindRules, KpackObject, list, path, record, text } from './rule';
+
+const BUILDER_ORIGIN = 'kpack pkg/apis/build/v1alpha2/builder_validation.go';
+const CLUSTER_BUILDER_ORIGIN = 'kpack pkg/apis/build/v1alpha2/cluster_builder_validation.go';
+
+const DEFAULT_LIFECYCLE = { name: 'default-lifecycle', kind: 'ClusterLifecycle' };
+
+/** kpack v0.17 namespaced `Builder`, after kpack's defaults (stack and store kinds, lifecycle, SA). */
+export const BUILDER_V1ALPHA2: KindRules = {
+  apiVersion: 'kpack.io/v1alpha2',
+  kind: 'Builder',
+  defaults: object => {
+    const spec = object.spec ?? {};
+    return {
+      ...object,
+      spec: {
+        ...spec,
+        serviceAccountName: text(spec.serviceAccountName) || text(spec.serviceAccount) || 'default',
+        stack: { ...record(spec.stack), kind: text(spec.stack?.kind) || 'ClusterStack' },
+        store: { ...record(spec.store), kind: text(spec.store?.kind) || 'ClusterStore' },
+        lifecycle: defaultLifecycle(spec.lifecycle),
+      },
+    };
+  },
+  rules: [
+    ...builderSpecRules('builder', 'spec', BUILDER_ORIGIN),
+    {
+      id: 'builder-service-account',
+      origin: BUILDER_ORIGIN,
+      validate: o => text(o.spec.serviceAccountName) === '' ? [missingField('spec.serviceAccountName')] : [],
+    },
+  ],
+};
+
+/**
+ * kpack v0.17 `ClusterBuilder`. kpack checks the service account reference first and alone, then the
+ * builder spec with paths that have no `spec.` prefix (`missing field(s): tag`).
+ */
+export const CLUSTER_BUILDER_V1ALPHA2: KindRules = {
+  apiVersion: 'kpack.io/v1alpha2',
+  kind: 'ClusterBuilder',
+  defaults: object => ({ ...object, spec: { ...object.spec, lifecycle: defaultLifecycle(object.spec?.lifecycle) } }),
+  rules: [
+    {
+      id: 'cluster-builder-service-account-ref',
+      origin: CLUSTER_BUILDER_ORIGIN,
+      exclusive: true,
+      validate: o => validateServiceAccountRef(o.spec?.serviceAccountRef, true),
+    },
+    ...builderSpecRules('cluster-builder', '', CLUSTER_BUILDER_ORIGIN),
+  ],
+};
+
+function defaultLifecycle(lifecycle: unknown) {
+  const ref = record(lifecycle) ?? {};
+  return { ...ref, name: text(ref.name) || DEFAULT_LIFECYCLE.name, kind: text(ref.kind) || DEFAULT_LIFECYCLE.kind };
+}
+
+/**
+ * kpack's `serviceAccountRef` check shared by the cluster-scoped kinds: name first, then namespace,
+ * each reported alone. `required` is true for ClusterBuilder, whose reference is not optional.
+ */
+export function validateServiceAccountRef(reference: unknown, required: boolean): FieldError[] {
+  const ref = record(reference);
+  if (!ref && !required) {
+    return [];
+  }
+  if (text(ref?.name) === '') {
+    return [missingField('spec.serviceAccountRef.name')];
+  }
+  if (text(ref?.namespace) === '') {
+    return [missingField('spec.serviceAccountRef.namespace')];
+  }
+  return [];
+}
+
+/** The `BuilderSpec` rules; `base` is the path prefix kpack prints (`spec`, or nothing for ClusterBuilder). */
+function builderSpecRules(idPrefix: string, base: string, origin: string) {
+  return [
+    { id: `${idPrefix}-tag`, origin, validate: (o: KpackObject) => validateTag(text(o.spec?.tag), path(base, 'tag')) },
+    { id: `${idPrefix}-stack`, origin, validate: (o: KpackObject) => validateStack(o.spec?.stack, path(base, 'stack')) },
+    { id: `${idPrefix}-store`, origin, validate: (o: KpackObject) => validateStore(o.spec?.store, path(base, 'store')) },
+    { id: `${idPrefix}-order`, origin, validate: (o: KpackObject) => validateOrder(o.spec?.order, path(base, 'order')) },
+  ];
+}
+
+function validateStack(stack: unknown, base: string): FieldError[] {
+  const ref = record(stack) ?? {};
+  if (text(ref.name) === '') {
+    return [missingField(`${base}.name`)];
+  }
+  return text(ref.kind) === 'ClusterStack' ? [] : [invalidValue(ref.kind, `${base}.kind`)];
+}
+
+function validateStore(store: unknown, base: string): FieldError[] {
+  const ref = record(store) ?? {};
+  if (text(ref.name) === '' && text(ref.kind) === '') {
+    return [];
+  }
+  return validateObjectRef(ref, base, ['ClusterStore']);
+}
+
+/** kpack's `validateObjectRef`: a missing name is only reported together with a wrong kind. */
+function validateObjectRef(ref: Record<string, any>, base: string, kinds: string[]): FieldError[] {
+  if (kinds.includes(text(ref.kind))) {
+    return [];
+  }
+  const errors: FieldError[] = [];
+  if (text(ref.name) === '') {
+    errors.push(missingField(`${base}.name`));
+  }
+  errors.push(invalidValue(ref.kind, `${base}.kind`, `must be one of ${kinds.join(', ')}`));
+  return errors;
+}
+
+function validateOrder(order: unknown, base: string): FieldError[] {
+  const errors: FieldError[] = [];
+  list(order).forEach((entry, i) => {
+    list(entry?.group).forEach((buildpack, j) => {
+      errors.push(...validateBuildpackRef(record(buildpack) ?? {}, `${base}[${i}].group[${j}]`));
+    });
+  });
+  return errors;
+}
+
+function validateBuildpackRef(ref: Record<string, any>, base: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const name = text(ref.name);
+  const kind = text(ref.kind);
+  if (name !== '' || kind !== '') {
+    errors.push(...validateObjectRef(ref, base, ['Buildpack', 'ClusterBuildpack']));
+  }
+  if (text(ref.image) !== '') {
+    errors.push(disallowedFields(`${base}.image reference currently not supported`));
+  } else if (text(ref.id) === '' && name === '' && kind === '') {
+    errors.push(missingOneOf(`${base}.image`, `${base}.id`, `${base}.name + kind`));
+  }
+  return errors;
+}

@@ -1,0 +1,84 @@
+/**
+ * Validation problems in the shape of knative's `apis.FieldError`, which kpack's webhook returns:
+ * `<message>: <path>[, <path>…]`, then `\n<details>` when there are details. Errors with the same
+ * message and details merge (their paths sorted), and the merged errors are sorted by message, so the
+ * text matches what `kubectl apply` would print after `admission webhook "…" denied the request:`.
+ */
+export interface FieldError {
+  readonly message: string;
+  /** Full field paths (`spec.source.git.revision`); may be empty. */
+  readonly paths: string[];
+  readonly details?: string;
+  /** A line of advice of this library's own, printed after kpack's text; never merged. */
+  readonly hint?: string;
+}
+
+export function missingField(...paths: string[]): FieldError {
+  return { message: 'missing field(s)', paths };
+}
+
+/** `apis.ErrInvalidValue`: the value is printed as Go's `%v` would print it. */
+export function invalidValue(value: unknown, path: string, details?: string): FieldError {
+  return { message: `invalid value: ${goValue(value)}`, paths: [path], details };
+}
+
+export function missingOneOf(...paths: string[]): FieldError {
+  return { message: 'expected exactly one, got neither', paths };
+}
+
+export function multipleOneOf(...paths: string[]): FieldError {
+  return { message: 'expected exactly one, got both', paths };
+}
+
+export function disallowedFields(...paths: string[]): FieldError {
+  return { message: 'must not set the field(s)', paths };
+}
+
+export function generic(message: string, ...paths: string[]): FieldError {
+  return { message, paths };
+}
+
+/** Adds a hint of this library's own to an error. */
+export function withHint(error: FieldError, hint: string): FieldError {
+  return { ...error, hint };
+}
+
+/** Go's `%v` for the values kpack prints: strings as they are, absent values as empty strings. */
+export function goValue(value: unknown): string {
+  if (value === undefined || value === null) {
+    return '';
+  }
+  if (typeof value === 'object') {
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+/** Merges and sorts errors as knative does, and renders each merged error as one message. */
+export function formatFieldErrors(errors: readonly FieldError[]): string[] {
+  const merged = new Map<string, { message: string; details?: string; paths: string[]; hints: string[] }>();
+  for (const error of errors) {
+    const key = `${error.message}\u0000${error.details ?? ''}`;
+    const entry = merged.get(key) ?? { message: error.message, details: error.details, paths: [], hints: [] };
+    entry.paths.push(...error.paths.filter(p => p !== ''));
+    if (error.hint && !entry.hints.includes(error.hint)) {
+      entry.hints.push(error.hint);
+    }
+    merged.set(key, entry);
+  }
+  return [...merged.values()]
+    .sort((a, b) => compareStrings(a.message, b.message) || compareStrings(a.details ?? '', b.details ?? ''))
+    .map(entry => {
+      const lines = [`${entry.message}: ${[...entry.paths].sort(compareStrings).join(', ')}`];
+      if (entry.details) {
+        lines.push(entry.details);
+      }
+      lines.push(...entry.hints.map(hint => `hint: ${hint}`));
+      return lines.join('\n');
+    });
+}
+
+/** Byte-wise comparison, like Go's `<` on strings (and unlike `localeCompare`). */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,196 @@
+import { FieldError, generic, invalidValue, missingField, withHint } from './field-error';
+import { validateCacheSize } from './quantities';
+import { validateTag } from './references';
+import { KindRules, KpackObject, list, record, text } from './rule';
+import { SourceRules, validateSource } from './source';
+import { parseTag } from '../image-reference';
+
+const ORIGIN = 'kpack pkg/apis/build/v1alpha2/image_validation.go';
+const KP_ORIGIN = 'kp (kpack-cli) image create/patch, and Kubernetes quantity parsing';
+
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const SERVICE_NAME = /^[a-z0-9\-.]{1,253}$/;
+const OS_LABEL = 'kubernetes.io/os';
+
+/** kpack v0.17 `Image` (`kpack.io/v1alpha2`), after kpack's defaults. */
+export const IMAGE_V1ALPHA2: KindRules = {
+  apiVersion: 'kpack.io/v1alpha2',
+  kind: 'Image',
+  defaults: object => ({
+    ...object,
+    spec: {
+      ...object.spec,
+      serviceAccountName: text(object.spec?.serviceAccountName) || 'default',
+      imageTaggingStrategy: object.spec?.imageTaggingStrategy ?? 'BuildNumber',
+      failedBuildHistoryLimit: object.spec?.failedBuildHistoryLimit ?? 10,
+      successBuildHistoryLimit: object.spec?.successBuildHistoryLimit ?? 10,
+    },
+  }),
+  rules: [
+    { id: 'image-tag', origin: ORIGIN, validate: o => validateTag(text(o.spec?.tag), 'spec.tag') },
+    { id: 'image-additional-tags', origin: ORIGIN, validate: o => validateAdditionalTags(o) },
+    { id: 'image-builder', origin: ORIGIN, validate: o => validateBuilderReference(o.spec?.builder, 'spec.builder', ['Builder', 'ClusterBuilder']) },
+    { id: 'image-source', origin: 'kpack pkg/apis/core/v1alpha1/source_validation.go', validate: o => validateSource(o.spec?.source, 'spec.source', SourceRules.V1ALPHA2) },
+    { id: 'image-build', origin: ORIGIN, validate: o => validateImageBuild(o.spec?.build, 'spec.build') },
+    { id: 'image-cache', origin: ORIGIN, validate: o => validateCache(o.spec?.cache, 'spec.cache') },
+    { id: 'image-cache-size', origin: KP_ORIGIN, validate: o => validateCacheSize(o.spec?.cache?.volume?.size, 'spec.cache.volume.size') },
+    { id: 'image-notary', origin: ORIGIN, validate: o => deprecatedForUsers(o.spec?.notary, 'spec.notary', 'notary image signing') },
+    { id: 'image-cosign', origin: 'kpack pkg/apis/build/v1alpha2/cosign_validation.go', validate: o => validateCosign(o.spec?.cosign, 'spec.cosign') },
+    { id: 'image-build-history-limit', origin: ORIGIN, validate: o => validateBuildHistoryLimits(o) },
+    { id: 'image-name', origin: ORIGIN, validate: o => validateImageName(text(o.metadata?.name)) },
+  ],
+};
+
+function validateAdditionalTags(object: KpackObject): FieldError[] {
+  const tags = list(object.spec?.additionalTags);
+  const errors: FieldError[] = [];
+  tags.forEach((tag, i) => {
+    if (parseTag(text(tag)) === undefined) {
+      errors.push(invalidValue(tag, `spec.additionalTags[${i}]`));
+    }
+  });
+  // Checked only against a valid tag; the first tag in another registry is reported.
+  const primary = parseTag(text(object.spec?.tag));
+  if (primary) {
+    for (const tag of tags) {
+      const other = parseTag(text(tag));
+      if (other && other.registry !== primary.registry) {
+        errors.push({
+          message: 'all additionalTags must have the same registry as tag',
+          paths: ['spec.additionalTags'],
+          details: `expected registry: ${primary.registry}, got: ${other.registry}`,
+        });
+        break;
+      }
+    }
+  }
+  return errors;
+}
+
+/** An object reference to a builder: the name is required, then the kind must be one of `kinds`. */
+export function validateBuilderReference(reference: unknown, base: string, kinds: string[]): FieldError[] {
+  const ref = record(reference) ?? {};
+  if (text(ref.name) === '') {
+    return [missingField(`${base}.name`)];
+  }
+  if (!kinds.includes(text(ref.kind))) {
+    return [invalidValue(ref.kind, `${base}.kind`)];
+  }
+  return [];
+}
+
+function validateImageBuild(build: unknown, base: string): FieldError[] {
+  const config = record(build);
+  if (!config) {
+    return [];
+  }
+  const nodeSelector = record(config.nodeSelector);
+  if (nodeSelector && OS_LABEL in nodeSelector) {
+    // kpack returns this error alone.
+    return [{ message: `invalid key name "${OS_LABEL}"`, paths: [`${base}.nodeSelector`], details: 'os is determined automatically' }];
+  }
+  return [
+    ...validateServices(config.services, `${base}.services`),
+    ...deprecatedForUsers(config.cnbBindings, `${base}.cnbBindings`, 'CNB bindings'),
+    ...validateEnv(config.env, `${base}.env`),
+    ...validateCreationTime(config.creationTime, `${base}.creationTime`),
+  ];
+}
+
+export function validateServices(services: unknown, base: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const seen = new Map<string, number>();
+  list(services).forEach((service, i) => {
+    const name = text(service?.name);
+    if (name === '') {
+      errors.push(missingField(`${base}[${i}].name`));
+    } else if (!SERVICE_NAME.test(name)) {
+      errors.push(invalidValue(name, `${base}[${i}].name`));
+    } else if (seen.has(name)) {
+      errors.push(generic(`duplicate service name "${name}"`, `${base}[${seen.get(name)}].name`, `${base}[${i}].name`));
+    } else {
+      seen.set(name, i);
+    }
+    if (text(service?.kind) === '') {
+      errors.push(missingField(`${base}[${i}].kind`));
+    }
+  });
+  return errors;
+}
+
+export function validateEnv(env: unknown, base: string): FieldError[] {
+  const errors: FieldError[] = [];
+  list(env).forEach((variable, i) => {
+    if (record(variable?.valueFrom)?.secretKeyRef !== undefined) {
+      errors.push(withHint(
+        generic('secretKeyRef is not supported for build environment variables', `${base}[${i}].valueFrom.secretKeyRef`),
+        'give the value directly, or bind the secret as a service binding',
+      ));
+    }
+  });
+  return errors;
+}
+
+export function validateCreationTime(creationTime: unknown, fieldPath: string): FieldError[] {
+  if (creationTime === undefined || creationTime === '' || creationTime === 'now') {
+    return [];
+  }
+  return /^[+-]?[0-9]+$/.test(text(creationTime)) ? [] : [invalidValue(creationTime, fieldPath)];
+}
+
+/** Fields kpack v0.17 only accepts from its own controller. */
+export function deprecatedForUsers(value: unknown, fieldPath: string, feature: string): FieldError[] {
+  const present = Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null;
+  return present
+    ? [generic(`use of this field has been deprecated in v1alpha2, please use v1alpha1 for ${feature}`, fieldPath)]
+    : [];
+}
+
+export function validateCache(cache: unknown, base: string): FieldError[] {
+  const config = record(cache);
+  if (config && config.volume !== undefined && config.registry !== undefined) {
+    return [generic('only one type of cache can be specified', `${base}.registry`, `${base}.volume`)];
+  }
+  return [];
+}
+
+function validateCosign(cosign: unknown, base: string): FieldError[] {
+  const errors: FieldError[] = [];
+  list(record(cosign)?.annotations).forEach((annotation, i) => {
+    if (text(annotation?.name) === '') {
+      errors.push(missingField(`${base}.annotations[${i}].name`));
+    }
+    if (text(annotation?.value) === '') {
+      errors.push(missingField(`${base}.annotations[${i}].value`));
+    }
+  });
+  return errors;
+}
+
+function validateBuildHistoryLimits(object: KpackObject): FieldError[] {
+  // kpack reports the failed limit first, and only one of the two.
+  for (const field of ['failedBuildHistoryLimit', 'successBuildHistoryLimit']) {
+    const limit = object.spec?.[field];
+    if (typeof limit === 'number' && limit < 1) {
+      return [generic('build history limit must be greater than 0', `spec.${field}`)];
+    }
+  }
+  return [];
+}
+
+function validateImageName(name: string): FieldError[] {
+  const problems: string[] = [];
+  if (name.length > 63) {
+    problems.push('must be no more than 63 characters');
+  }
+  if (!LABEL_VALUE.test(name)) {
+    problems.push("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')");
+  }
+  if (problems.length === 0) {
+    return [];
+  }
+  return [withHint(
+    { message: `invalid image name: ${name}, name must be a valid label`, paths: ['metadata.name'], details: problems.join(',') },
+    'kpack uses the Image name as a label value; set metadata.name explicitly to a shorter name',
+  )];
+}

@@ -1,0 +1,67 @@
+import { FieldError } from './field-error';
+
+/**
+ * A kpack object as the webhook sees it: plain JSON, as rendered by the library or read from YAML.
+ * Nothing about its shape is trusted.
+ */
+export interface KpackObject {
+  readonly apiVersion?: unknown;
+  readonly kind?: unknown;
+  readonly metadata?: any;
+  readonly spec?: any;
+  readonly [key: string]: unknown;
+}
+
+/** One rule of a kind's table: what kpack's webhook (or this library) checks, and where it comes from. */
+export interface Rule {
+  /** Stable id, listed in docs/validation.md. */
+  readonly id: string;
+  /** Where the rule comes from: kpack's source file, `kp`, or `cdk8s-kpack` for the library's own. */
+  readonly origin: string;
+  /** When the rule finds a problem, kpack returns it alone: later rules are not run. */
+  readonly exclusive?: boolean;
+  /** Pure function of the (defaulted) object. */
+  readonly validate: (object: KpackObject) => FieldError[];
+}
+
+/** The rules kpack's webhook applies to one kind of one API version. */
+export interface KindRules {
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** kpack's `SetDefaults`: the defaulting webhook runs before the validating one. */
+  readonly defaults?: (object: KpackObject) => KpackObject;
+  readonly rules: readonly Rule[];
+}
+
+export function runRules(table: KindRules, object: KpackObject): FieldError[] {
+  const defaulted = table.defaults ? table.defaults(object) : object;
+  const errors: FieldError[] = [];
+  for (const rule of table.rules) {
+    const found = rule.validate(defaulted);
+    if (found.length > 0 && rule.exclusive) {
+      return found;
+    }
+    errors.push(...found);
+  }
+  return errors;
+}
+
+/** A string field as Go would decode it: absent or non-string is the zero value. */
+export function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** An object field; undefined when absent or not an object. */
+export function record(value: unknown): Record<string, any> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, any> : undefined;
+}
+
+/** A list field; empty when absent or not a list. */
+export function list(value: unknown): any[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** Joins path segments, leaving out empty ones (knative's `ViaField`). */
+export function path(...segments: string[]): string {
+  return segments.filter(s => s !== '').join('.');
+}

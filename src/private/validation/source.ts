@@ -1,0 +1,55 @@
+import { FieldError, generic, invalidValue, missingField, missingOneOf, multipleOneOf } from './field-error';
+import { validateImage } from './references';
+import { path, record, text } from './rule';
+
+/** Which generation's `SourceConfig` rules apply. */
+export enum SourceRules {
+  /** kpack v0.0.8 (`build.pivotal.io/v1alpha1`): git, blob url, registry. */
+  V1ALPHA1_0_0_8,
+  /** kpack v0.17 (`kpack.io/v1alpha2`): adds blob `auth` and `stripComponents`. */
+  V1ALPHA2,
+}
+
+const BLOB_AUTH_VALUES = ['', 'helper', 'secret'];
+
+/** kpack's `SourceConfig.Validate`: exactly one of git, blob and registry, each complete. */
+export function validateSource(source: unknown, base: string, rules: SourceRules): FieldError[] {
+  const config = record(source) ?? {};
+  const kinds = ['git', 'blob', 'registry'].filter(kind => config[kind] !== undefined && config[kind] !== null);
+  if (kinds.length === 0) {
+    return [missingOneOf(path(base, 'git'), path(base, 'blob'), path(base, 'registry'))];
+  }
+  if (kinds.length > 1) {
+    return [multipleOneOf(...kinds.map(kind => path(base, kind)))];
+  }
+
+  const errors: FieldError[] = [];
+  const git = record(config.git);
+  if (git) {
+    if (text(git.url) === '') {
+      errors.push(missingField(path(base, 'git.url')));
+    }
+    if (text(git.revision) === '') {
+      errors.push(missingField(path(base, 'git.revision')));
+    }
+  }
+  const blob = record(config.blob);
+  if (blob) {
+    if (text(blob.url) === '') {
+      errors.push(missingField(path(base, 'blob.url')));
+    }
+    if (rules === SourceRules.V1ALPHA2) {
+      if (!BLOB_AUTH_VALUES.includes(text(blob.auth))) {
+        errors.push(invalidValue(blob.auth, path(base, 'blob.auth'), "must be one of '', 'helper', or 'secret'"));
+      }
+      if (typeof blob.stripComponents === 'number' && blob.stripComponents < 0) {
+        errors.push(generic(`expected positive integer got ${blob.stripComponents}`, path(base, 'blob.stripComponents')));
+      }
+    }
+  }
+  const registry = record(config.registry);
+  if (registry) {
+    errors.push(...validateImage(text(registry.image), path(base, 'registry.image')));
+  }
+  return errors;
+}

@@ -1,4 +1,4 @@
-import { cdk8s, javascript } from 'projen';
+import { cdk8s, javascript, JsonFile } from 'projen';
 
 const project = new cdk8s.ConstructLibraryCdk8s({
   name: 'cdk8s-kpack',
@@ -45,7 +45,12 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 // jsii 6 prints an end-of-life banner on Node 20, which is what the build machines run.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
-project.npmignore?.exclude('/examples/', '/scripts/', '/docs/', '/.ci/');
+// Type-checked with the tests (test/tsconfig.json includes them); eslint finds them through these.
+for (const dir of ['examples', 'scripts']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, { obj: { extends: '../test/tsconfig.json' } });
+}
+
+project.npmignore?.exclude('/examples/', '/scripts/', '/vendor/', '/.ci/');
 
 project.addTask('tutorial', {
   description: 'Synthesize the kpack tutorial (kpack v0.0.8 and v0.17) into dist/tutorial/',

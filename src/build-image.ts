@@ -2,11 +2,11 @@ import { ApiObject, Lazy, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { IBuilder } from './builder';
-import { Source } from './source';
+import { KPACK_API_VERSION } from './private/api-versions';
 import { checkBuilderGeneration, checkServiceAccountNamespace } from './private/image-checks';
 import { sizeToQuantity } from './private/quantity';
-import { KPACK_API_VERSION } from './private/api-versions';
 import { undefinedIfEmpty, validateRendered } from './private/resources';
+import { Source } from './source';
 
 /** Whether kpack tags each build's image with a build number as well. */
 export enum ImageTaggingStrategy {

@@ -1,5 +1,5 @@
-import { FieldError, disallowedFields, invalidValue, missingField, missingOneOf } from './field-error';
-import { validateTag } from './references';
+import { FieldError, disallowedFields, invalidValue, missingField, missingOneOf, withHint } from './field-error';
+import { validateNoScheme, validateTag } from './references';
 import { KindRules, KpackObject, list, path, record, text } from './rule';
 
 const BUILDER_ORIGIN = 'kpack pkg/apis/build/v1alpha2/builder_validation.go';
@@ -68,10 +68,10 @@ export function validateServiceAccountRef(reference: unknown, required: boolean)
     return [];
   }
   if (text(ref?.name) === '') {
-    return [missingField('spec.serviceAccountRef.name')];
+    return [withHint(missingField('spec.serviceAccountRef.name'), 'reference the ServiceAccount whose secrets kpack should use')];
   }
   if (text(ref?.namespace) === '') {
-    return [missingField('spec.serviceAccountRef.namespace')];
+    return [withHint(missingField('spec.serviceAccountRef.namespace'), 'give the ServiceAccount a namespace (in its metadata, or in its chart)')];
   }
   return [];
 }
@@ -80,6 +80,7 @@ export function validateServiceAccountRef(reference: unknown, required: boolean)
 function builderSpecRules(idPrefix: string, base: string, origin: string) {
   return [
     { id: `${idPrefix}-tag`, origin, validate: (o: KpackObject) => validateTag(text(o.spec?.tag), path(base, 'tag')) },
+    { id: `${idPrefix}-tag-scheme`, origin: 'cdk8s-kpack', validate: (o: KpackObject) => validateNoScheme(text(o.spec?.tag), path(base, 'tag')) },
     { id: `${idPrefix}-stack`, origin, validate: (o: KpackObject) => validateStack(o.spec?.stack, path(base, 'stack')) },
     { id: `${idPrefix}-store`, origin, validate: (o: KpackObject) => validateStore(o.spec?.store, path(base, 'store')) },
     { id: `${idPrefix}-order`, origin, validate: (o: KpackObject) => validateOrder(o.spec?.order, path(base, 'order')) },

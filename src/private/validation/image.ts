@@ -1,11 +1,12 @@
 import { FieldError, generic, invalidValue, missingField, withHint } from './field-error';
 import { validateCacheSize } from './quantities';
-import { validateTag } from './references';
+import { validateNoScheme, validateTag } from './references';
 import { KindRules, KpackObject, list, record, text } from './rule';
 import { SourceRules, validateSource } from './source';
 import { parseTag } from '../image-reference';
 
 const ORIGIN = 'kpack pkg/apis/build/v1alpha2/image_validation.go';
+const LIBRARY_ORIGIN = 'cdk8s-kpack';
 const KP_ORIGIN = 'kp (kpack-cli) image create/patch, and Kubernetes quantity parsing';
 
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
@@ -28,6 +29,14 @@ export const IMAGE_V1ALPHA2: KindRules = {
   }),
   rules: [
     { id: 'image-tag', origin: ORIGIN, validate: o => validateTag(text(o.spec?.tag), 'spec.tag') },
+    {
+      id: 'image-tag-scheme',
+      origin: LIBRARY_ORIGIN,
+      validate: o => [
+        ...validateNoScheme(text(o.spec?.tag), 'spec.tag'),
+        ...list(o.spec?.additionalTags).flatMap((tag, i) => validateNoScheme(text(tag), `spec.additionalTags[${i}]`)),
+      ],
+    },
     { id: 'image-additional-tags', origin: ORIGIN, validate: o => validateAdditionalTags(o) },
     { id: 'image-builder', origin: ORIGIN, validate: o => validateBuilderReference(o.spec?.builder, 'spec.builder', ['Builder', 'ClusterBuilder']) },
     { id: 'image-source', origin: 'kpack pkg/apis/core/v1alpha1/source_validation.go', validate: o => validateSource(o.spec?.source, 'spec.source', SourceRules.V1ALPHA2) },

@@ -1,6 +1,6 @@
 import { validateBuilderReference } from './image';
 import { validateCacheSize } from './quantities';
-import { validateImage, validateTag } from './references';
+import { validateImage, validateNoScheme, validateTag } from './references';
 import { KindRules, text } from './rule';
 import { SourceRules, validateSource } from './source';
 
@@ -17,6 +17,7 @@ export const IMAGE_V1ALPHA1_0_0_8: KindRules = {
   kind: 'Image',
   rules: [
     { id: 'legacy-image-tag', origin: IMAGE_ORIGIN, validate: o => validateTag(text(o.spec?.tag), 'spec.tag') },
+    { id: 'legacy-image-tag-scheme', origin: 'cdk8s-kpack', validate: o => validateNoScheme(text(o.spec?.tag), 'spec.tag') },
     {
       id: 'legacy-image-builder',
       origin: IMAGE_ORIGIN,

@@ -48,3 +48,14 @@ function hinted(error: FieldError, value: string, tagOnly: boolean): FieldError 
   const hint = referenceHint(value, tagOnly);
   return hint ? withHint(error, hint) : error;
 }
+
+/**
+ * The library's own rule: go-containerregistry's weak validation reads `https://host/repo` as the
+ * registry `https:` and the repository `/host/repo`, which kpack accepts and then fails to push to.
+ */
+export function validateNoScheme(value: string, fieldPath: string): FieldError[] {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || !isValidReference(value)) {
+    return [];
+  }
+  return [withHint(invalidValue(value, fieldPath), 'an image reference has no scheme: write registry/repository[:tag], not a URL')];
+}

@@ -1,0 +1,170 @@
+import { ApiObject, Chart, Size, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { BuildCache, BuildImage, BuildImageProps, ClusterBuilder, IBuilder, ImageTaggingStrategy, legacy, Source } from '../src';
+import { validationErrors } from './util';
+
+function imageProps(chart: Chart, props: Partial<BuildImageProps> = {}): BuildImageProps {
+  return {
+    tag: 'making/hello-golang',
+    builder: chart.node.tryFindChild('builder') as IBuilder ?? ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
+    source: Source.git('https://github.com/making/hello-golang', { revision: 'main' }),
+    ...props,
+  };
+}
+
+describe('BuildImage', () => {
+  test('renders a kpack.io/v1alpha2 Image', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'apps', { namespace: 'apps' });
+    const serviceAccount = new kplus.ServiceAccount(chart, 'sa', { metadata: { name: 'builds' } });
+
+    // WHEN
+    const image = new BuildImage(chart, 'hello', {
+      ...imageProps(chart),
+      metadata: { name: 'hello-golang' },
+      additionalTags: ['making/hello-golang:latest'],
+      serviceAccount,
+      cache: BuildCache.volume(Size.gibibytes(1.5), { storageClassName: 'fast' }),
+      successBuildHistoryLimit: 5,
+      failedBuildHistoryLimit: 3,
+      imageTaggingStrategy: ImageTaggingStrategy.NONE,
+    });
+    image.addAdditionalTag('making/hello-golang:stable');
+
+    // THEN
+    const manifest = Testing.synth(chart).find(o => o.kind === 'Image');
+    expect(manifest).toEqual({
+      apiVersion: 'kpack.io/v1alpha2',
+      kind: 'Image',
+      metadata: { name: 'hello-golang', namespace: 'apps' },
+      spec: {
+        tag: 'making/hello-golang',
+        additionalTags: ['making/hello-golang:latest', 'making/hello-golang:stable'],
+        builder: { kind: 'ClusterBuilder', name: 'default' },
+        serviceAccountName: 'builds',
+        source: { git: { url: 'https://github.com/making/hello-golang', revision: 'main' } },
+        cache: { volume: { size: '1.5Gi', storageClassName: 'fast' } },
+        successBuildHistoryLimit: 5,
+        failedBuildHistoryLimit: 3,
+        imageTaggingStrategy: 'None',
+      },
+    });
+    expect(image.additionalTags).toHaveLength(2);
+    expect(image.serviceAccount).toBe(serviceAccount);
+    expect(manifest).toMatchSnapshot();
+  });
+
+  test('leaves out what kpack defaults', () => {
+    const chart = Testing.chart();
+    new BuildImage(chart, 'hello', imageProps(chart));
+    expect(Object.keys(Testing.synth(chart)[0].spec).sort()).toEqual(['builder', 'source', 'tag']);
+  });
+
+  test.each([
+    ['Size.gibibytes(1.5)', Size.gibibytes(1.5), '1.5Gi'],
+    ['Size.mebibytes(1536)', Size.mebibytes(1536), '1.5Gi'],
+    ['Size.gibibytes(2)', Size.gibibytes(2), '2Gi'],
+    ['Size.mebibytes(100)', Size.mebibytes(100), '100Mi'],
+    ['Size.mebibytes(1100)', Size.mebibytes(1100), '1100Mi'],
+    ['Size.kibibytes(0.5)', Size.kibibytes(0.5), '512'],
+    ['Size.tebibytes(1)', Size.tebibytes(1), '1Ti'],
+  ])('renders a cache of %s as %s', (_description, size, quantity) => {
+    const chart = Testing.chart();
+    new BuildImage(chart, 'hello', imageProps(chart, { cache: BuildCache.volume(size) }));
+    expect(Testing.synth(chart)[0].spec.cache).toEqual({ volume: { size: quantity } });
+  });
+
+  test('renders a registry cache', () => {
+    const chart = Testing.chart();
+    new BuildImage(chart, 'hello', imageProps(chart, { cache: BuildCache.registry('making/hello-golang-cache') }));
+    expect(Testing.synth(chart)[0].spec.cache).toEqual({ registry: { tag: 'making/hello-golang-cache' } });
+  });
+
+  test('a cache size that is not a whole number of bytes cannot be rendered', () => {
+    const chart = Testing.chart();
+    expect(() => new BuildImage(chart, 'hello', imageProps(chart, { cache: BuildCache.volume(Size.kibibytes(0.3)) })))
+      .toThrow('[test/hello] spec.cache.volume.size: cache size must be a whole number of bytes, got 307.2 bytes');
+    expect(() => new BuildImage(chart, 'nan', imageProps(chart, { cache: BuildCache.volume(Size.gibibytes(NaN)) })))
+      .toThrow('[test/nan] spec.cache.volume.size: cache size must be a whole number of bytes, got NaN bytes');
+  });
+
+  describe('synth-time validation', () => {
+    test('a git source without revision', () => {
+      const chart = Testing.chart();
+      new BuildImage(chart, 'hello', imageProps(chart, { source: Source.git('https://github.com/making/hello-golang', { revision: '' }) }));
+      expect(validationErrors(chart)).toEqual(['[test/hello] missing field(s): spec.source.git.revision']);
+    });
+
+    test('an empty tag', () => {
+      const chart = Testing.chart();
+      new BuildImage(chart, 'hello', imageProps(chart, { tag: '' }));
+      expect(validationErrors(chart)).toEqual(['[test/hello] missing field(s): spec.tag']);
+    });
+
+    test.each([
+      ['making/Hello', 'repository names must be lowercase'],
+      ['making/hello@sha256:' + 'a'.repeat(64), 'this field needs a tag reference; kpack rejects digests (@sha256:…) here'],
+      ['https://index.docker.io/making/hello', 'an image reference has no scheme: write registry/repository[:tag], not a URL'],
+    ])('a malformed tag %s', (tag, hint) => {
+      const chart = Testing.chart();
+      new BuildImage(chart, 'hello', imageProps(chart, { tag }));
+      expect(validationErrors(chart)).toEqual([`[test/hello] invalid value: ${tag}: spec.tag\nhint: ${hint}`]);
+    });
+
+    test('a cache of size 0', () => {
+      const chart = Testing.chart();
+      new BuildImage(chart, 'hello', imageProps(chart, { cache: BuildCache.volume(Size.gibibytes(0)) }));
+      expect(validationErrors(chart)).toEqual([
+        '[test/hello] cache size must be greater than 0: spec.cache.volume.size\n' +
+        'hint: leave the cache out to use kpack\'s default (2G when the cluster has a default StorageClass)',
+      ]);
+    });
+
+    test('a builder of kpack v0.0.8', () => {
+      const chart = Testing.chart();
+      const builder = legacy.ClusterBuilder.fromClusterBuilderName(chart, 'old', 'default');
+      new BuildImage(chart, 'hello', imageProps(chart, { builder }));
+      expect(validationErrors(chart)).toEqual([
+        '[test/hello] builder ClusterBuilder "default" is a build.pivotal.io/v1alpha1 resource, but this Image is kpack.io/v1alpha2: spec.builder\n' +
+        'hint: use ClusterBuilder or Builder from the package root (legacy.* builders are for kpack v0.0.8)',
+      ]);
+    });
+
+    test('a service account in another namespace', () => {
+      const app = Testing.app();
+      const serviceAccount = new kplus.ServiceAccount(new Chart(app, 'accounts', { namespace: 'ci' }), 'sa', { metadata: { name: 'builds' } });
+      const chart = new Chart(app, 'apps', { namespace: 'apps' });
+      new BuildImage(chart, 'hello', imageProps(chart, { serviceAccount }));
+      expect(validationErrors(chart)).toEqual([
+        '[apps/hello] service account "builds" is in namespace ci, the Image in apps: spec.serviceAccountName\n' +
+        'hint: kpack looks the service account up in the Image\'s namespace: define both in the same namespace',
+      ]);
+    });
+
+    test('every problem of a synth is reported at once', () => {
+      const chart = Testing.chart();
+      new BuildImage(chart, 'one', imageProps(chart, { tag: '' }));
+      new BuildImage(chart, 'two', imageProps(chart, { failedBuildHistoryLimit: 0, additionalTags: ['gcr.io/making/hello'] }));
+      expect(validationErrors(chart)).toEqual([
+        '[test/one] missing field(s): spec.tag',
+        '[test/two] all additionalTags must have the same registry as tag: spec.additionalTags\nexpected registry: index.docker.io, got: gcr.io',
+        '[test/two] build history limit must be greater than 0: spec.failedBuildHistoryLimit',
+      ]);
+    });
+
+    test('a name kpack cannot use as a label', () => {
+      const chart = Testing.chart();
+      new BuildImage(chart, 'hello', imageProps(chart, { metadata: { name: 'a'.repeat(64) } }));
+      expect(validationErrors(chart)).toEqual([
+        `[test/hello] invalid image name: ${'a'.repeat(64)}, name must be a valid label: metadata.name\n` +
+        'must be no more than 63 characters\n' +
+        'hint: kpack uses the Image name as a label value; set metadata.name explicitly to a shorter name',
+      ]);
+    });
+  });
+
+  test('its ApiObject is the default child', () => {
+    const chart = Testing.chart();
+    expect(ApiObject.of(new BuildImage(chart, 'hello', imageProps(chart))).kind).toBe('Image');
+  });
+});

@@ -1,0 +1,149 @@
+import { ApiObject, Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Builder, BuildpackRef, ClusterBuilder, ClusterStack, ClusterStore } from '../src';
+import { validationErrors } from './util';
+
+function fixtures(chart: Chart) {
+  return {
+    stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base'),
+    store: ClusterStore.fromClusterStoreName(chart, 'store', 'default'),
+    serviceAccount: kplus.ServiceAccount.fromServiceAccountName(chart, 'sa', 'builder', { namespaceName: 'kpack' }),
+  };
+}
+
+describe('BuildpackRef', () => {
+  test.each([
+    [BuildpackRef.id('paketo-buildpacks/go'), { id: 'paketo-buildpacks/go' }],
+    [BuildpackRef.id('paketo-buildpacks/go@4.13.1'), { id: 'paketo-buildpacks/go', version: '4.13.1' }],
+    [BuildpackRef.id('paketo-buildpacks/go', { version: '4.13.1', optional: true }), { id: 'paketo-buildpacks/go', version: '4.13.1', optional: true }],
+  ])('renders %#', (ref, expected) => {
+    expect(JSON.parse(JSON.stringify(ref._toKpack()))).toEqual(expected);
+  });
+
+  test('refuses two different versions', () => {
+    expect(() => BuildpackRef.id('paketo-buildpacks/go@1.0.0', { version: '2.0.0' }))
+      .toThrow('buildpack "paketo-buildpacks/go@1.0.0" names version 1.0.0 but options.version is 2.0.0');
+  });
+});
+
+describe('ClusterBuilder', () => {
+  test('renders tag, stack, store, order and service account reference', () => {
+    // GIVEN
+    const chart = Testing.chart();
+
+    // WHEN
+    const builder = new ClusterBuilder(chart, 'builder', {
+      metadata: { name: 'default' },
+      tag: 'registry.example.com/builders/default',
+      ...fixtures(chart),
+      order: [{ buildpacks: [BuildpackRef.id('paketo-buildpacks/java')] }],
+    });
+    builder.addGroup(BuildpackRef.id('paketo-buildpacks/go'), BuildpackRef.id('paketo-buildpacks/procfile', { optional: true }));
+
+    // THEN
+    const [manifest] = Testing.synth(chart);
+    expect(manifest).toEqual({
+      apiVersion: 'kpack.io/v1alpha2',
+      kind: 'ClusterBuilder',
+      metadata: { name: 'default' },
+      spec: {
+        tag: 'registry.example.com/builders/default',
+        stack: { name: 'base', kind: 'ClusterStack' },
+        store: { name: 'default', kind: 'ClusterStore' },
+        order: [
+          { group: [{ id: 'paketo-buildpacks/java' }] },
+          { group: [{ id: 'paketo-buildpacks/go' }, { id: 'paketo-buildpacks/procfile', optional: true }] },
+        ],
+        serviceAccountRef: { name: 'builder', namespace: 'kpack' },
+      },
+    });
+    expect(manifest).toMatchSnapshot();
+  });
+
+  test('is cluster-scoped: the chart namespace is left out', () => {
+    const chart = new Chart(Testing.app(), 'builders', { namespace: 'kpack' });
+    new ClusterBuilder(chart, 'builder', { tag: 'registry.example.com/builder', ...fixtures(chart) });
+    expect(Testing.synth(chart)[0].metadata.namespace).toBeUndefined();
+  });
+
+  test('kpack rejects a service account without a namespace, alone, before any other problem', () => {
+    // GIVEN a service account in a chart without namespace
+    const chart = Testing.chart();
+    const serviceAccount = new kplus.ServiceAccount(chart, 'builder-sa', { metadata: { name: 'builder' } });
+
+    // WHEN
+    new ClusterBuilder(chart, 'builder', { ...fixtures(chart), serviceAccount, tag: '' });
+
+    // THEN
+    expect(validationErrors(chart)).toEqual(['[test/builder] missing field(s): spec.serviceAccountRef.namespace\nhint: give the ServiceAccount a namespace (in its metadata, or in its chart)']);
+  });
+
+  test('kpack rejects a malformed tag, with ClusterBuilder paths printed without spec.', () => {
+    const chart = Testing.chart();
+    new ClusterBuilder(chart, 'builder', { ...fixtures(chart), tag: 'Registry.example.com/Builder' });
+    expect(validationErrors(chart)).toEqual([
+      '[test/builder] invalid value: Registry.example.com/Builder: tag\nhint: repository names must be lowercase',
+    ]);
+  });
+
+  test('kpack rejects a stack or store of the wrong kind', () => {
+    const chart = Testing.chart();
+    const { stack, store, serviceAccount } = fixtures(chart);
+    new ClusterBuilder(chart, 'builder', { tag: 'registry.example.com/builder', stack: store, store: stack, serviceAccount });
+    expect(validationErrors(chart)).toEqual([
+      '[test/builder] invalid value: ClusterStack: store.kind\nmust be one of ClusterStore',
+      '[test/builder] invalid value: ClusterStore: stack.kind',
+    ]);
+  });
+
+  test('fromClusterBuilderName references a builder by name', () => {
+    const builder = ClusterBuilder.fromClusterBuilderName(Testing.chart(), 'builder', 'default');
+    expect([builder.name, builder.kind, builder.apiVersion]).toEqual(['default', 'ClusterBuilder', 'kpack.io/v1alpha2']);
+  });
+
+  test('its ApiObject is the default child', () => {
+    const chart = Testing.chart();
+    expect(ApiObject.of(new ClusterBuilder(chart, 'builder', { tag: 'r.example.com/b', ...fixtures(chart) })).kind).toBe('ClusterBuilder');
+  });
+});
+
+describe('Builder', () => {
+  test('renders a namespaced builder with a service account name', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'team', { namespace: 'team-a' });
+    const serviceAccount = new kplus.ServiceAccount(chart, 'sa', { metadata: { name: 'builder' } });
+
+    // WHEN
+    const builder = new Builder(chart, 'builder', {
+      metadata: { name: 'team-builder' },
+      tag: 'registry.example.com/team-a/builder',
+      stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base'),
+      serviceAccount,
+    });
+    builder.addGroup(BuildpackRef.id('paketo-buildpacks/nodejs'));
+
+    // THEN
+    const manifest = Testing.synth(chart).find(o => o.kind === 'Builder');
+    expect(manifest).toEqual({
+      apiVersion: 'kpack.io/v1alpha2',
+      kind: 'Builder',
+      metadata: { name: 'team-builder', namespace: 'team-a' },
+      spec: {
+        tag: 'registry.example.com/team-a/builder',
+        stack: { name: 'base', kind: 'ClusterStack' },
+        order: [{ group: [{ id: 'paketo-buildpacks/nodejs' }] }],
+        serviceAccountName: 'builder',
+      },
+    });
+  });
+
+  test('kpack rejects a missing tag, with the spec. prefix a namespaced Builder prints', () => {
+    const chart = Testing.chart();
+    new Builder(chart, 'builder', { tag: '', stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base') });
+    expect(validationErrors(chart)).toEqual(['[test/builder] missing field(s): spec.tag']);
+  });
+
+  test('fromBuilderName references a builder by name', () => {
+    expect(Builder.fromBuilderName(Testing.chart(), 'builder', 'team').kind).toBe('Builder');
+  });
+});

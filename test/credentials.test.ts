@@ -1,0 +1,178 @@
+import { ApiObject, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { CredentialKind, RegistryCredentials } from '../src';
+import { findObject, warningsUnder } from './util';
+
+const SECRET = 'p4ssw0rd-never-printed';
+
+describe('RegistryCredentials', () => {
+  test('dockerBasicAuth: a basic-auth Secret annotated kpack.io/docker with the registry', () => {
+    // GIVEN
+    const chart = Testing.chart();
+
+    // WHEN
+    const credentials = RegistryCredentials.dockerBasicAuth(chart, 'gcr', {
+      metadata: { name: 'gcr-credentials' },
+      registry: 'gcr.io',
+      username: '_json_key',
+      password: SECRET,
+    });
+
+    // THEN
+    expect(credentials.kind).toBe(CredentialKind.DOCKER_BASIC_AUTH);
+    expect(credentials.secret.name).toBe('gcr-credentials');
+    expect(Testing.synth(chart)).toEqual([{
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'gcr-credentials', annotations: { 'kpack.io/docker': 'gcr.io' } },
+      type: 'kubernetes.io/basic-auth',
+      immutable: false,
+      stringData: { username: '_json_key', password: SECRET },
+    }]);
+  });
+
+  test.each([
+    [undefined],
+    ['docker.io'],
+    ['index.docker.io'],
+    ['https://index.docker.io/v1/'],
+    ['https://index.docker.io'],
+    ['registry-1.docker.io'],
+    ['DOCKER.IO'],
+  ])('Docker Hub given as %p is written https://index.docker.io/v1/', registry => {
+    const chart = Testing.chart();
+    RegistryCredentials.dockerBasicAuth(chart, 'hub', { registry, username: 'u', password: SECRET });
+    expect(findObject(Testing.synth(chart), 'Secret').metadata.annotations).toEqual({ 'kpack.io/docker': 'https://index.docker.io/v1/' });
+  });
+
+  test('other registries are kept as written', () => {
+    const chart = Testing.chart();
+    RegistryCredentials.dockerBasicAuth(chart, 'harbor', { registry: 'https://harbor.example.com:8443', username: 'u', password: SECRET });
+    expect(findObject(Testing.synth(chart), 'Secret').metadata.annotations).toEqual({ 'kpack.io/docker': 'https://harbor.example.com:8443' });
+  });
+
+  test('dockerConfigJson: a dockerconfigjson Secret with no annotation', () => {
+    // WHEN
+    const chart = Testing.chart();
+    const credentials = RegistryCredentials.dockerConfigJson(chart, 'hub', {
+      registry: 'docker.io',
+      username: 'making',
+      password: SECRET,
+      email: 'making@example.com',
+    });
+
+    // THEN
+    const secret = findObject(Testing.synth(chart), 'Secret');
+    expect(credentials.kind).toBe(CredentialKind.DOCKER_CONFIG_JSON);
+    expect(secret.type).toBe('kubernetes.io/dockerconfigjson');
+    expect(secret.metadata.annotations).toBeUndefined();
+    expect(JSON.parse(secret.stringData['.dockerconfigjson'])).toEqual({
+      auths: {
+        'https://index.docker.io/v1/': {
+          username: 'making',
+          password: SECRET,
+          email: 'making@example.com',
+          auth: Buffer.from(`making:${SECRET}`).toString('base64'),
+        },
+      },
+    });
+  });
+
+  test('gitBasicAuth and gitSsh: annotated kpack.io/git with the server', () => {
+    // WHEN
+    const chart = Testing.chart();
+    RegistryCredentials.gitBasicAuth(chart, 'https', { gitServer: 'https://github.com', username: 'bot', password: SECRET });
+    RegistryCredentials.gitSsh(chart, 'ssh', { gitServer: 'git@github.com', sshPrivateKey: SECRET, knownHosts: 'github.com ssh-ed25519 AAAA' });
+
+    // THEN
+    const [https, ssh] = Testing.synth(chart);
+    expect(https.type).toBe('kubernetes.io/basic-auth');
+    expect(https.metadata.annotations).toEqual({ 'kpack.io/git': 'https://github.com' });
+    expect(ssh.type).toBe('kubernetes.io/ssh-auth');
+    expect(ssh.metadata.annotations).toEqual({ 'kpack.io/git': 'git@github.com' });
+    expect(ssh.stringData).toEqual({ 'ssh-privatekey': SECRET, 'known_hosts': 'github.com ssh-ed25519 AAAA' });
+  });
+
+  test('fromSecretName references an existing Secret and synthesizes nothing', () => {
+    const chart = Testing.chart();
+    const credentials = RegistryCredentials.fromSecretName(chart, 'existing', 'registry-credentials', CredentialKind.DOCKER_CONFIG_JSON);
+    expect(credentials.secret.name).toBe('registry-credentials');
+    expect(credentials.kind).toBe(CredentialKind.DOCKER_CONFIG_JSON);
+    expect(Testing.synth(chart)).toEqual([]);
+  });
+
+  test('the Secret is the construct\'s default child, so ApiObject.of() works', () => {
+    const chart = Testing.chart();
+    const credentials = RegistryCredentials.dockerBasicAuth(chart, 'hub', { username: 'u', password: SECRET });
+    expect(ApiObject.of(credentials).kind).toBe('Secret');
+  });
+
+  describe('addTo', () => {
+    test('adds basic-auth credentials to secrets only; Kubernetes ignores them as pull secrets', () => {
+      // GIVEN
+      const chart = Testing.chart();
+      const account = new kplus.ServiceAccount(chart, 'sa', { metadata: { name: 'builds' } });
+      const credentials = RegistryCredentials.dockerBasicAuth(chart, 'hub', { metadata: { name: 'hub' }, username: 'u', password: SECRET });
+
+      // WHEN
+      credentials.addTo(account);
+
+      // THEN
+      const manifest = findObject(Testing.synth(chart), 'ServiceAccount');
+      expect(manifest.secrets).toEqual([{ name: 'hub' }]);
+      expect(manifest.imagePullSecrets).toBeUndefined();
+    });
+
+    test('adds dockerconfigjson credentials to secrets and imagePullSecrets, each once, after construction too', () => {
+      // GIVEN
+      const chart = Testing.chart();
+      const account = new kplus.ServiceAccount(chart, 'sa', { metadata: { name: 'builds' } });
+      const hub = RegistryCredentials.dockerConfigJson(chart, 'hub', { metadata: { name: 'hub' }, username: 'u', password: SECRET });
+      const gcr = RegistryCredentials.dockerConfigJson(chart, 'gcr', { metadata: { name: 'gcr' }, registry: 'gcr.io', username: 'u', password: SECRET });
+      const git = RegistryCredentials.gitSsh(chart, 'git', { metadata: { name: 'git' }, gitServer: 'git@github.com', sshPrivateKey: SECRET });
+
+      // WHEN
+      hub.addTo(account);
+      hub.addTo(account);
+      git.addTo(account);
+      gcr.addTo(account);
+
+      // THEN
+      const manifest = findObject(Testing.synth(chart), 'ServiceAccount');
+      expect(manifest.secrets).toEqual([{ name: 'hub' }, { name: 'git' }, { name: 'gcr' }]);
+      expect(manifest.imagePullSecrets).toEqual([{ name: 'hub' }, { name: 'gcr' }]);
+    });
+
+    test('a service account referenced by name cannot be changed: nothing is added, with a warning', () => {
+      // GIVEN
+      const chart = Testing.chart();
+      const account = kplus.ServiceAccount.fromServiceAccountName(chart, 'sa', 'builds');
+      const credentials = RegistryCredentials.dockerBasicAuth(chart, 'hub', { metadata: { name: 'hub' }, username: 'u', password: SECRET });
+
+      // WHEN
+      credentials.addTo(account);
+
+      // THEN
+      expect(Testing.synth(chart).map(o => o.kind)).toEqual(['Secret']);
+      expect(warningsUnder(chart)).toEqual([
+        'ServiceAccount "builds" is referenced by name, so secret "hub" cannot be added to it: add the secret where that ServiceAccount is defined',
+      ]);
+    });
+  });
+
+  test('a secret\'s value appears in no warning or metadata', () => {
+    const chart = Testing.chart();
+    const account = kplus.ServiceAccount.fromServiceAccountName(chart, 'sa', 'builds');
+    for (const credentials of [
+      RegistryCredentials.dockerBasicAuth(chart, 'a', { username: 'u', password: SECRET }),
+      RegistryCredentials.dockerConfigJson(chart, 'b', { username: 'u', password: SECRET }),
+      RegistryCredentials.gitBasicAuth(chart, 'c', { gitServer: 'https://github.com', username: 'u', password: SECRET }),
+      RegistryCredentials.gitSsh(chart, 'd', { gitServer: 'git@github.com', sshPrivateKey: SECRET }),
+    ]) {
+      credentials.addTo(account);
+    }
+    const metadata = JSON.stringify(chart.node.findAll().flatMap(c => c.node.metadata.map(m => m.data)));
+    expect(metadata).not.toContain(SECRET);
+    expect(warningsUnder(chart)).toHaveLength(4);
+  });
+});

@@ -1,0 +1,211 @@
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ApiObject, Chart, Testing } from 'cdk8s';
+import { KPACK_0_17_2, RELEASE_0_17_2_FILE, renderRelease } from '../scripts/render-kpack-release';
+import { BuildImage, ClusterBuilder, Kpack, KpackVersion, legacy, Source } from '../src';
+import { FIXTURES, Manifest, objectKey, readManifests, validationErrors, warningsUnder } from './util';
+
+const ASSETS = path.join(__dirname, '..', 'assets', 'kpack');
+
+function synthInstall(version?: KpackVersion, namespace?: string): Manifest[] {
+  const chart = Testing.chart();
+  if (namespace) {
+    // Testing.chart() has no namespace option: build the chart by hand.
+    const namespaced = new Chart(Testing.app(), 'install', { namespace });
+    new Kpack(namespaced, 'kpack', { version });
+    return Testing.synth(namespaced);
+  }
+  new Kpack(chart, 'kpack', { version });
+  return Testing.synth(chart);
+}
+
+describe('Kpack', () => {
+  test.each([
+    ['V0_0_8', KpackVersion.V0_0_8, 'release-0.0.8.yaml', 22],
+    ['V0_17_2', KpackVersion.V0_17_2, 'release-0.17.2.yaml', 38],
+  ])('%s emits the upstream release object for object, in order', (_name, version, file, count) => {
+    // GIVEN
+    const upstream = readManifests(path.join(ASSETS, file));
+
+    // WHEN
+    const synthesized = synthInstall(version);
+
+    // THEN
+    expect(upstream).toHaveLength(count);
+    expect(synthesized.map(objectKey)).toEqual(upstream.map(objectKey));
+    expect(synthesized).toEqual(upstream);
+  });
+
+  test('the vendored v0.0.8 release is the upstream asset, byte for byte', () => {
+    // md5 recorded in assets/kpack/README.md from two independent vendorings of the GitHub asset.
+    const md5 = createHash('md5').update(fs.readFileSync(path.join(ASSETS, 'release-0.0.8.yaml'))).digest('hex');
+    expect(md5).toBe('2644ec1be5ce894b43c1a442819b5dae');
+  });
+
+  test('installs kpack v0.17.2 by default', () => {
+    const chart = Testing.chart();
+    const kpack = new Kpack(chart, 'kpack');
+    expect(kpack.version).toBe(KpackVersion.V0_17_2);
+    expect(kpack.version.version).toBe('0.17.2');
+    expect(kpack.version.apiVersion).toBe('kpack.io/v1alpha2');
+    expect(Testing.synth(chart)).toEqual(synthInstall(KpackVersion.V0_17_2));
+  });
+
+  test('v0.17.2 runs the GHCR images tagged 0.17.2, and labels its pods with the version', () => {
+    const objects = synthInstall(KpackVersion.V0_17_2);
+    const controller = objects.find(o => o.kind === 'Deployment' && o.metadata.name === 'kpack-controller')!;
+    expect(controller.spec.template.spec.containers[0].image).toBe('ghcr.io/buildpacks-community/kpack/controller:0.17.2');
+    expect(controller.spec.template.metadata.labels.version).toBe('0.17.2');
+    const lifecycle = objects.find(o => o.kind === 'ClusterLifecycle')!;
+    expect(lifecycle).toEqual({
+      apiVersion: 'kpack.io/v1alpha2',
+      kind: 'ClusterLifecycle',
+      metadata: { name: 'default-lifecycle' },
+      spec: { image: 'ghcr.io/buildpacks-community/kpack/lifecycle:0.17.2' },
+    });
+    const images = objects.filter(o => o.kind === 'ConfigMap' && o.metadata.name.endsWith('-image')).map(o => o.data.image);
+    expect(images).toEqual([
+      'ghcr.io/buildpacks-community/kpack/build-init:0.17.2',
+      'ghcr.io/buildpacks-community/kpack/build-waiter:0.17.2',
+      'ghcr.io/buildpacks-community/kpack/rebase:0.17.2',
+      'ghcr.io/buildpacks-community/kpack/completion:0.17.2',
+    ]);
+  });
+
+  test('a chart namespace does not reach the install: cluster-scoped objects get none, the others keep kpack', () => {
+    // WHEN
+    const objects = synthInstall(KpackVersion.V0_17_2, 'apps');
+
+    // THEN
+    expect(objects).toEqual(synthInstall(KpackVersion.V0_17_2));
+    expect(objects.find(o => o.kind === 'CustomResourceDefinition')!.metadata.namespace).toBeUndefined();
+    expect(objects.find(o => o.kind === 'Deployment')!.metadata.namespace).toBe('kpack');
+  });
+
+  test('apiObjects lists the install in manifest order, and is a copy', () => {
+    const chart = Testing.chart();
+    const kpack = new Kpack(chart, 'kpack', { version: KpackVersion.V0_0_8 });
+    expect(kpack.apiObjects.map(o => `${o.kind}/${o.name}`)).toEqual(
+      readManifests(path.join(ASSETS, 'release-0.0.8.yaml')).map(o => `${o.kind}/${o.metadata.name}`));
+    kpack.apiObjects.pop();
+    expect(kpack.apiObjects).toHaveLength(22);
+    expect(kpack.apiObjects[0]).toBeInstanceOf(ApiObject);
+  });
+
+  test('parses each release once per process, however many installs', () => {
+    // GIVEN
+    const first = KpackVersion.V0_17_2._objects();
+
+    // WHEN
+    new Kpack(Testing.chart(), 'one');
+    new Kpack(Testing.chart(), 'two');
+
+    // THEN
+    expect(KpackVersion.V0_17_2._objects()).toBe(first);
+    expect(Object.isFrozen(first[0])).toBe(true);
+  });
+
+  test('warns that kpack v0.0.8 needs Kubernetes 1.21 or older', () => {
+    const chart = Testing.chart();
+    new Kpack(chart, 'kpack', { version: KpackVersion.V0_0_8 });
+    expect(warningsUnder(chart)).toEqual([expect.stringMatching(/removed in 1\.22: it only installs on Kubernetes 1\.21 or older/)]);
+    expect(warningsUnder(synthChartWith(KpackVersion.V0_17_2))).toEqual([]);
+  });
+
+  describe('one API generation per chart', () => {
+    test('a v0.0.8 install with kpack.io resources fails, naming them', () => {
+      // GIVEN
+      const chart = Testing.chart();
+      new Kpack(chart, 'kpack', { version: KpackVersion.V0_0_8 });
+
+      // WHEN
+      new BuildImage(chart, 'app', {
+        tag: 'registry.example.com/app',
+        builder: ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
+        source: Source.git('https://github.com/example/app', { revision: 'main' }),
+      });
+
+      // THEN
+      expect(validationErrors(chart)).toEqual([
+        '[test/kpack] this chart installs kpack 0.0.8, which serves build.pivotal.io/v1alpha1, but also defines test/app (kpack.io/v1alpha2 Image)\n' +
+        'hint: kpack v0.0.8 serves only build.pivotal.io (use the legacy.* constructs); kpack v0.17 serves kpack.io (use the constructs at the package root)',
+      ]);
+    });
+
+    test('a v0.17 install with build.pivotal.io resources fails', () => {
+      const chart = Testing.chart();
+      new Kpack(chart, 'kpack');
+      new legacy.ClusterBuilder(chart, 'builder', { image: 'gcr.io/paketo-buildpacks/builder:base' });
+      expect(validationErrors(chart)).toEqual([
+        expect.stringMatching(/^\[test\/kpack\] this chart installs kpack 0\.17\.2, which serves kpack\.io\/v1alpha2, but also defines test\/builder \(build\.pivotal\.io\/v1alpha1 ClusterBuilder\)/),
+      ]);
+    });
+
+    test('an install and resources of the same generation are fine, in one chart or in two', () => {
+      const chart = Testing.chart();
+      new Kpack(chart, 'kpack', { version: KpackVersion.V0_0_8 });
+      new legacy.ClusterBuilder(chart, 'builder', { image: 'gcr.io/paketo-buildpacks/builder:base' });
+      const other = new Chart(Testing.app(), 'other');
+      new Kpack(other, 'kpack');
+      expect(validationErrors(chart)).toEqual([]);
+      expect(validationErrors(other)).toEqual([]);
+    });
+  });
+});
+
+describe('the v0.17.2 release asset', () => {
+  test('is what scripts/render-kpack-release.ts renders from the vendored templates', () => {
+    const rendered = renderRelease(KPACK_0_17_2);
+    const vendored = fs.readFileSync(RELEASE_0_17_2_FILE, 'utf8');
+    expect(vendored.endsWith(rendered)).toBe(true);
+  });
+
+  test('differs from the published v0.15.0 release only where kpack\'s history says it does', () => {
+    // GIVEN
+    const before = new Map(readManifests(path.join(FIXTURES, 'kpack', 'release-0.15.0.yaml')).map(o => [objectKey(o), o]));
+    const after = new Map(readManifests(RELEASE_0_17_2_FILE).map(o => [objectKey(o), o]));
+
+    // WHEN
+    const removed = [...before.keys()].filter(k => !after.has(k));
+    const added = [...after.keys()].filter(k => !before.has(k));
+    const changed = [...before.keys()].filter(k => after.has(k) && JSON.stringify(before.get(k)) !== JSON.stringify(after.get(k)));
+
+    // THEN: Windows images and the lifecycle-image ConfigMap dropped, ClusterLifecycle added (kpack #1834, #1849)
+    expect(removed.sort()).toEqual([
+      'ConfigMap/kpack/build-init-windows-image',
+      'ConfigMap/kpack/completion-windows-image',
+      'ConfigMap/kpack/lifecycle-image',
+    ]);
+    expect(added.sort()).toEqual(['ClusterLifecycle//default-lifecycle', 'CustomResourceDefinition//clusterlifecycles.kpack.io']);
+    // images moved to GHCR (kpack #1853), the role learnt clusterlifecycles
+    expect(changed.sort()).toEqual([
+      'ClusterRole//kpack-controller-admin',
+      'ConfigMap/kpack/build-init-image',
+      'ConfigMap/kpack/build-waiter-image',
+      'ConfigMap/kpack/completion-image',
+      'ConfigMap/kpack/rebase-image',
+      'Deployment/kpack/kpack-controller',
+      'Deployment/kpack/kpack-webhook',
+    ]);
+    const role = (key: Map<string, Manifest>) => key.get('ClusterRole//kpack-controller-admin')!.rules[0].resources;
+    expect(role(after).filter((r: string) => !role(before).includes(r))).toEqual(['clusterlifecycles', 'clusterlifecycles/status']);
+    const controller = (objects: Map<string, Manifest>) => objects.get('Deployment/kpack/kpack-controller')!;
+    const stripImages = (d: Manifest) => JSON.parse(JSON.stringify(d)
+      .replace(/"image":"[^"]*"/g, '"image":"-"').replace(/"version":"[^"]*"/g, '"version":"-"'));
+    const envBefore = controller(before).spec.template.spec.containers[0].env.map((e: Manifest) => e.name);
+    expect(envBefore.filter((n: string) => n.includes('WINDOWS'))).toEqual(['BUILD_INIT_WINDOWS_IMAGE', 'COMPLETION_WINDOWS_IMAGE']);
+    const withoutWindows = stripImages(controller(before));
+    withoutWindows.spec.template.spec.containers[0].env = withoutWindows.spec.template.spec.containers[0].env
+      .filter((e: Manifest) => !e.name.includes('WINDOWS'));
+    expect(stripImages(controller(after))).toEqual(withoutWindows);
+    expect(stripImages(after.get('Deployment/kpack/kpack-webhook')!)).toEqual(stripImages(before.get('Deployment/kpack/kpack-webhook')!));
+  });
+});
+
+function synthChartWith(version: KpackVersion): Chart {
+  const chart = Testing.chart();
+  new Kpack(chart, 'kpack', { version });
+  Testing.synth(chart);
+  return chart;
+}

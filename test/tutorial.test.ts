@@ -1,0 +1,249 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Chart, Testing } from 'cdk8s';
+import { dockerHubFromEnvironment, PLACEHOLDERS } from '../examples/tutorial/main';
+import { GENERATIONS, LegacyTutorialChart, STEPS, synthTutorial, TutorialChart, TutorialStep } from '../examples/tutorial/tutorial';
+import { Kpack, KpackVersion } from '../src';
+import { FIXTURES, findObject, Manifest, objectKey, readManifests } from './util';
+import { sameQuantity } from '../src/private/quantity';
+
+// The comparison with the tutorial's manifests always uses the tutorial's placeholder account.
+const DOCKER_HUB = PLACEHOLDERS;
+
+function synthStep(chartClass: typeof TutorialChart | typeof LegacyTutorialChart, step: TutorialStep): Manifest[] {
+  return Testing.synth(new chartClass(Testing.app(), 'tutorial', { step, dockerHub: DOCKER_HUB }));
+}
+
+/** The tutorial's manifests as they stand after each step (each `kubectl apply` replaces an object). */
+function seedAfterStep(step: number): Manifest[] {
+  const files = fs.readdirSync(path.join(FIXTURES, 'tutorial')).filter(f => f.endsWith('.yml')).sort();
+  const state = new Map<string, Manifest>();
+  const applied = { 1: files.slice(0, 4), 2: files.slice(0, 5), 3: files.slice(0, 6) }[step]!;
+  for (const file of applied) {
+    for (const object of readManifests(path.join(FIXTURES, 'tutorial', file))) {
+      state.set(objectKey(object), object);
+    }
+  }
+  return [...state.values()];
+}
+
+const QUANTITY_PATHS = [['spec', 'cacheSize'], ['spec', 'cache', 'volume', 'size']];
+
+/**
+ * Makes two manifests comparable the way the tutorial's comparison allows: fields written at their
+ * Kubernetes API default count as absent, and quantities compare by value.
+ */
+function normalize(object: Manifest): Manifest {
+  const copy = JSON.parse(JSON.stringify(object));
+  if (copy.kind === 'Secret' && copy.immutable === false) {
+    delete copy.immutable;
+  }
+  if (copy.kind === 'ServiceAccount' && copy.automountServiceAccountToken === true) {
+    delete copy.automountServiceAccountToken;
+  }
+  for (const fieldPath of QUANTITY_PATHS) {
+    const parent = fieldPath.slice(0, -1).reduce((o, key) => o?.[key], copy);
+    const key = fieldPath[fieldPath.length - 1];
+    if (parent && typeof parent[key] === 'string') {
+      parent[key] = { quantity: parent[key] };
+    }
+  }
+  return copy;
+}
+
+function expectSameObjects(actual: Manifest[], expected: Manifest[]) {
+  const byKey = (objects: Manifest[]) => new Map(objects.map(o => [objectKey(o), normalize(o)]));
+  const actualByKey = byKey(actual);
+  const expectedByKey = byKey(expected);
+  expect([...actualByKey.keys()].sort()).toEqual([...expectedByKey.keys()].sort());
+  for (const [key, object] of expectedByKey) {
+    expect(actualByKey.get(key)).toEqual(withEqualQuantities(object, actualByKey.get(key)!));
+  }
+}
+
+/** Replaces `{quantity}` markers of `expected` by the actual ones when their values are equal. */
+function withEqualQuantities(expected: Manifest, actual: Manifest): Manifest {
+  const result = JSON.parse(JSON.stringify(expected));
+  for (const fieldPath of QUANTITY_PATHS) {
+    const key = fieldPath[fieldPath.length - 1];
+    const want = fieldPath.slice(0, -1).reduce((o, k) => o?.[k], result);
+    const got = fieldPath.slice(0, -1).reduce((o, k) => o?.[k], actual);
+    if (want?.[key]?.quantity && got?.[key]?.quantity && sameQuantity(want[key].quantity, got[key].quantity)) {
+      want[key] = got[key];
+    }
+  }
+  return result;
+}
+
+/** The objects that differ between two lists of manifests (added, removed or changed). */
+function changedObjects(before: Manifest[], after: Manifest[]): string[] {
+  const a = new Map(before.map(o => [objectKey(o), JSON.stringify(o)]));
+  const b = new Map(after.map(o => [objectKey(o), JSON.stringify(o)]));
+  return [...new Set([...a.keys(), ...b.keys()])].filter(k => a.get(k) !== b.get(k));
+}
+
+describe('the tutorial on kpack v0.0.8', () => {
+  test.each([1, 2, 3])('step %i synthesizes exactly the tutorial\'s manifests', step => {
+    // WHEN
+    const objects = synthStep(LegacyTutorialChart, STEPS[step - 1]);
+
+    // THEN
+    expect(objects).toHaveLength(4);
+    expectSameObjects(objects, seedAfterStep(step));
+  });
+
+  test('keeps the ServiceAccount\'s token automounting at the Kubernetes default, as the tutorial does', () => {
+    const account = findObject(synthStep(LegacyTutorialChart, STEPS[0]), 'ServiceAccount');
+    expect(account.automountServiceAccountToken).not.toBe(false);
+  });
+
+  test('renders the cache size of Size.gibibytes(1.5) as 1.5Gi', () => {
+    expect(findObject(synthStep(LegacyTutorialChart, STEPS[0]), 'Image').spec.cacheSize).toBe('1.5Gi');
+  });
+});
+
+describe('the tutorial on kpack v0.17', () => {
+  const objects = synthStep(TutorialChart, STEPS[0]);
+
+  test('builds the same app with a kpack-made builder, in namespace default', () => {
+    expect(objects.map(o => `${o.kind}/${o.metadata.namespace ?? '-'}/${o.metadata.name}`)).toEqual([
+      'Secret/default/tutorial-registry-credentials',
+      'ServiceAccount/default/tutorial-service-account',
+      'ClusterStore/-/default',
+      'ClusterStack/-/default',
+      'ClusterBuilder/-/default',
+      'Image/default/hello-golang',
+    ]);
+    expect(findObject(objects, 'ClusterStore').spec).toEqual({ sources: [{ image: 'paketobuildpacks/go' }] });
+    expect(findObject(objects, 'ClusterStack').spec).toEqual({
+      id: 'io.buildpacks.stacks.jammy',
+      buildImage: { image: 'paketobuildpacks/build-jammy-base' },
+      runImage: { image: 'paketobuildpacks/run-jammy-base' },
+    });
+    expect(findObject(objects, 'ClusterBuilder').spec).toEqual({
+      tag: 'making/builder',
+      stack: { name: 'default', kind: 'ClusterStack' },
+      store: { name: 'default', kind: 'ClusterStore' },
+      order: [{ group: [{ id: 'paketo-buildpacks/go' }] }],
+      serviceAccountRef: { name: 'tutorial-service-account', namespace: 'default' },
+    });
+  });
+
+  test('puts the Docker Hub dockerconfigjson secret in the service account\'s secrets and imagePullSecrets', () => {
+    const secret = findObject(objects, 'Secret');
+    expect(secret.type).toBe('kubernetes.io/dockerconfigjson');
+    expect(JSON.parse(secret.stringData['.dockerconfigjson'])).toEqual({
+      auths: {
+        'https://index.docker.io/v1/': {
+          username: 'making',
+          password: 'changeme',
+          auth: Buffer.from('making:changeme').toString('base64'),
+        },
+      },
+    });
+    const account = findObject(objects, 'ServiceAccount');
+    expect(account.secrets).toEqual([{ name: 'tutorial-registry-credentials' }]);
+    expect(account.imagePullSecrets).toEqual([{ name: 'tutorial-registry-credentials' }]);
+  });
+
+  test('writes the Image with v1alpha2 fields', () => {
+    expect(findObject(objects, 'Image')).toEqual({
+      apiVersion: 'kpack.io/v1alpha2',
+      kind: 'Image',
+      metadata: { name: 'hello-golang', namespace: 'default' },
+      spec: {
+        tag: 'making/hello-golang',
+        serviceAccountName: 'tutorial-service-account',
+        builder: { kind: 'ClusterBuilder', name: 'default' },
+        source: { git: { url: 'https://github.com/making/hello-golang', revision: '85071eb4aa95f20cc18555aca5e31e2aad874e46' } },
+        cache: { volume: { size: '1.5Gi' } },
+      },
+    });
+  });
+
+  test('step 3 switches the stack to Jammy tiny', () => {
+    expect(findObject(synthStep(TutorialChart, STEPS[2]), 'ClusterStack').spec).toEqual({
+      id: 'io.buildpacks.stacks.jammy.tiny',
+      buildImage: { image: 'paketobuildpacks/build-jammy-tiny' },
+      runImage: { image: 'paketobuildpacks/run-jammy-tiny' },
+    });
+  });
+
+  test.each([1, 2, 3])('step %i matches its snapshot', step => {
+    expect(synthStep(TutorialChart, STEPS[step - 1])).toMatchSnapshot();
+  });
+});
+
+describe('the tutorial steps', () => {
+  test('each step changes one value of the previous one', () => {
+    for (let i = 1; i < STEPS.length; i++) {
+      const changed = (Object.keys(STEPS[i]) as Array<keyof TutorialStep>).filter(k => STEPS[i][k] !== STEPS[i - 1][k]);
+      expect(changed).toHaveLength(1);
+    }
+  });
+
+  test.each([
+    ['v0.0.8', LegacyTutorialChart, ['Image//hello-golang', 'ClusterBuilder//default']],
+    ['v0.17', TutorialChart, ['Image/default/hello-golang', 'ClusterStack//default']],
+  ])('on %s, consecutive steps differ in exactly one object', (_generation, chartClass, expected) => {
+    const steps = STEPS.map(step => synthStep(chartClass, step));
+    expect(changedObjects(steps[0], steps[1])).toEqual([expected[0]]);
+    expect(changedObjects(steps[1], steps[2])).toEqual([expected[1]]);
+  });
+});
+
+describe('synthTutorial', () => {
+  let outdir: string;
+  beforeEach(() => {
+    outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'tutorial-'));
+  });
+  afterEach(() => {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
+
+  test('writes the install and the three steps of each generation', () => {
+    // WHEN
+    const files = synthTutorial(outdir, DOCKER_HUB);
+
+    // THEN
+    const expected = ['v0.0.8', 'v0.17'].flatMap(generation =>
+      ['kpack', 'step-1', 'step-2', 'step-3'].map(name => path.join(outdir, generation, `${name}.k8s.yaml`)));
+    expect(files).toEqual(expected);
+    for (const file of expected) {
+      expect(fs.existsSync(file)).toBe(true);
+    }
+    for (const generation of GENERATIONS) {
+      const install = new Chart(new App(), 'kpack');
+      new Kpack(install, 'kpack', { version: generation.version });
+      expect(readManifests(path.join(outdir, generation.directory, 'kpack.k8s.yaml'))).toEqual(Testing.synth(install));
+    }
+    expectSameObjects(readManifests(path.join(outdir, 'v0.0.8', 'step-3.k8s.yaml')), seedAfterStep(3));
+    expect(GENERATIONS.map(g => g.version)).toEqual([KpackVersion.V0_0_8, KpackVersion.V0_17_2]);
+  });
+
+  test('is deterministic: two runs write byte-identical files', () => {
+    const first = synthTutorial(path.join(outdir, 'a'), DOCKER_HUB).map(f => fs.readFileSync(f, 'utf8'));
+    const second = synthTutorial(path.join(outdir, 'b'), DOCKER_HUB).map(f => fs.readFileSync(f, 'utf8'));
+    expect(second).toEqual(first);
+  });
+});
+
+describe('dockerHubFromEnvironment', () => {
+  test('uses DOCKERHUB_USERNAME and DOCKERHUB_PASSWORD when both are set', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(dockerHubFromEnvironment({ DOCKERHUB_USERNAME: 'alice', DOCKERHUB_PASSWORD: 's3cret' })).toEqual({ username: 'alice', password: 's3cret' });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  test.each([
+    [{}],
+    [{ DOCKERHUB_USERNAME: 'alice' }],
+    [{ DOCKERHUB_PASSWORD: 's3cret' }],
+  ])('falls back to the placeholders, with a warning, when given %j', env => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(dockerHubFromEnvironment(env)).toEqual({ username: 'making', password: 'changeme' });
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/not both set: using the placeholders "making" \/ "changeme"/));
+    expect(warn.mock.calls[0][0]).not.toContain('s3cret');
+  });
+});

@@ -157,6 +157,15 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
  * A kpack Builder (`kpack.io/v1alpha2`, namespaced): like `ClusterBuilder`, but usable only by images in
  * its own namespace, and using a service account of that namespace.
  *
+ * @example
+ * const builder = new Builder(chart, 'builder', {
+ *   tag: 'registry.example.com/team-a/builder',
+ *   stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base'),
+ *   store: ClusterStore.fromClusterStoreName(chart, 'store', 'default'),
+ *   serviceAccount,
+ * });
+ * builder.addGroup(BuildpackRef.id('paketo-buildpacks/nodejs'));
+ *
  * @see https://github.com/buildpacks-community/kpack/blob/main/docs/builders.md
  */
 export class Builder extends kplus.Resource implements IBuilder {

@@ -82,6 +82,12 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
 /**
  * A kpack v0.0.8 Builder (`build.pivotal.io/v1alpha1`, namespaced): a prebuilt builder image for the
  * images of its namespace, pulled with its own pull secrets.
+ *
+ * @example
+ * new legacy.Builder(chart, 'builder', {
+ *   image: 'registry.example.com/builders/base',
+ *   imagePullSecrets: [kplus.Secret.fromSecretName(chart, 'pull', 'registry-pull')],
+ * });
  */
 export class Builder extends kplus.Resource implements IBuilder {
   /** A kpack v0.0.8 Builder that exists already, by name. */

@@ -2,10 +2,14 @@ import { ApiObject, Lazy, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { IBuilder } from './builder';
+import { BuildOptions } from './build-settings';
+import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
-import { checkBuilderGeneration, checkServiceAccountNamespace } from './private/image-checks';
+import { quantities, renderBuildSettings, renderEnv, renderServices } from './private/build-settings';
+import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/image-checks';
+import { patchable } from './private/l1';
 import { sizeToQuantity } from './private/quantity';
-import { undefinedIfEmpty, validateRendered } from './private/resources';
+import { emptyToUndefined, renderOrThrow, undefinedIfEmpty, validateRendered } from './private/resources';
 import { Source } from './source';
 
 /** Whether kpack tags each build's image with a build number as well. */
@@ -26,39 +30,66 @@ export interface VolumeCacheOptions {
   readonly storageClassName?: string;
 }
 
-/** Where kpack keeps the build cache of an image between builds. */
+/** Where builds keep their cache between builds. */
 export class BuildCache {
   /**
-   * A PersistentVolumeClaim (`<image>-cache`) of the given size. kpack can grow it later, never shrink it.
+   * For an Image: a PersistentVolumeClaim (`<image>-cache`) of the given size, which kpack creates. kpack
+   * can grow it later, never shrink it.
    */
   public static volume(size: Size, options: VolumeCacheOptions = {}): BuildCache {
-    return new BuildCache(size, undefined, options.storageClassName);
+    return new BuildCache({ size, storageClassName: options.storageClassName });
   }
-
-  /** An image in a registry, e.g. `registry.example.com/app-cache`; the image's credentials must be able to push it. */
-  public static registry(tag: string): BuildCache {
-    return new BuildCache(undefined, tag, undefined);
-  }
-
-  private constructor(
-    private readonly size: Size | undefined,
-    private readonly registryTag: string | undefined,
-    private readonly storageClassName: string | undefined) {}
 
   /**
-   * The `spec.cache` of a kpack.io/v1alpha2 Image. Throws when the size cannot be rendered.
+   * For a standalone Build: an existing PersistentVolumeClaim.
+   */
+  public static persistentVolumeClaim(claim: kplus.IPersistentVolumeClaim): BuildCache {
+    return new BuildCache({ claim });
+  }
+
+  /** An image in a registry, e.g. `registry.example.com/app-cache`; the build's credentials must be able to push it. */
+  public static registry(tag: string): BuildCache {
+    return new BuildCache({ registryTag: tag });
+  }
+
+  private constructor(private readonly config: {
+    size?: Size;
+    storageClassName?: string;
+    claim?: kplus.IPersistentVolumeClaim;
+    registryTag?: string;
+  }) {}
+
+  /** @internal */
+  public get _registryTag(): string | undefined {
+    return this.config.registryTag;
+  }
+
+  /** @internal */
+  public get _claimName(): string | undefined {
+    return this.config.claim?.name;
+  }
+
+  /**
+   * The size as a quantity, when this is a volume cache. Throws when the size is not whole bytes.
    * @internal
    */
-  public _toKpack(): Record<string, unknown> {
-    if (this.registryTag !== undefined) {
-      return { registry: { tag: this.registryTag } };
-    }
-    return { volume: { size: this.size && sizeToQuantity(this.size, 'cache size'), storageClassName: this.storageClassName } };
+  public _volumeSize(): string | undefined {
+    return this.config.size && sizeToQuantity(this.config.size, 'cache size');
+  }
+
+  /** @internal */
+  public get _storageClassName(): string | undefined {
+    return this.config.storageClassName;
+  }
+
+  /** @internal */
+  public get _isVolume(): boolean {
+    return this.config.size !== undefined;
   }
 }
 
 /** Properties for `BuildImage`. */
-export interface BuildImageProps extends kplus.ResourceProps {
+export interface BuildImageProps extends kplus.ResourceProps, BuildOptions {
   /** Where kpack pushes the built image, e.g. `registry.example.com/apps/hello`. A tag, not a digest. */
   readonly tag: string;
 
@@ -69,7 +100,7 @@ export interface BuildImageProps extends kplus.ResourceProps {
    */
   readonly additionalTags?: string[];
 
-  /** The builder that builds the image: a `ClusterBuilder` or a `Builder` in the image's namespace. */
+  /** The builder that builds the image: a `ClusterBuilder`, or a `Builder` in the image's namespace. */
   readonly builder: IBuilder;
 
   /** The source code to build. */
@@ -84,7 +115,7 @@ export interface BuildImageProps extends kplus.ResourceProps {
   readonly serviceAccount?: kplus.IServiceAccount;
 
   /**
-   * Where builds keep their cache.
+   * Where builds keep their cache: `BuildCache.volume()` or `BuildCache.registry()`.
    *
    * @default - kpack's default: a 2G volume when the cluster has a default StorageClass, no cache otherwise
    */
@@ -112,6 +143,8 @@ export interface BuildImageProps extends kplus.ResourceProps {
   readonly imageTaggingStrategy?: ImageTaggingStrategy;
 }
 
+const ImageResource = patchable(crds.Image);
+
 /**
  * A kpack Image (`kpack.io/v1alpha2`): an OCI image that kpack keeps built from source, rebuilding when
  * the source, the builder's buildpacks or the stack change.
@@ -120,12 +153,13 @@ export interface BuildImageProps extends kplus.ResourceProps {
  * `legacy.BuildImage`.
  *
  * @example
- * new BuildImage(chart, 'hello', {
+ * const image = new BuildImage(chart, 'hello', {
  *   tag: 'registry.example.com/apps/hello',
  *   builder: ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
  *   source: Source.git('https://github.com/making/hello-golang', { revision: 'main' }),
  *   cache: BuildCache.volume(Size.gibibytes(2)),
  * });
+ * image.addEnv('BP_GO_TARGETS', kplus.EnvValue.fromValue('./cmd/server'));
  *
  * @see https://github.com/buildpacks-community/kpack/blob/main/docs/image.md
  */
@@ -142,40 +176,68 @@ export class BuildImage extends kplus.Resource {
   public readonly serviceAccount?: kplus.IServiceAccount;
 
   private readonly _additionalTags: string[];
+  private readonly _env: Map<string, kplus.EnvValue>;
+  private readonly _services: kplus.IResource[];
 
   constructor(scope: Construct, id: string, props: BuildImageProps) {
     super(scope, id);
     this.builder = props.builder;
     this.serviceAccount = props.serviceAccount;
     this._additionalTags = [...props.additionalTags ?? []];
+    this._env = new Map(Object.entries(props.env ?? {}));
+    this._services = [...props.services ?? []];
 
-    let cache: Record<string, unknown> | undefined;
-    try {
-      cache = props.cache?._toKpack();
-    } catch (e) {
-      throw new Error(`[${this.node.path}] spec.cache.volume.size: ${(e as Error).message}`);
+    const settings = renderOrThrow(this, () => renderBuildSettings(props));
+    const cacheSize = renderOrThrow(this, () => props.cache?._volumeSize(), 'spec.cache.volume.size');
+    if (props.cache?._claimName !== undefined) {
+      throw new Error(`[${this.node.path}] spec.cache: an Image's volume cache is created by kpack: use BuildCache.volume(size); BuildCache.persistentVolumeClaim() is for a Build`);
     }
 
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: KPACK_API_VERSION,
-      kind: 'Image',
-      metadata: props.metadata,
-      spec: {
-        tag: props.tag,
-        additionalTags: Lazy.any({ produce: () => undefinedIfEmpty(this._additionalTags) }),
-        builder: props.builder ? { kind: props.builder.kind, name: props.builder.name } : undefined,
-        serviceAccountName: props.serviceAccount?.name,
-        source: props.source?._toKpack(),
-        cache,
-        successBuildHistoryLimit: props.successBuildHistoryLimit,
-        failedBuildHistoryLimit: props.failedBuildHistoryLimit,
-        imageTaggingStrategy: props.imageTaggingStrategy,
+    const spec: crds.ImageSpec = {
+      tag: props.tag,
+      additionalTags: Lazy.any({ produce: () => undefinedIfEmpty(this._additionalTags) }),
+      builder: props.builder ? { kind: props.builder.kind, name: props.builder.name } : undefined,
+      serviceAccountName: props.serviceAccount?.name,
+      source: props.source?._toKpack() as crds.ImageSpecSource,
+      cache: props.cache && {
+        volume: props.cache._isVolume
+          ? { size: cacheSize === undefined ? undefined : crds.ImageSpecCacheVolumeSize.fromString(cacheSize), storageClassName: props.cache._storageClassName }
+          : undefined,
+        registry: props.cache._registryTag !== undefined ? { tag: props.cache._registryTag } : undefined,
       },
-    });
+      successBuildHistoryLimit: props.successBuildHistoryLimit,
+      failedBuildHistoryLimit: props.failedBuildHistoryLimit,
+      imageTaggingStrategy: props.imageTaggingStrategy as unknown as crds.ImageSpecImageTaggingStrategy,
+      projectDescriptorPath: settings.projectDescriptorPath,
+      defaultProcess: settings.defaultProcess,
+      cosign: settings.cosign,
+      build_: Lazy.any({
+        produce: () => emptyToUndefined({
+          env: renderEnv(this._env),
+          services: renderServices(this._services),
+          resources: settings.resources && {
+            requests: quantities(settings.resources.requests, crds.ImageSpecBuildResourcesRequests.fromString),
+            limits: quantities(settings.resources.limits, crds.ImageSpecBuildResourcesLimits.fromString),
+          },
+          nodeSelector: settings.nodeSelector,
+          tolerations: settings.tolerations,
+          affinity: settings.affinity,
+          runtimeClassName: settings.runtimeClassName,
+          schedulerName: settings.schedulerName,
+          buildTimeout: settings.timeoutSeconds,
+          creationTime: settings.creationTime,
+        }),
+      }),
+    };
+
+    this.apiObject = new ImageResource(this, 'Resource', { metadata: props.metadata, spec });
     validateRendered(this, this.apiObject, () => [
       ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or Builder from the package root (legacy.* builders are for kpack v0.0.8)'),
+      ...checkBuilderNamespace(this.apiObject, props.builder),
       ...checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
+      ...checkSshCredentials(props.source?._toKpack(), props.serviceAccount),
     ]);
+    warnSshCredentials(this, props.source?._toKpack(), props.serviceAccount);
   }
 
   /** The additional tags. Returns a copy; use `addAdditionalTag()` to add one. */
@@ -187,4 +249,15 @@ export class BuildImage extends kplus.Resource {
   public addAdditionalTag(tag: string): void {
     this._additionalTags.push(tag);
   }
+
+  /** Sets an environment variable of the builds (replacing one of the same name). */
+  public addEnv(name: string, value: kplus.EnvValue): void {
+    this._env.set(name, value);
+  }
+
+  /** Adds a service binding to the builds. */
+  public addService(service: kplus.IResource): void {
+    this._services.push(service);
+  }
 }
+

@@ -1,9 +1,13 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { IBuildpack } from './buildpack';
+import { IClusterLifecycle } from './cluster-lifecycle';
 import { IClusterStack } from './cluster-stack';
 import { IClusterStore } from './cluster-store';
+import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
+import { patchable } from './private/l1';
 import { clusterScoped, ImportedResource, serviceAccountRef, validateRendered } from './private/resources';
 
 /** A kpack builder that images can be built with: a `Builder` or a `ClusterBuilder`. */
@@ -15,6 +19,30 @@ export interface BuildpackRefOptions {
    * The buildpack version. May also be given in the id as `id@version`.
    *
    * @default - the version the store offers (the highest, when it offers several)
+   */
+  readonly version?: string;
+
+  /**
+   * Whether the group may pass detection without this buildpack.
+   *
+   * @default false
+   */
+  readonly optional?: boolean;
+}
+
+/** Options for `BuildpackRef.fromBuildpack()`. */
+export interface BuildpackResourceRefOptions {
+  /**
+   * The id of the buildpack to use, when the resource's image holds several (a composite buildpack).
+   *
+   * @default - the image's top-level buildpack
+   */
+  readonly id?: string;
+
+  /**
+   * The buildpack version.
+   *
+   * @default - the version the resource offers
    */
   readonly version?: string;
 
@@ -41,6 +69,17 @@ export class BuildpackRef {
     return new BuildpackRef({
       id: bareId,
       version: inlineVersion ?? options.version,
+      optional: options.optional ? true : undefined,
+    });
+  }
+
+  /** The buildpacks of a `Buildpack` or `ClusterBuildpack` resource, referenced by name and kind. */
+  public static fromBuildpack(buildpack: IBuildpack, options: BuildpackResourceRefOptions = {}): BuildpackRef {
+    return new BuildpackRef({
+      name: buildpack.name,
+      kind: buildpack.kind,
+      id: options.id,
+      version: options.version,
       optional: options.optional ? true : undefined,
     });
   }
@@ -80,6 +119,20 @@ export interface BuilderOptions extends kplus.ResourceProps {
    * @default - none
    */
   readonly order?: BuildpackGroup[];
+
+  /**
+   * The lifecycle the builder is made with.
+   *
+   * @default - kpack's `default-lifecycle` ClusterLifecycle
+   */
+  readonly lifecycle?: IClusterLifecycle;
+
+  /**
+   * Labels kpack adds to the builder image.
+   *
+   * @default - none
+   */
+  readonly additionalLabels?: { [key: string]: string };
 }
 
 /** Properties for `ClusterBuilder`. */
@@ -100,6 +153,9 @@ export interface BuilderProps extends BuilderOptions {
    */
   readonly serviceAccount?: kplus.IServiceAccount;
 }
+
+const ClusterBuilderResource = patchable(crds.ClusterBuilder);
+const BuilderResource = patchable(crds.Builder);
 
 /**
  * A kpack ClusterBuilder (`kpack.io/v1alpha2`, cluster-scoped): a builder image that kpack creates from
@@ -132,9 +188,7 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
   constructor(scope: Construct, id: string, props: ClusterBuilderProps) {
     super(scope, id);
     this.order = new BuilderOrder(props.order);
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: KPACK_API_VERSION,
-      kind: 'ClusterBuilder',
+    this.apiObject = new ClusterBuilderResource(this, 'Resource', {
       metadata: props.metadata,
       spec: Lazy.any({
         produce: () => ({
@@ -184,9 +238,7 @@ export class Builder extends kplus.Resource implements IBuilder {
   constructor(scope: Construct, id: string, props: BuilderProps) {
     super(scope, id);
     this.order = new BuilderOrder(props.order);
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: KPACK_API_VERSION,
-      kind: 'Builder',
+    this.apiObject = new BuilderResource(this, 'Resource', {
       metadata: props.metadata,
       spec: Lazy.any({
         produce: () => ({
@@ -228,6 +280,8 @@ function renderBuilderSpec(props: BuilderOptions, order: BuilderOrder) {
     tag: props.tag,
     stack: props.stack ? { name: props.stack.name, kind: props.stack.kind } : undefined,
     store: props.store ? { name: props.store.name, kind: props.store.kind } : undefined,
+    lifecycle: props.lifecycle ? { name: props.lifecycle.name, kind: props.lifecycle.kind } : undefined,
     order: order.render(),
+    additionalLabels: props.additionalLabels && { ...props.additionalLabels },
   };
 }

@@ -1,7 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
+import { patchable } from './private/l1';
 import { clusterScoped, ImportedResource, serviceAccountRef, validateRendered } from './private/resources';
 
 /** A kpack ClusterStack: the build and run images builders are made from. */
@@ -26,6 +28,8 @@ export interface ClusterStackProps extends kplus.ResourceProps {
    */
   readonly serviceAccount?: kplus.IServiceAccount;
 }
+
+const ClusterStackResource = patchable(crds.ClusterStack);
 
 /**
  * A kpack ClusterStack (`kpack.io/v1alpha2`, cluster-scoped): the build image builds run on and the run
@@ -57,9 +61,7 @@ export class ClusterStack extends kplus.Resource implements IClusterStack {
   constructor(scope: Construct, id: string, props: ClusterStackProps) {
     super(scope, id);
     this.stackId = props.stackId;
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: KPACK_API_VERSION,
-      kind: 'ClusterStack',
+    this.apiObject = new ClusterStackResource(this, 'Resource', {
       metadata: props.metadata,
       spec: {
         id: props.stackId,

@@ -1,7 +1,9 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
+import { patchable } from './private/l1';
 import { clusterScoped, ImportedResource, serviceAccountRef, undefinedIfEmpty, validateRendered } from './private/resources';
 
 /** A kpack ClusterStore: the buildpacks that builders can use. */
@@ -25,6 +27,8 @@ export interface ClusterStoreProps extends kplus.ResourceProps {
    */
   readonly serviceAccount?: kplus.IServiceAccount;
 }
+
+const ClusterStoreResource = patchable(crds.ClusterStore);
 
 /**
  * A kpack ClusterStore (`kpack.io/v1alpha2`, cluster-scoped): a collection of buildpacks, taken from
@@ -52,9 +56,7 @@ export class ClusterStore extends kplus.Resource implements IClusterStore {
   constructor(scope: Construct, id: string, props: ClusterStoreProps = {}) {
     super(scope, id);
     this._sources = [...props.sources ?? []];
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: KPACK_API_VERSION,
-      kind: 'ClusterStore',
+    this.apiObject = new ClusterStoreResource(this, 'Resource', {
       metadata: props.metadata,
       spec: Lazy.any({
         produce: () => ({

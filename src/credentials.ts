@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { addSecretToServiceAccount, dockerConfigJson, normalizeRegistry } from './private/credentials';
+import { addSecretToServiceAccount, dockerConfigJson, normalizeRegistry, registerCredentialKind } from './private/credentials';
 
 /**
  * The kinds of credentials kpack reads from a service account's secrets.
@@ -18,6 +18,10 @@ export enum CredentialKind {
   GIT_BASIC_AUTH = 'GIT_BASIC_AUTH',
   /** A `kubernetes.io/ssh-auth` Secret for a git server over ssh, annotated with the server. */
   GIT_SSH = 'GIT_SSH',
+  /** A `kubernetes.io/basic-auth` Secret for a blob source's host, annotated `kpack.io/blob` (kpack v0.17). */
+  BLOB_BASIC_AUTH = 'BLOB_BASIC_AUTH',
+  /** A cosign signing key (`cosign.key`, `cosign.password`): kpack signs the images it builds (kpack v0.17). */
+  COSIGN = 'COSIGN',
 }
 
 /** A username and password for a container registry. */
@@ -87,6 +91,53 @@ export interface GitSshProps extends kplus.CommonSecretProps {
   readonly knownHosts?: string;
 }
 
+/** A username and password for the host of blob sources. */
+export interface BlobBasicAuthProps extends kplus.CommonSecretProps {
+  /** The host the credentials are for, as kpack matches it against blob URLs: `storage.example.com`. */
+  readonly host: string;
+
+  /** The username. */
+  readonly username: string;
+
+  /**
+   * The password or token. It is written into the synthesized YAML: prefer
+   * `RegistryCredentials.fromSecretName()` for a Secret managed outside the app.
+   */
+  readonly password: string;
+}
+
+/** A cosign key pair's private half, with which kpack signs the images it builds. */
+export interface CosignKeyProps extends kplus.CommonSecretProps {
+  /**
+   * The encrypted private key (`cosign.key`, as written by `cosign generate-key-pair`). It is written into
+   * the synthesized YAML: prefer `RegistryCredentials.fromSecretName()` (e.g. for a secret made by
+   * `cosign generate-key-pair k8s://<namespace>/<name>`).
+   */
+  readonly privateKey: string;
+
+  /**
+   * The password of the private key (`cosign.password`).
+   *
+   * @default - the key has no password
+   */
+  readonly password?: string;
+
+  /**
+   * The repository signatures are pushed to (`kpack.io/cosign.repository`).
+   *
+   * @default - the image's own repository
+   */
+  readonly repository?: string;
+
+  /**
+   * Whether signatures use Docker media types, for registries that need them
+   * (`kpack.io/cosign.docker-media-types`).
+   *
+   * @default false
+   */
+  readonly dockerMediaTypes?: boolean;
+}
+
 /**
  * Registry and git credentials in the form kpack (v0.17, `kpack.io`) reads them: a Secret of the right
  * type with kpack's annotation, added to the service account that builds use.
@@ -146,6 +197,38 @@ export class RegistryCredentials extends Construct {
     });
   }
 
+  /** Credentials for the host of blob sources, as a `kubernetes.io/basic-auth` Secret annotated `kpack.io/blob`. */
+  public static blobBasicAuth(scope: Construct, id: string, props: BlobBasicAuthProps): RegistryCredentials {
+    return new RegistryCredentials(scope, id, CredentialKind.BLOB_BASIC_AUTH, self => {
+      const secret = new kplus.BasicAuthSecret(self, 'Resource', props);
+      secret.metadata.addAnnotation('kpack.io/blob', props.host);
+      return secret;
+    });
+  }
+
+  /**
+   * A cosign signing key. When the service account of an image holds one, kpack signs every image it
+   * builds (and pushes the signature next to it).
+   *
+   * @see https://github.com/buildpacks-community/kpack/blob/main/docs/image.md#cosign-config
+   */
+  public static cosignKey(scope: Construct, id: string, props: CosignKeyProps): RegistryCredentials {
+    return new RegistryCredentials(scope, id, CredentialKind.COSIGN, self => {
+      const secret = new kplus.Secret(self, 'Resource', { metadata: props.metadata, immutable: props.immutable });
+      secret.addStringData('cosign.key', props.privateKey);
+      if (props.password !== undefined) {
+        secret.addStringData('cosign.password', props.password);
+      }
+      if (props.repository !== undefined) {
+        secret.metadata.addAnnotation('kpack.io/cosign.repository', props.repository);
+      }
+      if (props.dockerMediaTypes) {
+        secret.metadata.addAnnotation('kpack.io/cosign.docker-media-types', '1');
+      }
+      return secret;
+    });
+  }
+
   /**
    * Credentials in a Secret that exists already (created by hand, by an operator, or by another app).
    * Nothing is synthesized for it; it must have kpack's annotation for its `kind` where kpack needs one.
@@ -164,6 +247,7 @@ export class RegistryCredentials extends Construct {
     super(scope, id);
     this.kind = kind;
     this.secret = createSecret(this);
+    registerCredentialKind(this.secret, kind);
   }
 
   /**

@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { CredentialKind, DockerBasicAuthProps, DockerConfigJsonProps, GitBasicAuthProps } from '../credentials';
-import { addSecretToServiceAccount, dockerConfigJson, normalizeRegistry } from '../private/credentials';
+import { addSecretToServiceAccount, dockerConfigJson, normalizeRegistry, registerCredentialKind } from '../private/credentials';
 
 /** An ssh private key for a git server (kpack v0.0.8 reads no `known_hosts`). */
 export interface GitSshProps extends kplus.CommonSecretProps {
@@ -69,6 +69,9 @@ export class RegistryCredentials extends Construct {
    * `build.pivotal.io` annotation for its `kind` where kpack v0.0.8 needs one.
    */
   public static fromSecretName(scope: Construct, id: string, secretName: string, kind: CredentialKind): RegistryCredentials {
+    if (kind === CredentialKind.BLOB_BASIC_AUTH || kind === CredentialKind.COSIGN) {
+      throw new Error(`[${scope.node.path}/${id}] kpack v0.0.8 reads no ${kind} credentials: only DOCKER_BASIC_AUTH, DOCKER_CONFIG_JSON, GIT_BASIC_AUTH and GIT_SSH`);
+    }
     return new RegistryCredentials(scope, id, kind, self => kplus.Secret.fromSecretName(self, 'Resource', secretName));
   }
 
@@ -82,6 +85,7 @@ export class RegistryCredentials extends Construct {
     super(scope, id);
     this.kind = kind;
     this.secret = createSecret(this);
+    registerCredentialKind(this.secret, kind);
   }
 
   /**

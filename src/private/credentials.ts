@@ -29,6 +29,17 @@ export function dockerConfigJson(registry: string, username: string, password: s
 }
 
 const IMAGE_PULL_SECRETS = new WeakMap<ApiObject, Array<{ name: string }>>();
+const CREDENTIAL_KINDS = new WeakMap<kplus.ISecret, string>();
+
+/** Remembers what a secret made (or referenced) by `RegistryCredentials` is for. */
+export function registerCredentialKind(secret: kplus.ISecret, kind: string): void {
+  CREDENTIAL_KINDS.set(secret, kind);
+}
+
+/** What a secret is for, when it was made or referenced by `RegistryCredentials`. */
+export function credentialKindOf(secret: kplus.ISecret): string | undefined {
+  return CREDENTIAL_KINDS.get(secret);
+}
 
 /**
  * Adds a secret to a service account: always to `secrets` (where kpack's build pods read registry and

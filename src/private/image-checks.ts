@@ -1,24 +1,45 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { IConstruct } from 'constructs';
+import { credentialKindOf } from './credentials';
+import { ImportedResource } from './resources';
 import { FieldError, generic, withHint } from './validation/field-error';
+import { addWarning } from './warnings';
 
 /**
- * Cross-object checks of an Image that its own manifest cannot show, shared by both API generations.
+ * Cross-object checks of an Image (or Build) that its own manifest cannot show, shared by both API
+ * generations.
  */
 
 /** The builder must belong to the same kpack API generation as the image. */
-export function checkBuilderGeneration(builder: kplus.IResource | undefined, apiVersion: string, hint: string): FieldError[] {
+export function checkBuilderGeneration(builder: kplus.IResource | undefined, apiVersion: string, hint: string, kind = 'Image', field = 'spec.builder'): FieldError[] {
   if (!builder || builder.apiVersion === apiVersion) {
     return [];
   }
   return [withHint(
-    generic(`builder ${builder.kind} "${builder.name}" is a ${builder.apiVersion} resource, but this Image is ${apiVersion}`, 'spec.builder'),
+    generic(`builder ${builder.kind} "${builder.name}" is a ${builder.apiVersion} resource, but this ${kind} is ${apiVersion}`, field),
     hint,
   )];
 }
 
+/** A namespaced Builder only serves images of its own namespace. */
+export function checkBuilderNamespace(image: ApiObject, builder: kplus.IResource | undefined, field = 'spec.builder'): FieldError[] {
+  if (!builder || builder.kind !== 'Builder') {
+    return [];
+  }
+  const builderNamespace = namespaceOf(builder);
+  const imageNamespace = image.metadata.namespace;
+  if (builderNamespace === undefined || builderNamespace === imageNamespace) {
+    return [];
+  }
+  return [withHint(
+    generic(`Builder "${builder.name}" is in namespace ${builderNamespace}, the ${image.kind} in ${imageNamespace ?? '(none)'}`, field),
+    'a Builder serves only its own namespace: use a ClusterBuilder, or define the Builder in the same namespace',
+  )];
+}
+
 /** kpack looks the service account up in the image's namespace. */
-export function checkServiceAccountNamespace(image: ApiObject, serviceAccount: kplus.IServiceAccount | undefined): FieldError[] {
+export function checkServiceAccountNamespace(image: ApiObject, serviceAccount: kplus.IServiceAccount | undefined, field = 'spec.serviceAccountName'): FieldError[] {
   if (!(serviceAccount instanceof kplus.ServiceAccount)) {
     return [];
   }
@@ -28,7 +49,53 @@ export function checkServiceAccountNamespace(image: ApiObject, serviceAccount: k
     return [];
   }
   return [withHint(
-    generic(`service account "${serviceAccount.name}" is in namespace ${accountNamespace ?? '(none)'}, the Image in ${imageNamespace ?? '(none)'}`, 'spec.serviceAccountName'),
-    'kpack looks the service account up in the Image\'s namespace: define both in the same namespace',
+    generic(`service account "${serviceAccount.name}" is in namespace ${accountNamespace ?? '(none)'}, the ${image.kind} in ${imageNamespace ?? '(none)'}`, field),
+    `kpack looks the service account up in the ${image.kind}'s namespace: define both in the same namespace`,
   )];
+}
+
+/** `git@host:org/repo.git` or `ssh://…`: a git URL kpack clones over ssh. */
+export function isSshGitUrl(url: unknown): boolean {
+  return typeof url === 'string' && (/^ssh:\/\//.test(url) || /^[\w.-]+@[\w.-]+:/.test(url));
+}
+
+/**
+ * A warning, at construction, when an ssh git URL is cloned with a service account defined elsewhere
+ * (or the namespace's default one), whose secrets cannot be checked here.
+ */
+export function warnSshCredentials(scope: IConstruct, source: Record<string, any> | undefined, serviceAccount: kplus.IServiceAccount | undefined): void {
+  const url = source?.git?.url;
+  if (isSshGitUrl(url) && !(serviceAccount instanceof kplus.ServiceAccount)) {
+    addWarning(scope, `the source ${url} is cloned over ssh: make sure the service account "${serviceAccount?.name ?? 'default'}" holds an ssh git secret (RegistryCredentials.gitSsh)`);
+  }
+}
+
+/**
+ * An ssh git URL needs an ssh-auth secret among the service account's secrets. Checked when every secret
+ * of the account was made by this library, so that its kind is known.
+ */
+export function checkSshCredentials(source: Record<string, any> | undefined, serviceAccount: kplus.IServiceAccount | undefined, field = 'spec.serviceAccountName'): FieldError[] {
+  const url = source?.git?.url;
+  if (!isSshGitUrl(url) || !(serviceAccount instanceof kplus.ServiceAccount)) {
+    return [];
+  }
+  const kinds = serviceAccount.secrets.map(secret => credentialKindOf(secret));
+  if (kinds.includes('GIT_SSH') || kinds.includes(undefined)) {
+    return [];
+  }
+  return [withHint(
+    generic(`the source ${url} is cloned over ssh, but service account "${serviceAccount.name}" holds no ssh git credentials`, field),
+    'add RegistryCredentials.gitSsh(...) to the service account with addTo()',
+  )];
+}
+
+function namespaceOf(resource: kplus.IResource): string | undefined {
+  if (resource instanceof ImportedResource) {
+    return resource.namespace;
+  }
+  try {
+    return ApiObject.of(resource).metadata.namespace;
+  } catch {
+    return undefined;
+  }
 }

@@ -78,3 +78,17 @@ export class ImportedResource extends Construct implements kplus.IResource {
 export function undefinedIfEmpty<T>(items: T[]): T[] | undefined {
   return items.length > 0 ? items : undefined;
 }
+
+/** Returns undefined for an object whose fields are all undefined, so that it is left out of the manifest. */
+export function emptyToUndefined<T extends object>(value: T): T | undefined {
+  return Object.values(value).some(v => v !== undefined) ? value : undefined;
+}
+
+/** Runs a render step of a constructor, turning its error into one that names the construct and field. */
+export function renderOrThrow<T>(scope: IConstruct, render: () => T, field?: string): T {
+  try {
+    return render();
+  } catch (e) {
+    throw new Error(`[${scope.node.path}] ${field ? `${field}: ` : ''}${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,219 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { IBuilder } from './builder';
+import { BuildCache } from './build-image';
+import { BuildOptions } from './build-settings';
+import * as crds from './imports/kpack.io';
+import { KPACK_API_VERSION } from './private/api-versions';
+import { parseTag } from './private/image-reference';
+import { quantities, renderBuildSettings, renderEnv, renderServices } from './private/build-settings';
+import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/image-checks';
+import { patchable } from './private/l1';
+import { renderOrThrow, validateRendered } from './private/resources';
+import { FieldError, generic, withHint } from './private/validation/field-error';
+import { Source } from './source';
+
+/** What a rebuild can reuse from an earlier build (kpack's `lastBuild`). */
+export interface LastBuild {
+  /**
+   * The image the earlier build produced; the new build reuses its layers.
+   *
+   * @default - none
+   */
+  readonly image?: string;
+
+  /**
+   * The cache image the earlier build wrote (with a registry cache).
+   *
+   * @default - none
+   */
+  readonly cacheImage?: string;
+
+  /**
+   * The stack id the earlier build ran on.
+   *
+   * @default - none
+   */
+  readonly stackId?: string;
+}
+
+/** Properties for `Build`. */
+export interface BuildProps extends kplus.ResourceProps, BuildOptions {
+  /** The tags to push the built image to (at least one; all in the same registry). */
+  readonly tags: string[];
+
+  /**
+   * The builder to build with, by reference: a `ClusterBuilder`, or a `Builder` in the build's namespace.
+   * Give exactly one of `builder` and `builderImage`.
+   *
+   * @default - `builderImage`
+   */
+  readonly builder?: IBuilder;
+
+  /**
+   * A builder image to build with, e.g. `paketobuildpacks/builder-jammy-base`. Give exactly one of
+   * `builder` and `builderImage`.
+   *
+   * @default - `builder`
+   */
+  readonly builderImage?: string;
+
+  /**
+   * Secrets to pull `builderImage` with.
+   *
+   * @default - the service account's credentials
+   */
+  readonly builderPullSecrets?: kplus.ISecret[];
+
+  /** The source code to build. */
+  readonly source: Source;
+
+  /**
+   * The service account, in the build's namespace, whose secrets the build uses.
+   *
+   * @default - the `default` ServiceAccount of the build's namespace
+   */
+  readonly serviceAccount?: kplus.IServiceAccount;
+
+  /**
+   * Where the build keeps its cache: `BuildCache.persistentVolumeClaim()` or `BuildCache.registry()`.
+   *
+   * @default - no cache
+   */
+  readonly cache?: BuildCache;
+
+  /**
+   * The run image to export the app onto.
+   *
+   * @default - the builder's run image
+   */
+  readonly runImage?: string;
+
+  /**
+   * The PriorityClass of the build pod.
+   *
+   * @default - none (kpack sets one only for builds it creates, when its priority classes are enabled)
+   */
+  readonly priorityClassName?: string;
+
+  /**
+   * What the build can reuse from an earlier one.
+   *
+   * @default - nothing: a clean build
+   */
+  readonly lastBuild?: LastBuild;
+}
+
+const BuildResource = patchable(crds.Build);
+
+/**
+ * A standalone kpack Build (`kpack.io/v1alpha2`): builds a source once, e.g. at a commit from a CI
+ * pipeline, without an Image.
+ *
+ * kpack's controller creates Builds for Images (and `kp image trigger` only annotates an Image's latest
+ * Build to request another); a standalone Build is built once and never rebuilt. kpack rejects any change
+ * to a Build's spec: to build again, give the new Build another name (e.g. with the commit in it).
+ *
+ * @example
+ * new Build(chart, 'release', {
+ *   metadata: { name: 'app-build-4bae4fb' },
+ *   tags: ['registry.example.com/apps/app:4bae4fb'],
+ *   builder: ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
+ *   source: Source.git('https://github.com/example/app', { revision: '4bae4fb358ba5235ec8c8d9c001821a2017c70cb' }),
+ *   resources: { memory: { request: Size.gibibytes(2), limit: Size.gibibytes(4) } },
+ * });
+ *
+ * @see https://github.com/buildpacks-community/kpack/blob/main/docs/build.md
+ */
+export class Build extends kplus.Resource {
+  /** @see base.Resource.apiObject */
+  protected readonly apiObject: ApiObject;
+
+  public readonly resourceType = 'builds';
+
+  private readonly _env: Map<string, kplus.EnvValue>;
+  private readonly _services: kplus.IResource[];
+
+  constructor(scope: Construct, id: string, props: BuildProps) {
+    super(scope, id);
+    this._env = new Map(Object.entries(props.env ?? {}));
+    this._services = [...props.services ?? []];
+
+    const settings = renderOrThrow(this, () => renderBuildSettings(props));
+    if (props.cache?._isVolume) {
+      throw new Error(`[${this.node.path}] spec.cache: a Build's volume cache is an existing claim: use BuildCache.persistentVolumeClaim(claim); BuildCache.volume(size) is for an Image`);
+    }
+    const pullSecrets = (props.builderPullSecrets ?? []).map(secret => ({ name: secret.name }));
+
+    const spec: crds.BuildSpec = {
+      tags: props.tags && [...props.tags],
+      builder: {
+        image: props.builderImage,
+        ref: props.builder && { kind: props.builder.kind, name: props.builder.name },
+        imagePullSecrets: pullSecrets.length > 0 ? pullSecrets : undefined,
+      },
+      serviceAccountName: props.serviceAccount?.name,
+      source: props.source?._toKpack() as crds.BuildSpecSource,
+      cache: props.cache && {
+        volume: props.cache._claimName !== undefined ? { persistentVolumeClaimName: props.cache._claimName } : undefined,
+        registry: props.cache._registryTag !== undefined ? { tag: props.cache._registryTag } : undefined,
+      },
+      runImage: props.runImage !== undefined ? { image: props.runImage } : undefined,
+      activeDeadlineSeconds: settings.timeoutSeconds,
+      env: Lazy.any({ produce: () => renderEnv(this._env) }),
+      services: Lazy.any({ produce: () => renderServices(this._services) }),
+      resources: settings.resources && {
+        requests: quantities(settings.resources.requests, crds.BuildSpecResourcesRequests.fromString),
+        limits: quantities(settings.resources.limits, crds.BuildSpecResourcesLimits.fromString),
+      },
+      projectDescriptorPath: settings.projectDescriptorPath,
+      defaultProcess: settings.defaultProcess,
+      cosign: settings.cosign,
+      lastBuild: props.lastBuild && {
+        image: props.lastBuild.image,
+        cache: props.lastBuild.cacheImage !== undefined ? { image: props.lastBuild.cacheImage } : undefined,
+        stackId: props.lastBuild.stackId,
+      },
+      nodeSelector: settings.nodeSelector,
+      tolerations: settings.tolerations,
+      affinity: settings.affinity,
+      runtimeClassName: settings.runtimeClassName,
+      schedulerName: settings.schedulerName,
+      priorityClassName: props.priorityClassName,
+      creationTime: settings.creationTime,
+    };
+
+    this.apiObject = new BuildResource(this, 'Resource', { metadata: props.metadata, spec });
+    validateRendered(this, this.apiObject, () => [
+      ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or Builder from the package root', 'Build', 'spec.builder.ref'),
+      ...checkBuilderNamespace(this.apiObject, props.builder, 'spec.builder.ref'),
+      ...checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
+      ...checkSshCredentials(props.source?._toKpack(), props.serviceAccount),
+      ...checkPushableTags(props.tags),
+    ]);
+    warnSshCredentials(this, props.source?._toKpack(), props.serviceAccount);
+  }
+
+  /** Sets an environment variable of the build (replacing one of the same name). */
+  public addEnv(name: string, value: kplus.EnvValue): void {
+    this._env.set(name, value);
+  }
+
+  /** Adds a service binding to the build. */
+  public addService(service: kplus.IResource): void {
+    this._services.push(service);
+  }
+}
+
+/** kpack pushes every tag of a Build in one export: they must share a registry (as an Image's tags must). */
+function checkPushableTags(tags: string[] | undefined): FieldError[] {
+  const registries = new Set((tags ?? []).map(tag => parseTag(tag)?.registry).filter(registry => registry !== undefined));
+  if (registries.size <= 1) {
+    return [];
+  }
+  return [withHint(
+    generic(`tags span several registries (${[...registries].sort().join(', ')})`, 'spec.tags'),
+    'one build exports to one registry: split the build, or push the extra tags with a copy tool',
+  )];
+}

@@ -1,0 +1,101 @@
+import { ApiObject } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import * as crds from './imports/kpack.io';
+import { KPACK_API_VERSION } from './private/api-versions';
+import { patchable } from './private/l1';
+import { clusterScoped, ImportedResource, serviceAccountRef, validateRendered } from './private/resources';
+
+/** A kpack Buildpack or ClusterBuildpack: buildpacks from one image, for builders' orders. */
+export interface IBuildpack extends kplus.IResource {}
+
+/** Properties shared by `Buildpack` and `ClusterBuildpack`. */
+export interface BuildpackOptions extends kplus.ResourceProps {
+  /** A buildpackage (or builder) image, e.g. `paketobuildpacks/go:4.13.1`. */
+  readonly image: string;
+}
+
+/** Properties for `Buildpack`. */
+export interface BuildpackProps extends BuildpackOptions {
+  /**
+   * The service account, in the buildpack's namespace, whose secrets kpack uses to read the image.
+   *
+   * @default - the `default` ServiceAccount of the buildpack's namespace
+   */
+  readonly serviceAccount?: kplus.IServiceAccount;
+}
+
+/** Properties for `ClusterBuildpack`. */
+export interface ClusterBuildpackProps extends BuildpackOptions {
+  /**
+   * The service account (name and namespace) whose secrets kpack uses to read the image.
+   *
+   * @default - anonymous access
+   */
+  readonly serviceAccount?: kplus.IServiceAccount;
+}
+
+const BuildpackResource = patchable(crds.Buildpack);
+const ClusterBuildpackResource = patchable(crds.ClusterBuildpack);
+
+/**
+ * A kpack Buildpack (`kpack.io/v1alpha2`, namespaced): the buildpacks of an image, for the Builders of its
+ * namespace. Reference it in an order with `BuildpackRef.fromBuildpack()`.
+ *
+ * @example
+ * const go = new Buildpack(chart, 'go', { image: 'paketobuildpacks/go:4.13.1' });
+ * builder.addGroup(BuildpackRef.fromBuildpack(go));
+ */
+export class Buildpack extends kplus.Resource implements IBuildpack {
+  /** A Buildpack that exists already, by name. */
+  public static fromBuildpackName(scope: Construct, id: string, name: string): IBuildpack {
+    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'Buildpack', resourceType: 'buildpacks' });
+  }
+
+  /** @see base.Resource.apiObject */
+  protected readonly apiObject: ApiObject;
+
+  public readonly resourceType = 'buildpacks';
+
+  constructor(scope: Construct, id: string, props: BuildpackProps) {
+    super(scope, id);
+    this.apiObject = new BuildpackResource(this, 'Resource', {
+      metadata: props.metadata,
+      spec: { image: props.image, serviceAccountName: props.serviceAccount?.name },
+    });
+    validateRendered(this, this.apiObject);
+  }
+}
+
+/**
+ * A kpack ClusterBuildpack (`kpack.io/v1alpha2`, cluster-scoped): the buildpacks of an image, for every
+ * builder. Reference it in an order with `BuildpackRef.fromBuildpack()`.
+ *
+ * @example
+ * const java = new ClusterBuildpack(chart, 'java', { image: 'paketobuildpacks/java:15.3.0' });
+ * builder.addGroup(BuildpackRef.fromBuildpack(java));
+ */
+export class ClusterBuildpack extends kplus.Resource implements IBuildpack {
+  /** A ClusterBuildpack that exists already, by name. */
+  public static fromClusterBuildpackName(scope: Construct, id: string, name: string): IBuildpack {
+    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterBuildpack', resourceType: 'clusterbuildpacks' });
+  }
+
+  /** @see base.Resource.apiObject */
+  protected readonly apiObject: ApiObject;
+
+  public readonly resourceType = 'clusterbuildpacks';
+
+  constructor(scope: Construct, id: string, props: ClusterBuildpackProps) {
+    super(scope, id);
+    this.apiObject = new ClusterBuildpackResource(this, 'Resource', {
+      metadata: props.metadata,
+      spec: {
+        image: props.image,
+        serviceAccountRef: props.serviceAccount && serviceAccountRef(props.serviceAccount),
+      },
+    });
+    clusterScoped(this, this.apiObject, props);
+    validateRendered(this, this.apiObject);
+  }
+}

@@ -1,0 +1,58 @@
+import { ApiObject } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import * as crds from './imports/kpack.io';
+import { KPACK_API_VERSION } from './private/api-versions';
+import { patchable } from './private/l1';
+import { clusterScoped, ImportedResource, serviceAccountRef, validateRendered } from './private/resources';
+
+/** A kpack ClusterLifecycle: the Cloud Native Buildpacks lifecycle builders are made with. */
+export interface IClusterLifecycle extends kplus.IResource {}
+
+/** Properties for `ClusterLifecycle`. */
+export interface ClusterLifecycleProps extends kplus.ResourceProps {
+  /** The lifecycle image, e.g. `buildpacksio/lifecycle:0.20.5`. */
+  readonly image: string;
+
+  /**
+   * The service account whose secrets kpack's controller uses to read the image from a private registry.
+   *
+   * @default - anonymous access
+   */
+  readonly serviceAccount?: kplus.IServiceAccount;
+}
+
+const ClusterLifecycleResource = patchable(crds.ClusterLifecycle);
+
+/**
+ * A kpack ClusterLifecycle (`kpack.io/v1alpha2`, cluster-scoped, kpack v0.17 and later): a version of the
+ * Cloud Native Buildpacks lifecycle that builders use. kpack's install defines `default-lifecycle`, which
+ * builders use unless they name another.
+ *
+ * @example
+ * const lifecycle = new ClusterLifecycle(chart, 'lifecycle', { image: 'buildpacksio/lifecycle:0.20.5' });
+ */
+export class ClusterLifecycle extends kplus.Resource implements IClusterLifecycle {
+  /** A ClusterLifecycle that exists already, by name (kpack's own is `default-lifecycle`). */
+  public static fromClusterLifecycleName(scope: Construct, id: string, name: string): IClusterLifecycle {
+    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterLifecycle', resourceType: 'clusterlifecycles' });
+  }
+
+  /** @see base.Resource.apiObject */
+  protected readonly apiObject: ApiObject;
+
+  public readonly resourceType = 'clusterlifecycles';
+
+  constructor(scope: Construct, id: string, props: ClusterLifecycleProps) {
+    super(scope, id);
+    this.apiObject = new ClusterLifecycleResource(this, 'Resource', {
+      metadata: props.metadata,
+      spec: {
+        image: props.image,
+        serviceAccountRef: props.serviceAccount && serviceAccountRef(props.serviceAccount),
+      },
+    });
+    clusterScoped(this, this.apiObject, props);
+    validateRendered(this, this.apiObject);
+  }
+}

@@ -1,0 +1,103 @@
+import * as kplus from 'cdk8s-plus-27';
+import { k8s } from 'cdk8s-plus-27';
+import { sizeToQuantity } from './quantity';
+import { BuildOptions } from '../build-settings';
+
+/** An environment variable as kpack's build spec holds it. */
+export interface RenderedEnvVar {
+  readonly name: string;
+  readonly value?: string;
+  readonly valueFrom?: any;
+}
+
+/** Resource requests and limits as quantity strings. */
+export interface RenderedResources {
+  readonly requests?: Record<string, string>;
+  readonly limits?: Record<string, string>;
+}
+
+/** The build pod settings of `BuildOptions`, in kpack's JSON shape (shared by Image and Build). */
+export interface RenderedBuildSettings {
+  readonly resources?: RenderedResources;
+  readonly nodeSelector?: Record<string, string>;
+  readonly tolerations?: any[];
+  readonly affinity?: any;
+  readonly runtimeClassName?: string;
+  readonly schedulerName?: string;
+  readonly timeoutSeconds?: number;
+  readonly creationTime?: string;
+  readonly defaultProcess?: string;
+  readonly projectDescriptorPath?: string;
+  readonly cosign?: { annotations: Array<{ name: string; value: string }> };
+}
+
+/**
+ * Renders what can be rendered at construction. Throws (with the field) for values no manifest can
+ * hold: a timeout or a memory size that is not whole.
+ */
+export function renderBuildSettings(options: BuildOptions): RenderedBuildSettings {
+  return {
+    resources: renderResources(options.resources),
+    nodeSelector: options.nodeSelector && { ...options.nodeSelector },
+    tolerations: options.tolerations?.map(t => k8s.toJson_Toleration(t)),
+    affinity: options.affinity && k8s.toJson_Affinity(options.affinity),
+    runtimeClassName: options.runtimeClassName,
+    schedulerName: options.schedulerName,
+    timeoutSeconds: options.buildTimeout && wholeSeconds(options.buildTimeout),
+    creationTime: options.creationTime?.value,
+    defaultProcess: options.defaultProcess,
+    projectDescriptorPath: options.projectDescriptorPath,
+    cosign: options.cosignAnnotations && {
+      annotations: Object.entries(options.cosignAnnotations).map(([name, value]) => ({ name, value })),
+    },
+  };
+}
+
+function wholeSeconds(duration: { toSeconds(): number }): number {
+  try {
+    return duration.toSeconds();
+  } catch (e) {
+    throw new Error(`build timeout must be a whole number of seconds: ${(e as Error).message}`);
+  }
+}
+
+export function renderEnv(env: Map<string, kplus.EnvValue>): RenderedEnvVar[] | undefined {
+  if (env.size === 0) {
+    return undefined;
+  }
+  return [...env.entries()].map(([name, value]) => ({ name, value: value.value, valueFrom: value.valueFrom }));
+}
+
+export function renderServices(services: kplus.IResource[]): Array<{ apiVersion: string; kind: string; name: string }> | undefined {
+  return services.length > 0
+    ? services.map(service => ({ apiVersion: service.apiVersion, kind: service.kind, name: service.name }))
+    : undefined;
+}
+
+function renderResources(resources: kplus.ContainerResources | undefined): RenderedResources | undefined {
+  if (!resources) {
+    return undefined;
+  }
+  const requests: Record<string, string> = {};
+  const limits: Record<string, string> = {};
+  const set = (target: Record<string, string>, key: string, value: string | undefined) => {
+    if (value !== undefined) {
+      target[key] = value;
+    }
+  };
+  set(requests, 'cpu', resources.cpu?.request?.amount);
+  set(limits, 'cpu', resources.cpu?.limit?.amount);
+  set(requests, 'memory', resources.memory?.request && sizeToQuantity(resources.memory.request, 'memory request'));
+  set(limits, 'memory', resources.memory?.limit && sizeToQuantity(resources.memory.limit, 'memory limit'));
+  set(requests, 'ephemeral-storage', resources.ephemeralStorage?.request && sizeToQuantity(resources.ephemeralStorage.request, 'ephemeral storage request'));
+  set(limits, 'ephemeral-storage', resources.ephemeralStorage?.limit && sizeToQuantity(resources.ephemeralStorage.limit, 'ephemeral storage limit'));
+  return {
+    requests: Object.keys(requests).length > 0 ? requests : undefined,
+    limits: Object.keys(limits).length > 0 ? limits : undefined,
+  };
+}
+
+/** Wraps each value of a quantity map in the L1's int-or-string class. */
+export function quantities<T>(values: Record<string, string> | undefined, wrap: (quantity: string) => T): Record<string, T> | undefined {
+  return values && Object.fromEntries(Object.entries(values).map(([key, value]) => [key, wrap(value)]));
+}

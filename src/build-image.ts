@@ -1,8 +1,8 @@
 import { ApiObject, Lazy, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { IBuilder } from './builder';
 import { BuildOptions } from './build-settings';
+import { IBuilder } from './builder';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { quantities, renderBuildSettings, renderEnv, renderServices } from './private/build-settings';

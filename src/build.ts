@@ -1,14 +1,14 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { IBuilder } from './builder';
 import { BuildCache } from './build-image';
 import { BuildOptions } from './build-settings';
+import { IBuilder } from './builder';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
-import { parseTag } from './private/image-reference';
 import { quantities, renderBuildSettings, renderEnv, renderServices } from './private/build-settings';
 import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/image-checks';
+import { parseTag } from './private/image-reference';
 import { patchable } from './private/l1';
 import { renderOrThrow, validateRendered } from './private/resources';
 import { FieldError, generic, withHint } from './private/validation/field-error';

@@ -1,7 +1,10 @@
-import { ApiObject, Chart, Size, Testing } from 'cdk8s';
+import { ApiObject, Chart, Duration, JsonPatch, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { BuildCache, BuildImage, BuildImageProps, ClusterBuilder, IBuilder, ImageTaggingStrategy, legacy, Source } from '../src';
-import { validationErrors } from './util';
+import {
+  BuildCache, BuildImage, BuildImageProps, Builder, ClusterBuilder, ClusterStack, CreationTime, CredentialKind, IBuilder, ImageTaggingStrategy,
+  legacy, RegistryCredentials, Source,
+} from '../src';
+import { schemaErrors, validationErrors, warningsUnder } from './util';
 
 function imageProps(chart: Chart, props: Partial<BuildImageProps> = {}): BuildImageProps {
   return {
@@ -161,6 +164,116 @@ describe('BuildImage', () => {
         'hint: kpack uses the Image name as a label value; set metadata.name explicitly to a shorter name',
       ]);
     });
+  });
+
+  test('renders each build setting at its path in spec.build (or spec)', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const settings = kplus.Secret.fromSecretName(chart, 'settings', 'maven-settings');
+
+    // WHEN
+    const image = new BuildImage(chart, 'hello', imageProps(chart, {
+      env: { BP_GO_TARGETS: kplus.EnvValue.fromValue('./cmd/server') },
+      resources: { cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.units(2) }, memory: { request: Size.mebibytes(512) }, ephemeralStorage: { limit: Size.gibibytes(10) } },
+      services: [settings],
+      nodeSelector: { pool: 'builds' },
+      tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'builds', effect: 'NoSchedule' }],
+      affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [{ key: 'ssd', operator: 'Exists' }] } }] } },
+      runtimeClassName: 'kata',
+      schedulerName: 'batch',
+      buildTimeout: Duration.hours(1),
+      creationTime: CreationTime.fromEpochSeconds(1700000000),
+      defaultProcess: 'worker',
+      projectDescriptorPath: 'deploy/project.toml',
+      cosignAnnotations: { team: 'payments' },
+    }));
+    image.addEnv('BP_LOG_LEVEL', kplus.EnvValue.fromValue('DEBUG'));
+    image.addService(kplus.ConfigMap.fromConfigMapName(chart, 'ca', 'ca-bundle'));
+
+    // THEN
+    const { spec } = Testing.synth(chart)[0];
+    expect(spec.build).toEqual({
+      env: [{ name: 'BP_GO_TARGETS', value: './cmd/server' }, { name: 'BP_LOG_LEVEL', value: 'DEBUG' }],
+      resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { 'cpu': '2', 'ephemeral-storage': '10Gi' } },
+      services: [{ apiVersion: 'v1', kind: 'Secret', name: 'maven-settings' }, { apiVersion: 'v1', kind: 'ConfigMap', name: 'ca-bundle' }],
+      nodeSelector: { pool: 'builds' },
+      tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'builds', effect: 'NoSchedule' }],
+      affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [{ key: 'ssd', operator: 'Exists' }] } }] } },
+      runtimeClassName: 'kata',
+      schedulerName: 'batch',
+      buildTimeout: 3600,
+      creationTime: '1700000000',
+    });
+    expect(spec.defaultProcess).toBe('worker');
+    expect(spec.projectDescriptorPath).toBe('deploy/project.toml');
+    expect(spec.cosign).toEqual({ annotations: [{ name: 'team', value: 'payments' }] });
+    expect(schemaErrors(Testing.synth(chart)[0])).toEqual([]);
+  });
+
+  test('JSON patches use kpack\'s own paths, and keep fields the typed classes do not know', () => {
+    const chart = Testing.chart();
+    const image = new BuildImage(chart, 'hello', imageProps(chart, { env: { A: kplus.EnvValue.fromValue('1') } }));
+    ApiObject.of(image).addJsonPatch(
+      JsonPatch.add('/spec/build/env/-', { name: 'B', value: '2' }),
+      JsonPatch.add('/spec/futureField', true),
+    );
+    const { spec } = Testing.synth(chart)[0];
+    expect(spec.build.env).toEqual([{ name: 'A', value: '1' }, { name: 'B', value: '2' }]);
+    expect(spec.futureField).toBe(true);
+  });
+
+  test('a namespaced Builder of another namespace', () => {
+    const app = Testing.app();
+    const builder = new Builder(new Chart(app, 'team-b', { namespace: 'team-b' }), 'builder', {
+      metadata: { name: 'team-b-builder' },
+      tag: 'registry.example.com/builder',
+      stack: ClusterStack.fromClusterStackName(app, 'stack', 'base'),
+    });
+    const chart = new Chart(app, 'team-a', { namespace: 'team-a' });
+    new BuildImage(chart, 'hello', imageProps(chart, { builder }));
+    expect(validationErrors(chart)).toEqual([
+      '[team-a/hello] Builder "team-b-builder" is in namespace team-b, the Image in team-a: spec.builder\n' +
+      'hint: a Builder serves only its own namespace: use a ClusterBuilder, or define the Builder in the same namespace',
+    ]);
+  });
+
+  describe('an ssh git source', () => {
+    const ssh = Source.git('git@github.com:example/private.git', { revision: 'main' });
+
+    test('with no ssh credentials on the service account fails', () => {
+      const chart = Testing.chart();
+      const serviceAccount = new kplus.ServiceAccount(chart, 'sa', { metadata: { name: 'builds' } });
+      RegistryCredentials.dockerConfigJson(chart, 'hub', { username: 'u', password: 'p' }).addTo(serviceAccount);
+      new BuildImage(chart, 'hello', imageProps(chart, { source: ssh, serviceAccount }));
+      expect(validationErrors(chart)).toEqual([
+        '[test/hello] the source git@github.com:example/private.git is cloned over ssh, but service account "builds" holds no ssh git credentials: spec.serviceAccountName\n' +
+        'hint: add RegistryCredentials.gitSsh(...) to the service account with addTo()',
+      ]);
+    });
+
+    test('with ssh credentials added, even after the image, passes', () => {
+      const chart = Testing.chart();
+      const serviceAccount = new kplus.ServiceAccount(chart, 'sa', { metadata: { name: 'builds' } });
+      new BuildImage(chart, 'hello', imageProps(chart, { source: ssh, serviceAccount }));
+      RegistryCredentials.fromSecretName(chart, 'key', 'deploy-key', CredentialKind.GIT_SSH).addTo(serviceAccount);
+      expect(validationErrors(chart)).toEqual([]);
+    });
+
+    test('with a service account defined elsewhere warns', () => {
+      const chart = Testing.chart();
+      new BuildImage(chart, 'hello', imageProps(chart, { source: ssh }));
+      expect(validationErrors(chart)).toEqual([]);
+      expect(warningsUnder(chart)).toEqual([
+        'the source git@github.com:example/private.git is cloned over ssh: make sure the service account "default" holds an ssh git secret (RegistryCredentials.gitSsh)',
+      ]);
+    });
+  });
+
+  test('a claim cache is for standalone builds', () => {
+    const chart = Testing.chart();
+    const claim = kplus.PersistentVolumeClaim.fromClaimName(chart, 'claim', 'cache');
+    expect(() => new BuildImage(chart, 'hello', imageProps(chart, { cache: BuildCache.persistentVolumeClaim(claim) })))
+      .toThrow('[test/hello] spec.cache: an Image\'s volume cache is created by kpack: use BuildCache.volume(size); BuildCache.persistentVolumeClaim() is for a Build');
   });
 
   test('its ApiObject is the default child', () => {

@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Builder, BuildpackRef, ClusterBuilder, ClusterStack, ClusterStore } from '../src';
+import { Builder, Buildpack, BuildpackRef, ClusterBuilder, ClusterBuildpack, ClusterLifecycle, ClusterStack, ClusterStore } from '../src';
 import { validationErrors } from './util';
 
 function fixtures(chart: Chart) {
@@ -104,6 +104,34 @@ describe('ClusterBuilder', () => {
   test('its ApiObject is the default child', () => {
     const chart = Testing.chart();
     expect(ApiObject.of(new ClusterBuilder(chart, 'builder', { tag: 'r.example.com/b', ...fixtures(chart) })).kind).toBe('ClusterBuilder');
+  });
+});
+
+describe('ClusterBuilder lifecycle, labels and buildpack resources', () => {
+  test('renders the lifecycle, additional labels, and order entries by name and kind', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const java = new ClusterBuildpack(chart, 'java', { metadata: { name: 'java' }, image: 'paketobuildpacks/java:15.3.0' });
+
+    // WHEN
+    const builder = new ClusterBuilder(chart, 'builder', {
+      tag: 'registry.example.com/builders/java',
+      ...fixtures(chart),
+      lifecycle: ClusterLifecycle.fromClusterLifecycleName(chart, 'lifecycle', 'lifecycle-0-20'),
+      additionalLabels: { 'org.opencontainers.image.vendor': 'Example' },
+    });
+    builder.addGroup(BuildpackRef.fromBuildpack(java, { id: 'paketo-buildpacks/bellsoft-liberica', version: '10.2.0', optional: true }));
+    builder.addGroup(BuildpackRef.fromBuildpack(Buildpack.fromBuildpackName(chart, 'node', 'nodejs')));
+
+    // THEN
+    const { spec } = Testing.synth(chart).find(o => o.kind === 'ClusterBuilder')!;
+    expect(spec.lifecycle).toEqual({ name: 'lifecycle-0-20', kind: 'ClusterLifecycle' });
+    expect(spec.additionalLabels).toEqual({ 'org.opencontainers.image.vendor': 'Example' });
+    expect(spec.order).toEqual([
+      { group: [{ name: 'java', kind: 'ClusterBuildpack', id: 'paketo-buildpacks/bellsoft-liberica', version: '10.2.0', optional: true }] },
+      { group: [{ name: 'nodejs', kind: 'Buildpack' }] },
+    ]);
+    expect(validationErrors(chart)).toEqual([]);
   });
 });
 

@@ -93,6 +93,33 @@ describe('RegistryCredentials', () => {
     expect(ssh.stringData).toEqual({ 'ssh-privatekey': SECRET, 'known_hosts': 'github.com ssh-ed25519 AAAA' });
   });
 
+  test('blobBasicAuth: a basic-auth Secret annotated kpack.io/blob', () => {
+    const chart = Testing.chart();
+    const credentials = RegistryCredentials.blobBasicAuth(chart, 'storage', { host: 'storage.example.com', username: 'u', password: SECRET });
+    const secret = findObject(Testing.synth(chart), 'Secret');
+    expect(credentials.kind).toBe(CredentialKind.BLOB_BASIC_AUTH);
+    expect(secret.type).toBe('kubernetes.io/basic-auth');
+    expect(secret.metadata.annotations).toEqual({ 'kpack.io/blob': 'storage.example.com' });
+  });
+
+  test('cosignKey: an Opaque Secret with cosign.key and cosign.password, annotated when asked', () => {
+    const chart = Testing.chart();
+    const credentials = RegistryCredentials.cosignKey(chart, 'cosign', {
+      privateKey: '-----BEGIN ENCRYPTED COSIGN PRIVATE KEY-----',
+      password: SECRET,
+      repository: 'registry.example.com/signatures',
+      dockerMediaTypes: true,
+    });
+    const secret = findObject(Testing.synth(chart), 'Secret');
+    expect(credentials.kind).toBe(CredentialKind.COSIGN);
+    expect(secret.type).toBeUndefined();
+    expect(secret.stringData).toEqual({ 'cosign.key': '-----BEGIN ENCRYPTED COSIGN PRIVATE KEY-----', 'cosign.password': SECRET });
+    expect(secret.metadata.annotations).toEqual({
+      'kpack.io/cosign.repository': 'registry.example.com/signatures',
+      'kpack.io/cosign.docker-media-types': '1',
+    });
+  });
+
   test('fromSecretName references an existing Secret and synthesizes nothing', () => {
     const chart = Testing.chart();
     const credentials = RegistryCredentials.fromSecretName(chart, 'existing', 'registry-credentials', CredentialKind.DOCKER_CONFIG_JSON);

@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import Ajv from 'ajv';
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { Secret, ServiceAccount } from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
 
 /** A Kubernetes object as plain JSON. */
@@ -51,4 +53,61 @@ export function warningsUnder(scope: IConstruct): string[] {
     .flatMap(c => c.node.metadata)
     .filter(entry => entry.type === 'cdk8s-kpack:warning')
     .map(entry => String(entry.data));
+}
+
+const SCHEMAS: Record<string, any> = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'assets', 'kpack', 'schemas-v1alpha2.json'), 'utf8'));
+
+/**
+ * The schema as the API server applies it with strict field validation: an object with `properties`
+ * (and no `x-kubernetes-preserve-unknown-fields`) accepts no other field.
+ */
+function strict(schema: any): any {
+  if (Array.isArray(schema)) {
+    return schema.map(strict);
+  }
+  if (schema === null || typeof schema !== 'object') {
+    return schema;
+  }
+  const copy: any = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, strict(v)]));
+  if (copy.properties && copy.additionalProperties === undefined && !copy['x-kubernetes-preserve-unknown-fields']) {
+    copy.additionalProperties = false;
+  }
+  return copy;
+}
+
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+const VALIDATORS = new Map(Object.entries(SCHEMAS).map(([kind, schema]) => [kind, ajv.compile(strict(schema))]));
+
+/**
+ * What the structural schema of a kpack.io/v1alpha2 kind finds wrong with an object (unknown fields
+ * included); undefined for other API versions.
+ */
+export function schemaErrors(object: Manifest): string[] | undefined {
+  if (object.apiVersion !== 'kpack.io/v1alpha2') {
+    return undefined;
+  }
+  const validate = VALIDATORS.get(object.kind);
+  if (!validate) {
+    return [`no schema for kind ${object.kind}`];
+  }
+  return validate(object) ? [] : (validate.errors ?? []).map(e => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+}
+
+const CORE_MODELS: Record<string, new (data: any) => { validate(): void }> = {
+  Secret: Secret,
+  ServiceAccount: ServiceAccount,
+};
+
+/** What kubernetes-models finds wrong with a core Secret or ServiceAccount; undefined for other kinds. */
+export function coreErrors(object: Manifest): string[] | undefined {
+  const model = object.apiVersion === 'v1' ? CORE_MODELS[object.kind] : undefined;
+  if (!model) {
+    return undefined;
+  }
+  try {
+    new model(object).validate();
+    return [];
+  } catch (e) {
+    return [(e as Error).message];
+  }
 }

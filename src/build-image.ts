@@ -201,7 +201,10 @@ export class BuildImage extends kplus.Resource {
       source: props.source?._toKpack() as crds.ImageSpecSource,
       cache: props.cache && {
         volume: props.cache._isVolume
-          ? { size: cacheSize === undefined ? undefined : crds.ImageSpecCacheVolumeSize.fromString(cacheSize), storageClassName: props.cache._storageClassName }
+          ? {
+            size: cacheSize === undefined ? undefined : crds.ImageSpecCacheVolumeSize.fromString(cacheSize),
+            storageClassName: props.cache._storageClassName,
+          }
           : undefined,
         registry: props.cache._registryTag !== undefined ? { tag: props.cache._registryTag } : undefined,
       },

@@ -174,7 +174,11 @@ describe('BuildImage', () => {
     // WHEN
     const image = new BuildImage(chart, 'hello', imageProps(chart, {
       env: { BP_GO_TARGETS: kplus.EnvValue.fromValue('./cmd/server') },
-      resources: { cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.units(2) }, memory: { request: Size.mebibytes(512) }, ephemeralStorage: { limit: Size.gibibytes(10) } },
+      resources: {
+        cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.units(2) },
+        memory: { request: Size.mebibytes(512) },
+        ephemeralStorage: { limit: Size.gibibytes(10) },
+      },
       services: [settings],
       nodeSelector: { pool: 'builds' },
       tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'builds', effect: 'NoSchedule' }],

@@ -63,7 +63,8 @@ export function isSshGitUrl(url: unknown): boolean {
  * A warning, at construction, when an ssh git URL is cloned with a service account defined elsewhere
  * (or the namespace's default one), whose secrets cannot be checked here.
  */
-export function warnSshCredentials(scope: IConstruct, source: Record<string, any> | undefined, serviceAccount: kplus.IServiceAccount | undefined): void {
+export function warnSshCredentials(
+  scope: IConstruct, source: Record<string, any> | undefined, serviceAccount: kplus.IServiceAccount | undefined): void {
   const url = source?.git?.url;
   if (isSshGitUrl(url) && !(serviceAccount instanceof kplus.ServiceAccount)) {
     addWarning(scope, `the source ${url} is cloned over ssh: make sure the service account "${serviceAccount?.name ?? 'default'}" holds an ssh git secret (RegistryCredentials.gitSsh)`);

@@ -1,4 +1,4 @@
-import { ApiObject, Size } from 'cdk8s';
+import { ApiObject, Lazy, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { IBuilder } from './builder';
@@ -7,7 +7,8 @@ import { ImageTaggingStrategy } from '../build-image';
 import { LEGACY_API_VERSION } from '../private/api-versions';
 import { checkBuilderGeneration, checkServiceAccountNamespace } from '../private/image-checks';
 import { sizeToQuantity } from '../private/quantity';
-import { validateRendered } from '../private/resources';
+import { renderBuildSettings, renderEnv } from '../private/build-settings';
+import { emptyToUndefined, renderOrThrow, validateRendered } from '../private/resources';
 
 /** Properties for kpack v0.0.8's `BuildImage`. */
 export interface BuildImageProps extends kplus.ResourceProps {
@@ -54,6 +55,20 @@ export interface BuildImageProps extends kplus.ResourceProps {
    * @default ImageTaggingStrategy.BUILD_NUMBER
    */
   readonly imageTaggingStrategy?: ImageTaggingStrategy;
+
+  /**
+   * Environment variables for the buildpacks (`spec.build.env`).
+   *
+   * @default - none
+   */
+  readonly env?: { [name: string]: kplus.EnvValue };
+
+  /**
+   * CPU and memory of the build pod (`spec.build.resources`).
+   *
+   * @default - no requests or limits
+   */
+  readonly resources?: kplus.ContainerResources;
 }
 
 /**
@@ -79,6 +94,8 @@ export class BuildImage extends kplus.Resource {
   /** The builder that builds the image. */
   public readonly builder: IBuilder;
 
+  private readonly env: Map<string, kplus.EnvValue>;
+
   constructor(scope: Construct, id: string, props: BuildImageProps) {
     super(scope, id);
     this.builder = props.builder;
@@ -88,6 +105,8 @@ export class BuildImage extends kplus.Resource {
     } catch (e) {
       throw new Error(`[${this.node.path}] spec.cacheSize: ${(e as Error).message}`);
     }
+    const settings = renderOrThrow(this, () => renderBuildSettings({ resources: props.resources }));
+    this.env = new Map(Object.entries(props.env ?? {}));
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: LEGACY_API_VERSION,
       kind: 'Image',
@@ -101,11 +120,19 @@ export class BuildImage extends kplus.Resource {
         successBuildHistoryLimit: props.successBuildHistoryLimit,
         failedBuildHistoryLimit: props.failedBuildHistoryLimit,
         imageTaggingStrategy: props.imageTaggingStrategy,
+        build: Lazy.any({
+          produce: () => emptyToUndefined({ env: renderEnv(this.env), resources: settings.resources }),
+        }),
       },
     });
     validateRendered(this, this.apiObject, () => [
       ...checkBuilderGeneration(props.builder, LEGACY_API_VERSION, 'use legacy.ClusterBuilder or legacy.Builder (the builders at the package root are for kpack v0.17)'),
       ...checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
     ]);
+  }
+
+  /** Sets an environment variable of the builds (replacing one of the same name). */
+  public addEnv(name: string, value: kplus.EnvValue): void {
+    this.env.set(name, value);
   }
 }

@@ -45,6 +45,22 @@ describe('legacy.BuildImage', () => {
     expect(ApiObject.of(image).kind).toBe('Image');
   });
 
+  test('renders v0.0.8\'s build section: env and resources', () => {
+    const chart = Testing.chart();
+    const image = new legacy.BuildImage(chart, 'image', {
+      tag: 'making/hello-golang',
+      builder: legacy.ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
+      source: legacy.Source.git('https://github.com/making/hello-golang', { revision: 'master' }),
+      env: { BP_GO_VERSION: kplus.EnvValue.fromValue('1.13') },
+      resources: { memory: { request: Size.gibibytes(1), limit: Size.gibibytes(2) } },
+    });
+    image.addEnv('BP_LOG_LEVEL', kplus.EnvValue.fromValue('DEBUG'));
+    expect(Testing.synth(chart)[0].spec.build).toEqual({
+      env: [{ name: 'BP_GO_VERSION', value: '1.13' }, { name: 'BP_LOG_LEVEL', value: 'DEBUG' }],
+      resources: { requests: { memory: '1Gi' }, limits: { memory: '2Gi' } },
+    });
+  });
+
   test('synth-time validation: kpack v0.0.8\'s rules, the cache size, the builder generation', () => {
     // GIVEN
     const chart = Testing.chart();

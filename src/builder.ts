@@ -4,11 +4,12 @@ import { Construct } from 'constructs';
 import { IBuildpack } from './buildpack';
 import { IClusterLifecycle } from './cluster-lifecycle';
 import { IClusterStack } from './cluster-stack';
-import { IClusterStore } from './cluster-store';
+import { ClusterStore, IClusterStore } from './cluster-store';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { patchable } from './private/l1';
 import { clusterScoped, ImportedResource, serviceAccountRef, validateRendered } from './private/resources';
+import { FieldError, generic, withHint } from './private/validation/field-error';
 
 /** A kpack builder that images can be built with: a `Builder` or a `ClusterBuilder`. */
 export interface IBuilder extends kplus.IResource {}
@@ -198,7 +199,7 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
       }),
     });
     clusterScoped(this, this.apiObject, props);
-    validateRendered(this, this.apiObject);
+    validateRendered(this, this.apiObject, () => checkOrderAgainstStore(props.store, this.order, 'order'));
   }
 
   /** Adds a group of buildpacks to the end of the order. */
@@ -247,7 +248,7 @@ export class Builder extends kplus.Resource implements IBuilder {
         }),
       }),
     });
-    validateRendered(this, this.apiObject);
+    validateRendered(this, this.apiObject, () => checkOrderAgainstStore(props.store, this.order, 'spec.order'));
   }
 
   /** Adds a group of buildpacks to the end of the order. */
@@ -268,11 +269,36 @@ class BuilderOrder {
     this.groups.push([...buildpacks]);
   }
 
+  /** Entries that name a buildpack by id, with their paths. */
+  public idEntries(base: string): Array<{ id: string; path: string }> {
+    return this.groups.flatMap((group, i) => group
+      .map((buildpack, j) => ({ entry: buildpack._toKpack(), path: `${base}[${i}].group[${j}].id` }))
+      .filter(({ entry }) => typeof entry.id === 'string' && entry.name === undefined)
+      .map(({ entry, path }) => ({ id: entry.id as string, path })));
+  }
+
   public render() {
     return this.groups.length > 0
       ? this.groups.map(group => ({ group: group.map(buildpack => buildpack._toKpack()) }))
       : undefined;
   }
+}
+
+/**
+ * When the store says which buildpacks its sources hold, every buildpack the order names by id must be
+ * among them: kpack would otherwise fail to create the builder.
+ */
+function checkOrderAgainstStore(store: IClusterStore | undefined, order: BuilderOrder, base: string): FieldError[] {
+  const provided = store instanceof ClusterStore ? store._providedBuildpackIds() : undefined;
+  if (!provided) {
+    return [];
+  }
+  return order.idEntries(base)
+    .filter(({ id }) => !provided.includes(id))
+    .map(({ id, path }) => withHint(
+      generic(`buildpack ${id} is not in store "${store!.name}", which provides ${provided.join(', ')}`, path),
+      'add the buildpackage that holds it to the store (addSource), or reference a ClusterBuildpack',
+    ));
 }
 
 function renderBuilderSpec(props: BuilderOptions, order: BuilderOrder) {

@@ -9,6 +9,18 @@ import { clusterScoped, ImportedResource, serviceAccountRef, undefinedIfEmpty, v
 /** A kpack ClusterStore: the buildpacks that builders can use. */
 export interface IClusterStore extends kplus.IResource {}
 
+/** Options for `ClusterStore.addSource()`. */
+export interface StoreSourceOptions {
+  /**
+   * The ids of the buildpacks the image holds (its top-level and nested buildpacks), when known. When
+   * every source of a store says what it holds, builders using the store are checked at synth: each
+   * buildpack id in their order must be provided.
+   *
+   * @default - unknown: orders using this store are not checked
+   */
+  readonly buildpackIds?: string[];
+}
+
 /** Properties for `ClusterStore`. */
 export interface ClusterStoreProps extends kplus.ResourceProps {
   /**
@@ -52,10 +64,12 @@ export class ClusterStore extends kplus.Resource implements IClusterStore {
   public readonly resourceType = 'clusterstores';
 
   private readonly _sources: string[];
+  private readonly _buildpackIds: Array<string[] | undefined>;
 
   constructor(scope: Construct, id: string, props: ClusterStoreProps = {}) {
     super(scope, id);
     this._sources = [...props.sources ?? []];
+    this._buildpackIds = this._sources.map(() => undefined);
     this.apiObject = new ClusterStoreResource(this, 'Resource', {
       metadata: props.metadata,
       spec: Lazy.any({
@@ -74,8 +88,20 @@ export class ClusterStore extends kplus.Resource implements IClusterStore {
     return [...this._sources];
   }
 
-  /** Adds a buildpackage (or builder) image to the store. */
-  public addSource(image: string): void {
+  /** Adds a buildpackage (or builder) image to the store, and optionally the buildpacks it holds. */
+  public addSource(image: string, options: StoreSourceOptions = {}): void {
     this._sources.push(image);
+    this._buildpackIds.push(options.buildpackIds && [...options.buildpackIds]);
+  }
+
+  /**
+   * The ids of the buildpacks the store provides, when every source declares them.
+   * @internal
+   */
+  public _providedBuildpackIds(): string[] | undefined {
+    if (this._buildpackIds.length === 0 || this._buildpackIds.some(ids => ids === undefined)) {
+      return undefined;
+    }
+    return this._buildpackIds.flatMap(ids => ids!);
   }
 }

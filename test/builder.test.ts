@@ -135,6 +135,33 @@ describe('ClusterBuilder lifecycle, labels and buildpack resources', () => {
   });
 });
 
+describe('the order against the store', () => {
+  function storeWith(chart: Chart) {
+    const store = new ClusterStore(chart, 'known-store', { metadata: { name: 'default' } });
+    store.addSource('paketobuildpacks/go', { buildpackIds: ['paketo-buildpacks/go', 'paketo-buildpacks/go-build'] });
+    return store;
+  }
+
+  test('a buildpack id the store does not provide fails, naming what it provides', () => {
+    const chart = Testing.chart();
+    const builder = new ClusterBuilder(chart, 'builder', { tag: 'r.example.com/builder', ...fixtures(chart), store: storeWith(chart) });
+    builder.addGroup(BuildpackRef.id('paketo-buildpacks/go'), BuildpackRef.id('paketo-buildpacks/python'));
+    expect(validationErrors(chart)).toEqual([
+      '[test/builder] buildpack paketo-buildpacks/python is not in store "default", which provides paketo-buildpacks/go, paketo-buildpacks/go-build: order[0].group[1].id\n' +
+      'hint: add the buildpackage that holds it to the store (addSource), or reference a ClusterBuildpack',
+    ]);
+  });
+
+  test('is not checked when a source does not say what it holds', () => {
+    const chart = Testing.chart();
+    const store = storeWith(chart);
+    store.addSource('paketobuildpacks/python');
+    const builder = new ClusterBuilder(chart, 'builder', { tag: 'r.example.com/builder', ...fixtures(chart), store });
+    builder.addGroup(BuildpackRef.id('paketo-buildpacks/python'));
+    expect(validationErrors(chart)).toEqual([]);
+  });
+});
+
 describe('Builder', () => {
   test('renders a namespaced builder with a service account name', () => {
     // GIVEN

@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { addSecretToServiceAccount, dockerConfigJson, normalizeRegistry, registerCredentialKind } from './private/credentials';
+import { addSecretToServiceAccount, dockerConfigJson, normalizeRegistry, registerCredentialKind, warnIfLiteral } from './private/credentials';
 
 /**
  * The kinds of credentials kpack reads from a service account's secrets.
@@ -248,6 +248,7 @@ export class RegistryCredentials extends Construct {
     this.kind = kind;
     this.secret = createSecret(this);
     registerCredentialKind(this.secret, kind);
+    warnIfLiteral(this, this.secret, kind);
   }
 
   /**

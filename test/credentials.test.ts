@@ -181,9 +181,9 @@ describe('RegistryCredentials', () => {
 
       // THEN
       expect(Testing.synth(chart).map(o => o.kind)).toEqual(['Secret']);
-      expect(warningsUnder(chart)).toEqual([
+      expect(warningsUnder(chart)).toContain(
         'ServiceAccount "builds" is referenced by name, so secret "hub" cannot be added to it: add the secret where that ServiceAccount is defined',
-      ]);
+      );
     });
   });
 
@@ -200,6 +200,36 @@ describe('RegistryCredentials', () => {
     }
     const metadata = JSON.stringify(chart.node.findAll().flatMap(c => c.node.metadata.map(m => m.data)));
     expect(metadata).not.toContain(SECRET);
-    expect(warningsUnder(chart)).toHaveLength(4);
+    expect(warningsUnder(chart)).toHaveLength(8);
+  });
+
+  test('literal credentials warn, once per secret, pointing to fromSecretName; references do not', () => {
+    // GIVEN
+    const chart = Testing.chart();
+
+    // WHEN
+    RegistryCredentials.gitSsh(chart, 'ssh', { metadata: { name: 'deploy-key' }, gitServer: 'git@github.com', sshPrivateKey: SECRET });
+    RegistryCredentials.fromSecretName(chart, 'existing', 'registry', CredentialKind.DOCKER_CONFIG_JSON);
+
+    // THEN
+    expect(warningsUnder(chart)).toEqual([
+      'the credentials of secret "deploy-key" are written into the synthesized YAML: to keep them out of Git, create the Secret ' +
+      'outside the app and use RegistryCredentials.fromSecretName(scope, id, \'deploy-key\', CredentialKind.GIT_SSH)',
+    ]);
+  });
+
+  test('the warning is printed once per synth run, with the construct path, never the value', () => {
+    const chart = Testing.chart();
+    RegistryCredentials.dockerBasicAuth(chart, 'hub', { metadata: { name: 'hub' }, username: 'u', password: SECRET });
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      Testing.synth(chart);
+      Testing.synth(chart);
+      const printed = write.mock.calls.map(call => String(call[0]));
+      expect(printed).toEqual([expect.stringMatching(/^\[test\/hub\] warning: the credentials of secret "hub" are written into the synthesized YAML/)]);
+      expect(printed.join('')).not.toContain(SECRET);
+    } finally {
+      write.mockRestore();
+    }
   });
 });

@@ -36,6 +36,17 @@ export function registerCredentialKind(secret: kplus.ISecret, kind: string): voi
   CREDENTIAL_KINDS.set(secret, kind);
 }
 
+/**
+ * Credentials given as literals end up in the synthesized YAML, which teams commit: say so, once per
+ * secret, and point to the reference form. The message never holds the value.
+ */
+export function warnIfLiteral(credentials: IConstruct, secret: kplus.ISecret, kind: string): void {
+  if (secret instanceof kplus.Secret) {
+    addWarning(credentials, `the credentials of secret "${secret.name}" are written into the synthesized YAML: ` +
+      `to keep them out of Git, create the Secret outside the app and use RegistryCredentials.fromSecretName(scope, id, '${secret.name}', CredentialKind.${kind})`);
+  }
+}
+
 /** What a secret is for, when it was made or referenced by `RegistryCredentials`. */
 export function credentialKindOf(secret: kplus.ISecret): string | undefined {
   return CREDENTIAL_KINDS.get(secret);

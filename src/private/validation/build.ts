@@ -1,5 +1,6 @@
 import { FieldError, invalidValue, missingField, multipleOneOf } from './field-error';
 import { deprecatedForUsers, validateCache, validateEnv, validateServices } from './image';
+import { validateEnvNames, validatePositiveSeconds, validateResources } from './library';
 import { validateImage } from './references';
 import { KindRules, KpackObject, list, record, text } from './rule';
 import { SourceRules, validateSource } from './source';
@@ -24,6 +25,9 @@ export const BUILD_V1ALPHA2: KindRules = {
     { id: 'build-cache', origin: ORIGIN, validate: o => validateCache(o.spec?.cache, 'spec.cache') },
     { id: 'build-node-selector', origin: ORIGIN, validate: o => validateNodeSelector(o.spec?.nodeSelector) },
     { id: 'build-env', origin: ORIGIN, validate: o => validateEnv(o.spec?.env, 'spec.env') },
+    { id: 'build-env-names', origin: 'cdk8s-kpack', validate: o => validateEnvNames(o.spec?.env, 'spec.env') },
+    { id: 'build-resources', origin: 'cdk8s-kpack', validate: o => validateResources(o.spec?.resources, 'spec.resources') },
+    { id: 'build-active-deadline', origin: 'cdk8s-kpack', validate: o => validatePositiveSeconds(o.spec?.activeDeadlineSeconds, 'spec.activeDeadlineSeconds') },
   ],
 };
 

@@ -1,4 +1,5 @@
 import { FieldError, generic, invalidValue, missingField, withHint } from './field-error';
+import { validateEnvNames, validatePositiveSeconds, validateResources } from './library';
 import { validateCacheSize } from './quantities';
 import { validateNoScheme, validateTag } from './references';
 import { KindRules, KpackObject, list, record, text } from './rule';
@@ -47,6 +48,9 @@ export const IMAGE_V1ALPHA2: KindRules = {
     { id: 'image-cosign', origin: 'kpack pkg/apis/build/v1alpha2/cosign_validation.go', validate: o => validateCosign(o.spec?.cosign, 'spec.cosign') },
     { id: 'image-build-history-limit', origin: ORIGIN, validate: o => validateBuildHistoryLimits(o) },
     { id: 'image-name', origin: ORIGIN, validate: o => validateImageName(text(o.metadata?.name)) },
+    { id: 'image-env-names', origin: LIBRARY_ORIGIN, validate: o => validateEnvNames(o.spec?.build?.env, 'spec.build.env') },
+    { id: 'image-resources', origin: LIBRARY_ORIGIN, validate: o => validateResources(o.spec?.build?.resources, 'spec.build.resources') },
+    { id: 'image-build-timeout', origin: LIBRARY_ORIGIN, validate: o => validatePositiveSeconds(o.spec?.build?.buildTimeout, 'spec.build.buildTimeout') },
   ],
 };
 

@@ -5,7 +5,7 @@ import { CLUSTER_STACK_V1ALPHA2 } from './cluster-stack';
 import { CLUSTER_STORE_V1ALPHA2 } from './cluster-store';
 import { FieldError } from './field-error';
 import { IMAGE_V1ALPHA2 } from './image';
-import { BUILDER_V1ALPHA1_0_0_8, CLUSTER_BUILDER_V1ALPHA1_0_0_8, IMAGE_V1ALPHA1_0_0_8 } from './legacy';
+import { BUILD_V1ALPHA1_0_0_8, BUILDER_V1ALPHA1_0_0_8, CLUSTER_BUILDER_V1ALPHA1_0_0_8, IMAGE_V1ALPHA1_0_0_8 } from './legacy';
 import { KindRules, KpackObject, runRules } from './rule';
 
 export { formatFieldErrors } from './field-error';
@@ -26,6 +26,7 @@ export const RULE_TABLES: readonly KindRules[] = [
   IMAGE_V1ALPHA1_0_0_8,
   BUILDER_V1ALPHA1_0_0_8,
   CLUSTER_BUILDER_V1ALPHA1_0_0_8,
+  BUILD_V1ALPHA1_0_0_8,
 ];
 
 const BY_TYPE = new Map(RULE_TABLES.map(table => [`${table.apiVersion}/${table.kind}`, table]));

@@ -1,7 +1,9 @@
 import { validateBuilderReference } from './image';
 import { validateCacheSize } from './quantities';
 import { validateImage, validateNoScheme, validateTag } from './references';
-import { KindRules, text } from './rule';
+import { missingField } from './field-error';
+import { validateEnvNames, validateResources } from './library';
+import { KindRules, list, text } from './rule';
 import { SourceRules, validateSource } from './source';
 
 /**
@@ -24,7 +26,34 @@ export const IMAGE_V1ALPHA1_0_0_8: KindRules = {
       validate: o => validateBuilderReference(o.spec?.builder, 'spec.builder', ['Builder', 'ClusterBuilder', 'CustomBuilder', 'CustomClusterBuilder']),
     },
     { id: 'legacy-image-source', origin: IMAGE_ORIGIN, validate: o => validateSource(o.spec?.source, 'spec.source', SourceRules.V1ALPHA1_0_0_8) },
+    { id: 'legacy-image-env-names', origin: 'cdk8s-kpack', validate: o => validateEnvNames(o.spec?.build?.env, 'spec.build.env') },
+    { id: 'legacy-image-resources', origin: 'cdk8s-kpack', validate: o => validateResources(o.spec?.build?.resources, 'spec.build.resources') },
     { id: 'legacy-image-cache-size', origin: 'kp (kpack-cli), and Kubernetes quantity parsing', validate: o => validateCacheSize(o.spec?.cacheSize, 'spec.cacheSize') },
+  ],
+};
+
+/** kpack v0.0.8 `Build`: tags, a builder image, a source; the whole spec is immutable. */
+export const BUILD_V1ALPHA1_0_0_8: KindRules = {
+  apiVersion: 'build.pivotal.io/v1alpha1',
+  kind: 'Build',
+  rules: [
+    {
+      id: 'legacy-build-tags',
+      origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go',
+      validate: o => {
+        const tags = list(o.spec?.tags);
+        return tags.length === 0
+          ? [missingField('spec.tags')]
+          : tags.flatMap((tag, i) => validateTag(text(tag), `spec.tags[${i}]`).filter(e => e.message !== 'missing field(s)'));
+      },
+    },
+    { id: 'legacy-build-builder-image', origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go', validate: o => validateImage(text(o.spec?.builder?.image), 'spec.builder.image') },
+    { id: 'legacy-build-source', origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go', validate: o => validateSource(o.spec?.source, 'spec.source', SourceRules.V1ALPHA1_0_0_8) },
+    {
+      id: 'legacy-build-last-build',
+      origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go',
+      validate: o => text(o.spec?.lastBuild?.image) === '' ? [] : validateImage(text(o.spec?.lastBuild?.image), 'spec.lastBuild.image'),
+    },
   ],
 };
 

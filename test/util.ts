@@ -76,17 +76,19 @@ function strict(schema: any): any {
 }
 
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-const VALIDATORS = new Map(Object.entries(SCHEMAS).map(([kind, schema]) => [kind, ajv.compile(strict(schema))]));
+const STRICT = new Map(Object.entries(SCHEMAS).map(([kind, schema]) => [kind, ajv.compile(strict(schema))]));
+const PRUNING = new Map(Object.entries(SCHEMAS).map(([kind, schema]) => [kind, ajv.compile(schema)]));
 
 /**
- * What the structural schema of a kpack.io/v1alpha2 kind finds wrong with an object (unknown fields
- * included); undefined for other API versions.
+ * What the structural schema of a kpack.io/v1alpha2 kind finds wrong with an object; undefined for other
+ * API versions. `strict` (the default) also reports unknown fields, as `kubectl apply` (strict field
+ * validation) does; without it, unknown fields pass, as the API server prunes them by default.
  */
-export function schemaErrors(object: Manifest): string[] | undefined {
+export function schemaErrors(object: Manifest, options: { strict?: boolean } = {}): string[] | undefined {
   if (object.apiVersion !== 'kpack.io/v1alpha2') {
     return undefined;
   }
-  const validate = VALIDATORS.get(object.kind);
+  const validate = (options.strict ?? true ? STRICT : PRUNING).get(object.kind);
   if (!validate) {
     return [`no schema for kind ${object.kind}`];
   }

@@ -64,7 +64,7 @@ project.addTask('assets:render', {
 
 // Other languages: jsii targets declared without projen's `publishTo*` options, which would make every local
 // build package every language (their toolchains and registries are not reachable from the build machines).
-// `npm run test:targets` generates and checks their code; only the JS package is built and shipped.
+// `npm run test:targets` generates their code (jsii-pacmak --code-only); only the JS package is built.
 // The names follow the repository, https://example.invalid/cdk8s-kpack.git, owned by "example.invalid":
 // - python: the npm name as the distribution, its snake_case form as the module (like cdk8s-plus-27);
 // - java: the reverse domain of the repository host as the Maven group and the package prefix;
@@ -90,5 +90,13 @@ testTargets.exec('jsii-pacmak --code-only --target python --target java --target
   + '--rosetta-unknown-snippets=translate --outdir dist/targets');
 testTargets.exec('ls dist/targets/python/setup.py dist/targets/java/pom.xml dist/targets/go/cdk8skpack/go.mod '
   + 'dist/targets/dotnet/Example.Cdk8s.Kpack/Example.Cdk8s.Kpack.csproj', { name: 'The project file of each language' });
+
+// Installs the JS package into a new cdk8s app, as a user would, synthesizes it and checks the YAML.
+const testPackage = project.addTask('test:package', {
+  description: 'Install the npm package into a new cdk8s TypeScript app, run cdk8s synth and check the YAML',
+});
+testPackage.spawn(project.compileTask);
+testPackage.spawn(project.tasks.tryFind('package:js')!);
+testPackage.exec('ts-node --project test/tsconfig.json scripts/test-package.ts');
 
 project.synth();

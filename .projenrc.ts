@@ -67,4 +67,41 @@ project.addTask('schemas:generate', {
   exec: 'ts-node --project test/tsconfig.json scripts/generate-schemas.ts',
 });
 
+// Other languages: jsii targets declared without projen's `publishTo*` options, which would make every local
+// build package every language (their toolchains and registries are not reachable from the build machines).
+// `npm run test:targets` generates their code (jsii-pacmak --code-only); only the JS package is built.
+// The names follow the repository, https://example.invalid/cdk8s-kpack.git, owned by "example.invalid":
+// - python: the npm name as the distribution, its snake_case form as the module (like cdk8s-plus-27);
+// - java: the reverse domain of the repository host as the Maven group and the package prefix;
+// - dotnet: <owner>.<product> in PascalCase, like Org.Cdk8s for cdk8s;
+// - go: a module of its own, example.invalid/cdk8s-kpack-go, since Go code is published from a separate
+//   repository (as cdk8s-plus-go is); the package is `cdk8skpack`.
+project.package.file.addOverride('jsii.targets', {
+  python: { distName: 'cdk8s-kpack', module: 'cdk8s_kpack' },
+  java: {
+    package: 'invalid.example.cdk8s.kpack',
+    maven: { groupId: 'invalid.example', artifactId: 'cdk8s-kpack' },
+  },
+  dotnet: { namespace: 'Example.Cdk8s.Kpack', packageId: 'Example.Cdk8s.Kpack' },
+  go: { moduleName: 'example.invalid/cdk8s-kpack-go', packageName: 'cdk8skpack' },
+});
+const testTargets = project.addTask('test:targets', {
+  description: 'Generate (not build) the Python, Java, Go and .NET code of the library into dist/targets/',
+});
+testTargets.spawn(project.compileTask);
+testTargets.exec('rm -rf dist/targets');
+// Examples in the docs are translated into each language (best effort) instead of being left in TypeScript.
+testTargets.exec('jsii-pacmak --code-only --target python --target java --target go --target dotnet '
+  + '--rosetta-unknown-snippets=translate --outdir dist/targets');
+testTargets.exec('ls dist/targets/python/setup.py dist/targets/java/pom.xml dist/targets/go/cdk8skpack/go.mod '
+  + 'dist/targets/dotnet/Example.Cdk8s.Kpack/Example.Cdk8s.Kpack.csproj', { name: 'The project file of each language' });
+
+// Installs the JS package into a new cdk8s app, as a user would, synthesizes it and checks the YAML.
+const testPackage = project.addTask('test:package', {
+  description: 'Install the npm package into a new cdk8s TypeScript app, run cdk8s synth and check the YAML',
+});
+testPackage.spawn(project.compileTask);
+testPackage.spawn(project.tasks.tryFind('package:js')!);
+testPackage.exec('ts-node --project test/tsconfig.json scripts/test-package.ts');
+
 project.synth();

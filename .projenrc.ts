@@ -40,6 +40,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     ignorePatterns: ['src/imports/**'],
   },
   npmignoreEnabled: true,
+  bin: { 'cdk8s-kpack': 'lib/cli/main.js' },
 });
 
 // jsii 6 prints an end-of-life banner on Node 20, which is what the build machines run.

@@ -24,14 +24,8 @@ export const BUILDER_V1ALPHA2: KindRules = {
       },
     };
   },
-  rules: [
-    ...builderSpecRules('builder', 'spec', BUILDER_ORIGIN),
-    {
-      id: 'builder-service-account',
-      origin: BUILDER_ORIGIN,
-      validate: o => text(o.spec.serviceAccountName) === '' ? [missingField('spec.serviceAccountName')] : [],
-    },
-  ],
+  // kpack also requires serviceAccountName, which its defaults always set: that rule cannot fail.
+  rules: builderSpecRules('builder', 'spec', BUILDER_ORIGIN),
 };
 
 /**

@@ -23,22 +23,25 @@ export function validateImage(value: string, fieldPath: string): FieldError[] {
   return [];
 }
 
-/** Explains the usual reasons a reference does not parse. */
+/**
+ * Explains why a reference does not parse, when one change would fix it: no scheme, no digest where a
+ * tag is needed, a lowercase repository. Whitespace is always worth saying.
+ */
 export function referenceHint(value: string, tagOnly: boolean): string | undefined {
-  if (/^[a-z]+:\/\//i.test(value)) {
-    return 'an image reference has no scheme: write registry/repository[:tag], not a URL';
-  }
+  const valid = tagOnly ? isValidTag : isValidReference;
   if (/\s/.test(value)) {
     return 'an image reference must not contain whitespace';
   }
-  if (tagOnly && value.includes('@')) {
+  const withoutScheme = value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  if (withoutScheme !== value && valid(withoutScheme)) {
+    return 'an image reference has no scheme: write registry/repository[:tag], not a URL';
+  }
+  if (tagOnly && isValidReference(value) && value.includes('@')) {
     return 'this field needs a tag reference; kpack rejects digests (@sha256:…) here';
   }
-  const repository = value.split('@')[0].replace(/:[^/]*$/, '');
-  const path = repository.includes('/') && /[.:]/.test(repository.split('/')[0])
-    ? repository.slice(repository.indexOf('/') + 1)
-    : repository;
-  if (/[A-Z]/.test(path)) {
+  const slash = value.indexOf('/');
+  const registry = slash > 0 && /[.:]/.test(value.slice(0, slash)) ? value.slice(0, slash + 1) : '';
+  if (valid(registry + value.slice(registry.length).toLowerCase())) {
     return 'repository names must be lowercase';
   }
   return undefined;

@@ -1,0 +1,41 @@
+import { formatReport, validateFiles } from './validate';
+
+/** Where the command writes. */
+export interface Output {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const USAGE = `Usage: cdk8s-kpack <command> [arguments]
+
+Commands:
+  validate FILE...   check the kpack objects of YAML files (kpack v0.17 kpack.io/v1alpha2 and kpack v0.0.8
+                     build.pivotal.io/v1alpha1) with the rules of kpack's admission webhook, and the kpack.io
+                     objects with their structural schemas. Exit code 1 on any error.
+                     e.g. cdk8s synth && npx cdk8s-kpack validate dist/*.yaml
+`;
+
+/** Runs the command line; returns the exit code. */
+export function run(args: string[], output: Output): number {
+  const [command, ...rest] = args;
+  switch (command) {
+    case 'validate': {
+      if (rest.length === 0) {
+        output.err('validate: no file given\n\n' + USAGE);
+        return 2;
+      }
+      const report = validateFiles(rest);
+      output.out(formatReport(report, rest.length));
+      return report.findings.some(f => f.severity === 'error') ? 1 : 0;
+    }
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      output.out(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      output.err(`unknown command "${command}"\n\n` + USAGE);
+      return 2;
+  }
+}

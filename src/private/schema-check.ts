@@ -1,0 +1,95 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { FieldError, generic, withHint } from './validation/field-error';
+import { parseQuantity } from './quantity';
+
+/**
+ * Checks an object against the structural schemas of kpack.io/v1alpha2 (`assets/kpack/schemas-v1alpha2.json`)
+ * the way the API server does with strict field validation: unknown fields, types and required fields.
+ * Upstream kpack installs its CRDs without schemas and its defaulting webhook silently drops unknown
+ * fields, so a misspelt field is otherwise lost without a word.
+ */
+type Schema = Record<string, any>;
+
+let schemas: Record<string, Schema> | undefined;
+
+function schemaOf(kind: string): Schema | undefined {
+  schemas ??= JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'assets', 'kpack', 'schemas-v1alpha2.json'), 'utf8'));
+  return schemas![kind];
+}
+
+const LEGACY_NAMES: Record<string, string> = {
+  'spec.serviceAccount': 'kpack v0.17 calls it spec.serviceAccountName; kpack drops spec.serviceAccount and builds with the "default" service account',
+  'spec.cacheSize': 'kpack v0.17 calls it spec.cache.volume.size; kpack drops spec.cacheSize',
+};
+
+export function checkSchema(object: Record<string, any>): FieldError[] {
+  const schema = object.apiVersion === 'kpack.io/v1alpha2' ? schemaOf(String(object.kind)) : undefined;
+  if (!schema) {
+    return [];
+  }
+  const errors: FieldError[] = [];
+  // metadata is Kubernetes' own, and status kpack's.
+  walk({ ...object, metadata: undefined, status: undefined }, schema, '', errors);
+  return errors;
+}
+
+function walk(value: unknown, schema: Schema, at: string, errors: FieldError[]): void {
+  if (value === undefined || value === null) {
+    return;
+  }
+  if (schema['x-kubernetes-int-or-string']) {
+    if (typeof value !== 'number' && typeof value !== 'string') {
+      errors.push(generic('must be an integer or a string', at));
+    } else if (typeof value === 'string' && schema.pattern && parseQuantity(value) === undefined) {
+      errors.push(generic(`invalid quantity ${JSON.stringify(value)}`, at));
+    }
+    return;
+  }
+  const type = schema.type as string | undefined;
+  if (type && !hasType(value, type)) {
+    errors.push(generic(`must be of type ${type}, got ${Array.isArray(value) ? 'array' : typeof value}`, at));
+    return;
+  }
+  if (schema.enum && !schema.enum.includes(value)) {
+    errors.push(generic(`unsupported value ${JSON.stringify(value)}, must be one of ${schema.enum.map((v: unknown) => JSON.stringify(v)).join(', ')}`, at));
+  }
+  if (type === 'array') {
+    (value as unknown[]).forEach((item, i) => walk(item, schema.items ?? {}, `${at}[${i}]`, errors));
+    return;
+  }
+  if (type !== 'object' || schema['x-kubernetes-preserve-unknown-fields']) {
+    return;
+  }
+  const object = value as Record<string, unknown>;
+  for (const required of schema.required ?? []) {
+    if (object[required] === undefined || object[required] === null) {
+      errors.push(generic('Required value', join(at, required)));
+    }
+  }
+  for (const [key, child] of Object.entries(object)) {
+    const childAt = join(at, key);
+    const childSchema = schema.properties?.[key] ?? schema.additionalProperties;
+    if (childSchema) {
+      walk(child, childSchema, childAt, errors);
+    } else if (schema.properties && child !== undefined) {
+      const error = generic('unknown field', childAt);
+      errors.push(LEGACY_NAMES[childAt] ? withHint(error, LEGACY_NAMES[childAt]) : withHint(error, 'kpack drops fields it does not know, without an error'));
+    }
+  }
+}
+
+function hasType(value: unknown, type: string): boolean {
+  switch (type) {
+    case 'object': return typeof value === 'object' && !Array.isArray(value);
+    case 'array': return Array.isArray(value);
+    case 'integer': return typeof value === 'number' && Number.isInteger(value);
+    case 'boolean': return typeof value === 'boolean';
+    case 'string': return typeof value === 'string';
+    default: return true;
+  }
+}
+
+function join(base: string, key: string): string {
+  return base === '' ? key : `${base}.${key}`;
+}

@@ -1,0 +1,148 @@
+import { Manifest } from './util';
+
+/**
+ * One broken object per rule of the rule tables: the smallest valid object of the kind with one field
+ * broken, and the exact messages (with the library's hint lines) the rule reports.
+ */
+export interface RuleCase {
+  readonly rule: string;
+  readonly object: Manifest;
+  readonly messages: string[];
+}
+
+const GIT = { git: { url: 'https://github.com/example/app', revision: 'main' } };
+
+/** The smallest valid object of each kind. */
+export const VALID: Record<string, Manifest> = {
+  'kpack.io/v1alpha2/Image': { apiVersion: 'kpack.io/v1alpha2', kind: 'Image', metadata: { name: 'app' }, spec: { tag: 'registry.example.com/app', builder: { kind: 'ClusterBuilder', name: 'default' }, source: GIT } },
+  'kpack.io/v1alpha2/Builder': { apiVersion: 'kpack.io/v1alpha2', kind: 'Builder', metadata: { name: 'builder' }, spec: { tag: 'registry.example.com/builder', stack: { name: 'base', kind: 'ClusterStack' }, order: [{ group: [{ id: 'paketo-buildpacks/go' }] }] } },
+  'kpack.io/v1alpha2/ClusterBuilder': {
+    apiVersion: 'kpack.io/v1alpha2',
+    kind: 'ClusterBuilder',
+    metadata: { name: 'default' },
+    spec: {
+      tag: 'registry.example.com/builder',
+      stack: { name: 'base', kind: 'ClusterStack' },
+      store: { name: 'default', kind: 'ClusterStore' },
+      serviceAccountRef: { name: 'builder', namespace: 'kpack' },
+      order: [{ group: [{ id: 'paketo-buildpacks/go' }] }],
+    },
+  },
+  'kpack.io/v1alpha2/ClusterStack': { apiVersion: 'kpack.io/v1alpha2', kind: 'ClusterStack', metadata: { name: 'base' }, spec: { id: 'io.buildpacks.stacks.jammy', buildImage: { image: 'paketobuildpacks/build-jammy-base' }, runImage: { image: 'paketobuildpacks/run-jammy-base' } } },
+  'kpack.io/v1alpha2/ClusterStore': { apiVersion: 'kpack.io/v1alpha2', kind: 'ClusterStore', metadata: { name: 'default' }, spec: { sources: [{ image: 'paketobuildpacks/go' }] } },
+  'kpack.io/v1alpha2/Build': { apiVersion: 'kpack.io/v1alpha2', kind: 'Build', metadata: { name: 'build' }, spec: { tags: ['registry.example.com/app:1'], builder: { image: 'paketobuildpacks/builder-jammy-base' }, source: GIT } },
+  'kpack.io/v1alpha2/Buildpack': { apiVersion: 'kpack.io/v1alpha2', kind: 'Buildpack', metadata: { name: 'go' }, spec: { image: 'paketobuildpacks/go' } },
+  'kpack.io/v1alpha2/ClusterBuildpack': { apiVersion: 'kpack.io/v1alpha2', kind: 'ClusterBuildpack', metadata: { name: 'go' }, spec: { image: 'paketobuildpacks/go' } },
+  'kpack.io/v1alpha2/ClusterLifecycle': { apiVersion: 'kpack.io/v1alpha2', kind: 'ClusterLifecycle', metadata: { name: 'lifecycle' }, spec: { image: 'buildpacksio/lifecycle:0.20.5' } },
+  'build.pivotal.io/v1alpha1/Image': { apiVersion: 'build.pivotal.io/v1alpha1', kind: 'Image', metadata: { name: 'app' }, spec: { tag: 'making/hello-golang', builder: { name: 'default', kind: 'ClusterBuilder' }, source: GIT } },
+  'build.pivotal.io/v1alpha1/Builder': { apiVersion: 'build.pivotal.io/v1alpha1', kind: 'Builder', metadata: { name: 'builder' }, spec: { image: 'gcr.io/paketo-buildpacks/builder:base' } },
+  'build.pivotal.io/v1alpha1/ClusterBuilder': { apiVersion: 'build.pivotal.io/v1alpha1', kind: 'ClusterBuilder', metadata: { name: 'default' }, spec: { image: 'gcr.io/paketo-buildpacks/builder:base' } },
+  'build.pivotal.io/v1alpha1/Build': { apiVersion: 'build.pivotal.io/v1alpha1', kind: 'Build', metadata: { name: 'build' }, spec: { tags: ['making/hello-golang:1'], builder: { image: 'gcr.io/paketo-buildpacks/builder:base' }, source: GIT } },
+};
+
+function broken(type: string, spec: Record<string, unknown>, metadata?: Record<string, unknown>): Manifest {
+  const valid = VALID[type];
+  return { ...valid, metadata: metadata ?? valid.metadata, spec: { ...valid.spec, ...spec } };
+}
+
+const IMAGE = 'kpack.io/v1alpha2/Image';
+const BUILDER = 'kpack.io/v1alpha2/Builder';
+const CLUSTER_BUILDER = 'kpack.io/v1alpha2/ClusterBuilder';
+const STACK = 'kpack.io/v1alpha2/ClusterStack';
+const STORE = 'kpack.io/v1alpha2/ClusterStore';
+const BUILD = 'kpack.io/v1alpha2/Build';
+const LEGACY_IMAGE = 'build.pivotal.io/v1alpha1/Image';
+const LEGACY_BUILD = 'build.pivotal.io/v1alpha1/Build';
+
+const LABEL_DETAILS = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+const SCHEME_HINT = 'hint: an image reference has no scheme: write registry/repository[:tag], not a URL';
+const NAMESPACE_HINT = 'hint: give the ServiceAccount a namespace (in its metadata, or in its chart)';
+const ENV_HINT = 'hint: an environment variable name is letters, digits, `_`, `-` and `.`, and does not start with a digit';
+const LIMIT_HINT = 'hint: Kubernetes rejects a build pod whose limit is below its request: kpack would create the Build and it would never start';
+const CACHE_HINT = 'hint: leave the cache out to use kpack\'s default (2G when the cluster has a default StorageClass)';
+const QUANTITY = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+
+export const RULE_CASES: RuleCase[] = [
+  // kpack v0.17 Image
+  { rule: 'image-tag', object: broken(IMAGE, { tag: 'making/Hello' }), messages: ['invalid value: making/Hello: spec.tag\nhint: repository names must be lowercase'] },
+  { rule: 'image-tag-scheme', object: broken(IMAGE, { tag: 'https://registry.example.com/app' }), messages: [`invalid value: https://registry.example.com/app: spec.tag\n${SCHEME_HINT}`] },
+  { rule: 'image-additional-tags', object: broken(IMAGE, { additionalTags: ['gcr.io/example/app'] }), messages: ['all additionalTags must have the same registry as tag: spec.additionalTags\nexpected registry: registry.example.com, got: gcr.io'] },
+  { rule: 'image-builder', object: broken(IMAGE, { builder: { name: 'default', kind: 'CustomBuilder' } }), messages: ['invalid value: CustomBuilder: spec.builder.kind'] },
+  { rule: 'image-source', object: broken(IMAGE, { source: {} }), messages: ['expected exactly one, got neither: spec.source.blob, spec.source.git, spec.source.registry'] },
+  { rule: 'image-build', object: broken(IMAGE, { build: { nodeSelector: { 'kubernetes.io/os': 'linux' } } }), messages: ['invalid key name "kubernetes.io/os": spec.build.nodeSelector\nos is determined automatically'] },
+  { rule: 'image-cache', object: broken(IMAGE, { cache: { volume: { size: '2G' }, registry: { tag: 'registry.example.com/cache' } } }), messages: ['only one type of cache can be specified: spec.cache.registry, spec.cache.volume'] },
+  { rule: 'image-cache-size', object: broken(IMAGE, { cache: { volume: { size: '0' } } }), messages: [`cache size must be greater than 0: spec.cache.volume.size\n${CACHE_HINT}`] },
+  { rule: 'image-notary', object: broken(IMAGE, { notary: { v1: { url: 'https://notary.example.com' } } }), messages: ['use of this field has been deprecated in v1alpha2, please use v1alpha1 for notary image signing: spec.notary'] },
+  { rule: 'image-cosign', object: broken(IMAGE, { cosign: { annotations: [{ name: 'team' }] } }), messages: ['missing field(s): spec.cosign.annotations[0].value'] },
+  { rule: 'image-build-history-limit', object: broken(IMAGE, { successBuildHistoryLimit: 0 }), messages: ['build history limit must be greater than 0: spec.successBuildHistoryLimit'] },
+  {
+    rule: 'image-name',
+    object: broken(IMAGE, {}, { name: 'app_' }),
+    messages: [`invalid image name: app_, name must be a valid label: metadata.name\n${LABEL_DETAILS}\nhint: kpack uses the Image name as a label value; set metadata.name explicitly to a shorter name`],
+  },
+  { rule: 'image-env-names', object: broken(IMAGE, { build: { env: [{ name: '1X', value: 'a' }] } }), messages: [`invalid value: 1X: spec.build.env[0].name\n${ENV_HINT}`] },
+  { rule: 'image-resources', object: broken(IMAGE, { build: { resources: { requests: { memory: '2Gi' }, limits: { memory: '1Gi' } } } }), messages: [`limit 1Gi is below request 2Gi: spec.build.resources.limits.memory\n${LIMIT_HINT}`] },
+  { rule: 'image-build-timeout', object: broken(IMAGE, { build: { buildTimeout: 0 } }), messages: ['expected a positive number of seconds, got 0: spec.build.buildTimeout'] },
+
+  // kpack v0.17 Builder and ClusterBuilder
+  { rule: 'builder-tag', object: broken(BUILDER, { tag: '' }), messages: ['missing field(s): spec.tag'] },
+  { rule: 'builder-tag-scheme', object: broken(BUILDER, { tag: 'https://registry.example.com/builder' }), messages: [`invalid value: https://registry.example.com/builder: spec.tag\n${SCHEME_HINT}`] },
+  { rule: 'builder-stack', object: broken(BUILDER, { stack: { name: 'base', kind: 'Stack' } }), messages: ['invalid value: Stack: spec.stack.kind'] },
+  { rule: 'builder-store', object: broken(BUILDER, { store: { kind: 'Store' } }), messages: ['invalid value: Store: spec.store.kind\nmust be one of ClusterStore', 'missing field(s): spec.store.name'] },
+  { rule: 'builder-order', object: broken(BUILDER, { order: [{ group: [{ image: 'gcr.io/paketo-buildpacks/go' }] }] }), messages: ['must not set the field(s): spec.order[0].group[0].image reference currently not supported'] },
+  { rule: 'cluster-builder-service-account-ref', object: broken(CLUSTER_BUILDER, { serviceAccountRef: { name: 'builder' }, tag: '' }), messages: [`missing field(s): spec.serviceAccountRef.namespace\n${NAMESPACE_HINT}`] },
+  { rule: 'cluster-builder-tag', object: broken(CLUSTER_BUILDER, { tag: 'b' }), messages: ['invalid value: b: tag'] },
+  { rule: 'cluster-builder-tag-scheme', object: broken(CLUSTER_BUILDER, { tag: 'https://registry.example.com/builder' }), messages: [`invalid value: https://registry.example.com/builder: tag\n${SCHEME_HINT}`] },
+  { rule: 'cluster-builder-stack', object: broken(CLUSTER_BUILDER, { stack: {} }), messages: ['missing field(s): stack.name'] },
+  { rule: 'cluster-builder-store', object: broken(CLUSTER_BUILDER, { store: { name: 'default', kind: 'ClusterStack' } }), messages: ['invalid value: ClusterStack: store.kind\nmust be one of ClusterStore'] },
+  { rule: 'cluster-builder-order', object: broken(CLUSTER_BUILDER, { order: [{ group: [{}] }] }), messages: ['expected exactly one, got neither: order[0].group[0].id, order[0].group[0].image, order[0].group[0].name + kind'] },
+
+  // kpack v0.17 ClusterStack and ClusterStore
+  { rule: 'cluster-stack-service-account-ref', object: broken(STACK, { serviceAccountRef: { namespace: 'kpack' }, id: '' }), messages: ['missing field(s): spec.serviceAccountRef.name\nhint: reference the ServiceAccount whose secrets kpack should use'] },
+  { rule: 'cluster-stack-id', object: broken(STACK, { id: '' }), messages: ['missing field(s): spec.id'] },
+  { rule: 'cluster-stack-build-image', object: broken(STACK, { buildImage: { image: '@INAVALID!' } }), messages: ['invalid value: @INAVALID!: spec.buildImage.image'] },
+  { rule: 'cluster-stack-run-image', object: broken(STACK, { runImage: {} }), messages: ['missing field(s): spec.runImage.image'] },
+  { rule: 'cluster-store-service-account-ref', object: broken(STORE, { serviceAccountRef: { name: 'reader' }, sources: [] }), messages: [`missing field(s): spec.serviceAccountRef.namespace\n${NAMESPACE_HINT}`] },
+  { rule: 'cluster-store-sources', object: broken(STORE, { sources: [{ image: 'paketobuildpacks/go' }, { image: 'invalid image' }] }), messages: ['invalid value: {invalid image}: spec.sources[1]\nhint: an image reference must not contain whitespace'] },
+
+  // kpack v0.17 Build
+  { rule: 'build-tags', object: broken(BUILD, { tags: [] }), messages: ['missing field(s): spec.tags'] },
+  { rule: 'build-builder', object: broken(BUILD, { builder: {} }), messages: ['missing field(s): spec.builder.image, spec.builder.ref'] },
+  { rule: 'build-source', object: broken(BUILD, { source: { ...GIT, blob: { url: 'https://example.com/app.zip' } } }), messages: ['expected exactly one, got both: spec.source.blob, spec.source.git'] },
+  { rule: 'build-services', object: broken(BUILD, { services: [{ name: 'db' }] }), messages: ['missing field(s): spec.services[0].kind'] },
+  { rule: 'build-cnb-bindings', object: broken(BUILD, { cnbBindings: [{ name: 'settings' }] }), messages: ['use of this field has been deprecated in v1alpha2, please use v1alpha1 for CNB bindings: spec.cnbBindings'] },
+  { rule: 'build-notary', object: broken(BUILD, { notary: { v1: { url: 'https://notary.example.com' } } }), messages: ['use of this field has been deprecated in v1alpha2, please use v1alpha1 for notary image signing: spec.notary'] },
+  { rule: 'build-last-build', object: broken(BUILD, { lastBuild: { image: 'NotValid@@!' } }), messages: ['invalid value: NotValid@@!: spec.lastBuild.image'] },
+  { rule: 'build-cache', object: broken(BUILD, { cache: { volume: { persistentVolumeClaimName: 'c' }, registry: { tag: 'registry.example.com/cache' } } }), messages: ['only one type of cache can be specified: spec.cache.registry, spec.cache.volume'] },
+  { rule: 'build-node-selector', object: broken(BUILD, { nodeSelector: { 'kubernetes.io/os': 'windows' } }), messages: ['invalid key name "kubernetes.io/os": spec.nodeSelector\nos is determined automatically'] },
+  {
+    rule: 'build-env',
+    object: broken(BUILD, { env: [{ name: 'TOKEN', valueFrom: { secretKeyRef: { name: 'token', key: 'token' } } }] }),
+    messages: ['secretKeyRef is not supported for build environment variables: spec.env[0].valueFrom.secretKeyRef\nhint: give the value directly, or bind the secret as a service binding'],
+  },
+  { rule: 'build-env-names', object: broken(BUILD, { env: [{ name: 'CNB_PLATFORM_API', value: '0.12' }] }), messages: ['invalid value: CNB_PLATFORM_API: spec.env[0].name\nhint: CNB_* variables belong to the buildpacks lifecycle; kpack sets them for each build'] },
+  { rule: 'build-resources', object: broken(BUILD, { resources: { requests: { cpu: '1' }, limits: { cpu: '100m' } } }), messages: [`limit 100m is below request 1: spec.resources.limits.cpu\n${LIMIT_HINT}`] },
+  { rule: 'build-active-deadline', object: broken(BUILD, { activeDeadlineSeconds: -1 }), messages: ['expected a positive number of seconds, got -1: spec.activeDeadlineSeconds'] },
+
+  // kpack v0.17 Buildpack, ClusterBuildpack, ClusterLifecycle
+  { rule: 'buildpack-image', object: broken('kpack.io/v1alpha2/Buildpack', { image: '' }), messages: ['missing field(s): spec.image'] },
+  { rule: 'cluster-buildpack-service-account-ref', object: broken('kpack.io/v1alpha2/ClusterBuildpack', { serviceAccountRef: {} }), messages: ['missing field(s): spec.serviceAccountRef.name\nhint: reference the ServiceAccount whose secrets kpack should use'] },
+  { rule: 'cluster-buildpack-image', object: broken('kpack.io/v1alpha2/ClusterBuildpack', { image: 'Paketo/Go' }), messages: ['invalid value: Paketo/Go: spec.image\nhint: repository names must be lowercase'] },
+  { rule: 'cluster-lifecycle-service-account-ref', object: broken('kpack.io/v1alpha2/ClusterLifecycle', { serviceAccountRef: { name: 'reader' } }), messages: [`missing field(s): spec.serviceAccountRef.namespace\n${NAMESPACE_HINT}`] },
+  { rule: 'cluster-lifecycle-image', object: broken('kpack.io/v1alpha2/ClusterLifecycle', { image: '' }), messages: ['missing field(s): spec.image'] },
+
+  // kpack v0.0.8
+  { rule: 'legacy-image-tag', object: broken(LEGACY_IMAGE, { tag: 'ftp//invalid/tag@@' }), messages: ['invalid value: ftp//invalid/tag@@: spec.tag'] },
+  { rule: 'legacy-image-tag-scheme', object: broken(LEGACY_IMAGE, { tag: 'https://index.docker.io/making/hello-golang' }), messages: [`invalid value: https://index.docker.io/making/hello-golang: spec.tag\n${SCHEME_HINT}`] },
+  { rule: 'legacy-image-builder', object: broken(LEGACY_IMAGE, { builder: { name: 'default', kind: '' } }), messages: ['invalid value: : spec.builder.kind'] },
+  { rule: 'legacy-image-source', object: broken(LEGACY_IMAGE, { source: { git: { url: 'https://github.com/making/hello-golang' } } }), messages: ['missing field(s): spec.source.git.revision'] },
+  { rule: 'legacy-image-env-names', object: broken(LEGACY_IMAGE, { build: { env: [{ name: 'BP GO', value: '1' }] } }), messages: [`invalid value: BP GO: spec.build.env[0].name\n${ENV_HINT}`] },
+  { rule: 'legacy-image-resources', object: broken(LEGACY_IMAGE, { build: { resources: { limits: { memory: 'lots' } } } }), messages: [`${QUANTITY}: spec.build.resources.limits.memory`] },
+  { rule: 'legacy-image-cache-size', object: broken(LEGACY_IMAGE, { cacheSize: '1.5 GB' }), messages: [`${QUANTITY}: spec.cacheSize`] },
+  { rule: 'legacy-builder-image', object: broken('build.pivotal.io/v1alpha1/Builder', { image: '' }), messages: ['missing field(s): spec.image'] },
+  { rule: 'legacy-cluster-builder-image', object: broken('build.pivotal.io/v1alpha1/ClusterBuilder', { image: 'builderbuilderbuilder@foo' }), messages: ['invalid value: builderbuilderbuilder@foo: spec.image'] },
+  { rule: 'legacy-build-tags', object: broken(LEGACY_BUILD, { tags: ['invalid/tag@sha256:thisisatag', 'also/invalid@@'] }), messages: ['invalid value: also/invalid@@: spec.tags[1]', 'invalid value: invalid/tag@sha256:thisisatag: spec.tags[0]'] },
+  { rule: 'legacy-build-builder-image', object: broken(LEGACY_BUILD, { builder: {} }), messages: ['missing field(s): spec.builder.image'] },
+  { rule: 'legacy-build-source', object: broken(LEGACY_BUILD, { source: { registry: { image: 'NotValid@@!' } } }), messages: ['invalid value: NotValid@@!: spec.source.registry.image'] },
+  { rule: 'legacy-build-last-build', object: broken(LEGACY_BUILD, { lastBuild: { image: 'NotValid@@!' } }), messages: ['invalid value: NotValid@@!: spec.lastBuild.image'] },
+];

@@ -71,20 +71,19 @@ export function planInstall(input: InstallInput): InstallPlan {
   errors.push(...resolved.errors);
   warnings.push(...resolved.warnings);
 
-  const controller = drafts.find('Deployment', CONTROLLER.deployment);
-  const webhook = drafts.find('Deployment', WEBHOOK.deployment);
+  // Looked up when needed: an option may insert objects before them.
+  const at = (workload: Workload) => drafts.find('Deployment', workload.deployment);
 
-  for (const [options, index, workload, prop] of [
-    [input.controller, controller, CONTROLLER, 'controller'],
-    [input.webhook, webhook, WEBHOOK, 'webhook'],
-  ] as Array<[DeploymentOptions | undefined, number, Workload, string]>) {
+  for (const [options, workload, prop] of [
+    [input.controller, CONTROLLER, 'controller'],
+    [input.webhook, WEBHOOK, 'webhook'],
+  ] as Array<[DeploymentOptions | undefined, Workload, string]>) {
     if (!options) {
       continue;
     }
-    const problems = checkDeploymentOptions(options, prop);
-    errors.push(...problems);
-    if (index >= 0) {
-      errors.push(...applyDeploymentOptions(drafts, index, workload, problems.length > 0 ? {} : options, prop));
+    errors.push(...checkDeploymentOptions(options, prop));
+    if (at(workload) >= 0) {
+      errors.push(...applyDeploymentOptions(drafts, at(workload), workload, options, prop));
     }
   }
   if ((input.controller?.replicas ?? 1) > 1) {
@@ -92,17 +91,17 @@ export function planInstall(input: InstallInput): InstallPlan {
       'every replica reconciles every resource (conflicting updates, repeated registry calls). Run 1');
   }
 
-  if (controller >= 0) {
+  if (at(CONTROLLER) >= 0) {
     if (input.controller) {
-      errors.push(...applySwitches(drafts, controller, input.controller.switches, input.versionName));
+      errors.push(...applySwitches(drafts, at(CONTROLLER), input.controller.switches, input.versionName));
     }
     if (input.proxy) {
-      const proxy = applyProxy(drafts, controller, input.proxy);
+      const proxy = applyProxy(drafts, at(CONTROLLER), input.proxy);
       errors.push(...proxy.errors);
       warnings.push(...proxy.warnings);
     }
     if (input.caCertificates) {
-      errors.push(...applyCa(drafts, controller, input));
+      errors.push(...applyCa(drafts, at(CONTROLLER), input));
     }
   }
 
@@ -113,7 +112,7 @@ export function planInstall(input: InstallInput): InstallPlan {
     } else if (!isKubernetesVersion(input.kubernetesMinVersion)) {
       errors.push(withHint(invalidValue(input.kubernetesMinVersion, 'kubernetesMinVersion'), 'a version with major, minor and patch, e.g. 1.31.0 (kpack refuses to start on anything else)'));
     } else {
-      const targets = [{ index: controller, workload: CONTROLLER }, { index: webhook, workload: WEBHOOK }].filter(t => t.index >= 0);
+      const targets = [CONTROLLER, WEBHOOK].map(workload => ({ index: at(workload), workload })).filter(t => t.index >= 0);
       applyKubernetesMinVersion(drafts, targets, input.kubernetesMinVersion);
     }
   }

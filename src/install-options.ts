@@ -128,9 +128,11 @@ export class ImageLock {
  * (`/bindings/ca-certificates`), where the CA-certificates helper of the controller image adds them to
  * the trust store when the controller starts.
  *
- * Build pods do not get them: kpack has no setting for that. Use the cert-injection-webhook project
- * (label the builds `kpack.io/build`) or a `ca-certificates` binding on each Image; see
- * `docs/install.md`.
+ * Build pods do not get them: kpack has no setting for that (its issues #207 and #402 are open). The
+ * cert-injection-webhook project (`vmware-tanzu/cert-injection-webhook`) injects a CA into the pods
+ * that carry a given label; kpack labels every build pod `kpack.io/build`. See `docs/install.md`.
+ *
+ * Only kpack v0.17 images are known to read the binding: with `KpackVersion.V0_0_8`, synth fails.
  */
 export class CaCertificates {
   /**

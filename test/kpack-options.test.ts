@@ -600,7 +600,9 @@ describe('Kpack options', () => {
 
     test('the feature switches set the controller\'s env, as strings', () => {
       // WHEN
-      const props = { controller: { enablePriorityClasses: true, injectedSidecarSupport: true, generateSlsaAttestation: true, insecureSshTrustUnknownHosts: false } };
+      const props = {
+        controller: { enablePriorityClasses: true, injectedSidecarSupport: true, generateSlsaAttestation: true, insecureSshTrustUnknownHosts: false },
+      };
 
       // THEN
       expect(changes(props)).toEqual([0, 1, 2, 3].map(i => `${CONTROLLER} spec.template.spec.containers[0].env[${i}].value`));

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
-import { FieldError, generic, invalidValue, withHint } from '../validation/field-error';
 import { containerOf, CONTROLLER, setEnv, Workload } from './deployments';
 import { Draft, Drafts } from './manifest';
+import { FieldError, generic, invalidValue, withHint } from '../validation/field-error';
 
 /** The controller's feature switches: prop name → env var, as kpack's `cmd/controller` reads them. */
 export const SWITCHES: ReadonlyArray<{ readonly prop: string; readonly env: string }> = [
@@ -15,7 +15,8 @@ export const SWITCHES: ReadonlyArray<{ readonly prop: string; readonly env: stri
  * Sets the controller's feature switches. A switch the release's controller does not have (kpack
  * v0.0.8 has none) is an error, not a silently ignored env var.
  */
-export function applySwitches(drafts: Drafts, index: number, switches: { readonly [prop: string]: boolean | undefined }, versionName: string): FieldError[] {
+export function applySwitches(
+  drafts: Drafts, index: number, switches: { readonly [prop: string]: boolean | undefined }, versionName: string): FieldError[] {
   const errors: FieldError[] = [];
   for (const { prop, env } of SWITCHES) {
     const value = switches[prop];

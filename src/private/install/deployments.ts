@@ -1,8 +1,8 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { compareQuantities, parseQuantity, sizeInBytes, bytesToQuantity } from '../quantity';
-import { FieldError, generic, invalidValue, withHint } from '../validation/field-error';
 import { Draft, Drafts, ManifestObject } from './manifest';
+import { FieldError, generic, invalidValue, withHint } from '../validation/field-error';
 
 /** The Deployments of a release, and their containers, by role. */
 export const CONTROLLER = { deployment: 'kpack-controller', container: 'controller' };

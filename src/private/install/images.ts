@@ -1,7 +1,7 @@
 import { parseReference, parseTag } from '../image-reference';
-import { FieldError, generic, invalidValue, withHint } from '../validation/field-error';
 import { ImageLockEntries } from './image-lock';
 import { Drafts, ManifestObject } from './manifest';
+import { FieldError, generic, invalidValue, withHint } from '../validation/field-error';
 
 /** A place in a release object that holds an image reference. */
 export interface ImageSlot {

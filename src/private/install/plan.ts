@@ -1,4 +1,3 @@
-import { FieldError, generic, invalidValue, withHint } from '../validation/field-error';
 import {
   applyKubernetesMinVersion, applyProxy, applySwitches, bindCaCertificates, CA_BINDING, caSecret, isKubernetesVersion, ProxyOptions,
   splitPem,
@@ -8,6 +7,7 @@ import { ImageLockEntries } from './image-lock';
 import { applyImages, imageSlots, ResolvedImage } from './images';
 import { Drafts, ManifestObject } from './manifest';
 import { isNamespaceName, moveNamespace, UPSTREAM_NAMESPACE } from './namespace';
+import { FieldError, generic, invalidValue, withHint } from '../validation/field-error';
 
 /** Which objects of the release an install keeps. */
 export type CrdSelection = 'include' | 'only' | 'exclude';

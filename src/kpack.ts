@@ -31,8 +31,8 @@ export class KpackVersion {
    *
    * Its manifests use `apiextensions.k8s.io/v1beta1` and `admissionregistration.k8s.io/v1beta1`, which
    * Kubernetes removed in 1.22: it only installs on Kubernetes 1.21 or older, and synth warns about it.
-   * It has no feature switches, no build-waiter image, no minimum-version check, and its controller
-   * image does not read a CA-certificates binding.
+   * It has no feature switches, no build-waiter image and no minimum-version check, and its controller
+   * image is not known to read a CA-certificates binding: those props fail the synth.
    */
   public static readonly V0_0_8 = new KpackVersion('0.0.8', 'build.pivotal.io/v1alpha1', ['build.pivotal.io', 'experimental.kpack.pivotal.io'], 'release-0.0.8.yaml', {});
 

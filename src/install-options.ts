@@ -85,7 +85,7 @@ export class ImageLock {
    *
    * A key matches the upstream reference of an image (`ghcr.io/buildpacks-community/kpack/controller:0.17.2`)
    * or the reference the install uses after relocation (`registry.example.com/kpack/controller:0.17.2`);
-   * copying an image keeps its digest, so either works. An image replaced through `images` only
+   * copying an image keeps its digest, so either works. An image replaced through `imageOverrides` only
    * matches its own reference.
    *
    * @param digests image reference (with a tag) → digest (`sha256:…`)

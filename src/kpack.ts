@@ -130,7 +130,7 @@ export interface KpackProps {
   /**
    * A registry (and path) that holds a copy of every kpack image, for air-gapped clusters and mirrors:
    * each image becomes `<imageRegistry>/<component>` with its tag or digest, e.g.
-   * `registry.example.com/kpack/controller:0.17.2`. `images` lists what to copy.
+   * `registry.example.com/kpack/controller:0.17.2`. `Kpack.images` lists what to copy.
    * @default - the images of the release: `ghcr.io/buildpacks-community/kpack/<component>` (v0.17.2),
    * `gcr.io/cf-build-service-public/kpack/<component>` (v0.0.8)
    */
@@ -140,7 +140,7 @@ export interface KpackProps {
    * References that replace single images; they win over `imageRegistry`.
    * @default - no image replaced
    */
-  readonly images?: KpackImageOverrides;
+  readonly imageOverrides?: KpackImageOverrides;
 
   /**
    * Digests that pin tag references (`name@sha256:…`). Synth warns about every image left a tag reference.
@@ -186,7 +186,7 @@ export interface KpackProps {
  * (and, from v0.17, the `default-lifecycle` ClusterLifecycle), object for object as the upstream
  * release manifest has them, changed only where the props say.
  *
- * Options: image relocation to a mirror (`imageRegistry`, `images`), digest pinning (`imageLock`), a
+ * Options: image relocation to a mirror (`imageRegistry`, `imageOverrides`), digest pinning (`imageLock`), a
  * registry CA for the controller (`caCertificates`), a proxy, sizing and scheduling of the controller
  * and webhook, the controller's feature switches, the minimum Kubernetes version, the namespace, and
  * CRDs apart from the rest (`crds`). Invalid values fail the synth, all of them together; warnings
@@ -227,7 +227,7 @@ export class Kpack extends Construct {
       namespace: this.namespace,
       crds: crdSelection(props.crds),
       imageRegistry: props.imageRegistry,
-      imageOverrides: imageOverrides(props.images),
+      imageOverrides: imageOverrides(props.imageOverrides),
       imageLock: props.imageLock?._lock,
       caCertificates: props.caCertificates && { pem: props.caCertificates._pem, secretName: props.caCertificates._secret?.name },
       proxy: props.proxy,
@@ -355,5 +355,5 @@ const IMAGE_PROPS: ReadonlyArray<[keyof KpackImageOverrides, string]> = [
 function imageOverrides(images: KpackImageOverrides | undefined): Array<{ component: string; prop: string; image: string }> {
   return IMAGE_PROPS
     .filter(([prop]) => images?.[prop] !== undefined)
-    .map(([prop, component]) => ({ component, prop: `images.${prop}`, image: images![prop]! }));
+    .map(([prop, component]) => ({ component, prop: `imageOverrides.${prop}`, image: images![prop]! }));
 }

@@ -95,7 +95,7 @@ describe('Kpack options', () => {
         imageLock: ImageLock.fromDigests({}),
         controller: {},
         webhook: {},
-        images: {},
+        imageOverrides: {},
       });
 
       // THEN
@@ -263,20 +263,20 @@ describe('Kpack options', () => {
 
     test('an override replaces one image, winning over imageRegistry', () => {
       // WHEN
-      const props = { imageRegistry: 'registry.example.com/kpack', images: { lifecycle: 'registry.example.com/buildpacks/lifecycle:0.20.5' } };
+      const props = { imageRegistry: 'registry.example.com/kpack', imageOverrides: { lifecycle: 'registry.example.com/buildpacks/lifecycle:0.20.5' } };
 
       // THEN
       expect(changes(props)).toContain('ClusterLifecycle//default-lifecycle spec.image');
       expect(findObject(render(props), 'ClusterLifecycle').spec.image).toBe('registry.example.com/buildpacks/lifecycle:0.20.5');
-      expect(changes({ images: { completion: 'registry.example.com/completion:1' } })).toEqual(['ConfigMap/kpack/completion-image data.image']);
+      expect(changes({ imageOverrides: { completion: 'registry.example.com/completion:1' } })).toEqual(['ConfigMap/kpack/completion-image data.image']);
     });
 
     test('an override of an image the release does not have, or that does not parse, fails the synth', () => {
-      const { chart } = install({ version: KpackVersion.V0_0_8, images: { buildWaiter: 'registry.example.com/build-waiter:1', rebase: 'registry.example.com/Rebase:1' } });
+      const { chart } = install({ version: KpackVersion.V0_0_8, imageOverrides: { buildWaiter: 'registry.example.com/build-waiter:1', rebase: 'registry.example.com/Rebase:1' } });
       expect(validationErrors(chart)).toEqual([
-        '[test/kpack] invalid value: registry.example.com/Rebase:1: images.rebase\n' +
+        '[test/kpack] invalid value: registry.example.com/Rebase:1: imageOverrides.rebase\n' +
         'hint: an image reference: registry/repository:tag or registry/repository@sha256:…',
-        '[test/kpack] kpack 0.0.8 has no build-waiter image: images.buildWaiter',
+        '[test/kpack] kpack 0.0.8 has no build-waiter image: imageOverrides.buildWaiter',
       ]);
     });
 
@@ -320,7 +320,7 @@ describe('Kpack options', () => {
 
     test('an overridden image is pinned only by its own reference', () => {
       const { kpack } = install({
-        images: { controller: 'registry.example.com/patched/controller:0.17.2-1', webhook: 'docker.io/example/webhook:2' },
+        imageOverrides: { controller: 'registry.example.com/patched/controller:0.17.2-1', webhook: 'docker.io/example/webhook:2' },
         imageLock: ImageLock.fromDigests({ [`${GHCR}/controller:0.17.2`]: DIGEST(1), 'index.docker.io/example/webhook:2': DIGEST(2) }),
       });
       const image = (component: string) => kpack.images.find(i => i.component === component)!.image;
@@ -590,6 +590,11 @@ describe('Kpack options', () => {
         limits: { cpu: '2', memory: '2Gi' },
       });
       expect(webhook(objects).spec.template.spec.containers[0].resources.requests).toEqual({ 'cpu': '10m', 'memory': '50Mi', 'ephemeral-storage': '100Mi' });
+    });
+
+    test('empty resources, node selectors and tolerations change nothing, on either version', () => {
+      expect(changes({ version: KpackVersion.V0_0_8, controller: { resources: {}, nodeSelector: {}, tolerations: [] }, proxy: { noProxy: [] } })).toEqual([]);
+      expect(changes({ controller: { resources: { cpu: {} } }, webhook: { resources: {} } })).toEqual([]);
     });
 
     test('resources on kpack v0.0.8, which sets none', () => {

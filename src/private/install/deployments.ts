@@ -59,7 +59,8 @@ export function checkDeploymentOptions(options: DeploymentOptions, prop: string)
 export function applyDeploymentOptions(drafts: Drafts, index: number, workload: Workload, options: DeploymentOptions, prop: string): FieldError[] {
   const upstream = drafts.read(index);
   const { resources, errors } = mergeResources(containerOf(upstream, workload).resources, options.resources, `${prop}.resources`);
-  const changes = options.replicas !== undefined || options.nodeSelector !== undefined || (options.tolerations?.length ?? 0) > 0
+  const nodeSelector = Object.keys(options.nodeSelector ?? {}).length > 0 ? options.nodeSelector : undefined;
+  const changes = options.replicas !== undefined || nodeSelector !== undefined || (options.tolerations?.length ?? 0) > 0
     || options.priorityClassName !== undefined || resources !== undefined;
   if (!changes) {
     return errors;
@@ -69,8 +70,8 @@ export function applyDeploymentOptions(drafts: Drafts, index: number, workload: 
   if (options.replicas !== undefined) {
     deployment.spec.replicas = options.replicas;
   }
-  if (options.nodeSelector !== undefined) {
-    pod.nodeSelector = { ...pod.nodeSelector, ...options.nodeSelector };
+  if (nodeSelector !== undefined) {
+    pod.nodeSelector = { ...pod.nodeSelector, ...nodeSelector };
   }
   if (options.tolerations !== undefined && options.tolerations.length > 0) {
     pod.tolerations = [...pod.tolerations ?? [], ...options.tolerations.map(toleration)];
@@ -122,6 +123,9 @@ function mergeResources(upstream: Requirements | undefined, given: kplus.Contain
         generic(`${key} request ${requests[key]} is above its limit ${limits[key]}`, `${prop}.${name}`),
         'Kubernetes refuses a request above its limit: raise the limit or lower the request'));
     }
+  }
+  if (JSON.stringify(requests) === JSON.stringify({ ...upstream?.requests }) && JSON.stringify(limits) === JSON.stringify({ ...upstream?.limits })) {
+    return { errors };
   }
   const resources: Requirements = {};
   if (Object.keys(requests).length > 0) {

@@ -143,7 +143,7 @@ function applyCa(drafts: Drafts, controller: number, input: InstallInput): Field
 function unusedWithCrdsOnly(input: InstallInput): FieldError[] {
   const set: Array<[unknown, string]> = [
     [input.imageRegistry, 'imageRegistry'],
-    [input.imageOverrides.length > 0 ? true : undefined, 'images'],
+    [input.imageOverrides.length > 0 ? true : undefined, 'imageOverrides'],
     [input.imageLock, 'imageLock'],
     [input.caCertificates, 'caCertificates'],
     [input.proxy, 'proxy'],

@@ -593,7 +593,8 @@ describe('Kpack options', () => {
     });
 
     test('empty resources, node selectors and tolerations change nothing, on either version', () => {
-      expect(changes({ version: KpackVersion.V0_0_8, controller: { resources: {}, nodeSelector: {}, tolerations: [] }, proxy: { noProxy: [] } })).toEqual([]);
+      const empty = { controller: { resources: {}, nodeSelector: {}, tolerations: [] }, proxy: { noProxy: [] } };
+      expect(changes({ version: KpackVersion.V0_0_8, ...empty })).toEqual([]);
       expect(changes({ controller: { resources: { cpu: {} } }, webhook: { resources: {} } })).toEqual([]);
     });
 

@@ -1,4 +1,5 @@
 export * from './kpack';
+export * from './install-options';
 export * from './credentials';
 export * from './cluster-store';
 export * from './cluster-stack';

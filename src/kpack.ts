@@ -1,9 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
+import {
+  CaCertificates, ImageLock, KpackControllerOptions, KpackCrds, KpackDeploymentOptions, KpackImage, KpackImageOverrides, KpackProxy,
+} from './install-options';
+import { SWITCHES } from './private/install/controller';
+import { ManifestObject } from './private/install/manifest';
+import { UPSTREAM_NAMESPACE } from './private/install/namespace';
+import { CrdSelection, planInstall } from './private/install/plan';
 import { clusterScoped } from './private/resources';
+import { FieldError, formatFieldErrors, generic, withHint } from './private/validation/field-error';
 import { addWarning } from './private/warnings';
 
 /** The API groups of each kpack generation: a chart must not mix them. */
@@ -18,18 +27,21 @@ const KPACK_API_GROUPS = ['kpack.io', 'build.pivotal.io', 'experimental.kpack.pi
 export class KpackVersion {
   /**
    * kpack v0.0.8 (April 2020), the version of the original kpack tutorial: API group
-   * `build.pivotal.io/v1alpha1`, images from `gcr.io/cf-build-service-public`.
+   * `build.pivotal.io/v1alpha1`, images from `gcr.io/cf-build-service-public`, pinned by digest.
    *
    * Its manifests use `apiextensions.k8s.io/v1beta1` and `admissionregistration.k8s.io/v1beta1`, which
-   * Kubernetes removed in 1.22: it only installs on Kubernetes 1.21 or older.
+   * Kubernetes removed in 1.22: it only installs on Kubernetes 1.21 or older, and synth warns about it.
+   * It has no feature switches, no build-waiter image and no minimum-version check, and its controller
+   * image is not known to read a CA-certificates binding: those props fail the synth.
    */
-  public static readonly V0_0_8 = new KpackVersion('0.0.8', 'build.pivotal.io/v1alpha1', ['build.pivotal.io', 'experimental.kpack.pivotal.io'], 'release-0.0.8.yaml');
+  public static readonly V0_0_8 = new KpackVersion('0.0.8', 'build.pivotal.io/v1alpha1', ['build.pivotal.io', 'experimental.kpack.pivotal.io'], 'release-0.0.8.yaml', {});
 
   /**
    * kpack v0.17.2 (June 2026), API group `kpack.io/v1alpha2`, images from
-   * `ghcr.io/buildpacks-community/kpack`. Its controller refuses to start below Kubernetes 1.32.
+   * `ghcr.io/buildpacks-community/kpack` (tagged `0.17.2`). Its controller and webhook refuse to start
+   * below Kubernetes 1.32 (see `kubernetesMinVersion`).
    */
-  public static readonly V0_17_2 = new KpackVersion('0.17.2', 'kpack.io/v1alpha2', ['kpack.io'], 'release-0.17.2.yaml');
+  public static readonly V0_17_2 = new KpackVersion('0.17.2', 'kpack.io/v1alpha2', ['kpack.io'], 'release-0.17.2.yaml', { minKubernetesVersion: '1.32.0', caBinding: true });
 
   /** The kpack version, without a leading `v` (`0.17.2`). */
   public readonly version: string;
@@ -37,14 +49,33 @@ export class KpackVersion {
   /** The API version of the kpack resources this release serves (`kpack.io/v1alpha2`, `build.pivotal.io/v1alpha1`). */
   public readonly apiVersion: string;
 
+  /**
+   * The lowest Kubernetes version the controller and webhook of this release start on (they check it
+   * at startup; `KUBERNETES_MIN_VERSION` overrides it), or undefined when the release checks none
+   * (v0.0.8, which needs Kubernetes 1.21 or older instead).
+   */
+  public readonly minKubernetesVersion?: string;
+
   private readonly apiGroups: string[];
   private readonly manifestFile: string;
+  private readonly caBinding: boolean;
 
-  private constructor(version: string, apiVersion: string, apiGroups: string[], manifestFile: string) {
+  private constructor(version: string, apiVersion: string, apiGroups: string[], manifestFile: string, facts: ReleaseFacts) {
     this.version = version;
     this.apiVersion = apiVersion;
     this.apiGroups = apiGroups;
     this.manifestFile = manifestFile;
+    this.minKubernetesVersion = facts.minKubernetesVersion;
+    this.caBinding = facts.caBinding ?? false;
+  }
+
+  /**
+   * Whether the release's controller image adds the certificates of a `ca-certificates` service
+   * binding to its trust store.
+   * @internal
+   */
+  public get _caBinding(): boolean {
+    return this.caBinding;
   }
 
   /**
@@ -69,19 +100,97 @@ export class KpackVersion {
   }
 }
 
-/** Options for `Kpack`. */
+/** What a release is known to do beyond its manifest. */
+interface ReleaseFacts {
+  readonly minKubernetesVersion?: string;
+  readonly caBinding?: boolean;
+}
+
+/** Options for `Kpack`. Every option left out keeps the upstream release as it is. */
 export interface KpackProps {
   /**
    * The kpack release to install.
    * @default KpackVersion.V0_17_2
    */
   readonly version?: KpackVersion;
+
+  /**
+   * The namespace of the install. Every reference to it moves along: the objects' namespace, RBAC
+   * subjects and rules, and the webhook Service references of the webhook configurations and CRDs.
+   * @default 'kpack'
+   */
+  readonly namespace?: string;
+
+  /**
+   * Whether the install holds the CustomResourceDefinitions, only them, or everything else.
+   * @default KpackCrds.INCLUDE
+   */
+  readonly crds?: KpackCrds;
+
+  /**
+   * A registry (and path) that holds a copy of every kpack image, for air-gapped clusters and mirrors:
+   * each image becomes `<imageRegistry>/<component>` with its tag or digest, e.g.
+   * `registry.example.com/kpack/controller:0.17.2`. `Kpack.images` lists what to copy.
+   * @default - the images of the release: `ghcr.io/buildpacks-community/kpack/<component>` (v0.17.2),
+   * `gcr.io/cf-build-service-public/kpack/<component>` (v0.0.8)
+   */
+  readonly imageRegistry?: string;
+
+  /**
+   * References that replace single images; they win over `imageRegistry`.
+   * @default - no image replaced
+   */
+  readonly imageOverrides?: KpackImageOverrides;
+
+  /**
+   * Digests that pin tag references (`name@sha256:…`). Synth warns about every image left a tag reference.
+   * @default - images as the release names them: tags for v0.17.2, digests for v0.0.8
+   */
+  readonly imageLock?: ImageLock;
+
+  /**
+   * Certificate authorities the controller trusts when it talks to registries and git servers, such as
+   * a private registry's self-signed CA. Build pods do not get them (see `CaCertificates`).
+   * @default - the controller trusts the CA bundle of its image only
+   */
+  readonly caCertificates?: CaCertificates;
+
+  /**
+   * An HTTP(S) proxy for the controller.
+   * @default - no proxy
+   */
+  readonly proxy?: KpackProxy;
+
+  /**
+   * Sizing, scheduling and feature switches of the controller.
+   * @default - as the release has them
+   */
+  readonly controller?: KpackControllerOptions;
+
+  /**
+   * Sizing and scheduling of the webhook.
+   * @default - as the release has them
+   */
+  readonly webhook?: KpackDeploymentOptions;
+
+  /**
+   * The lowest Kubernetes version the controller and webhook accept at startup (`KUBERNETES_MIN_VERSION`),
+   * with major, minor and patch (`1.31.0`). Lowering it runs kpack on a version it was not released for.
+   * @default - the release's own check: `KpackVersion.minKubernetesVersion` (1.32.0 for v0.17.2)
+   */
+  readonly kubernetesMinVersion?: string;
 }
 
 /**
  * The kpack install: namespace, CRDs, RBAC, controller, webhook, webhook configurations and ConfigMaps
  * (and, from v0.17, the `default-lifecycle` ClusterLifecycle), object for object as the upstream
- * release manifest has them.
+ * release manifest has them, changed only where the props say.
+ *
+ * Options: image relocation to a mirror (`imageRegistry`, `imageOverrides`), digest pinning (`imageLock`), a
+ * registry CA for the controller (`caCertificates`), a proxy, sizing and scheduling of the controller
+ * and webhook, the controller's feature switches, the minimum Kubernetes version, the namespace, and
+ * CRDs apart from the rest (`crds`). Invalid values fail the synth, all of them together; warnings
+ * (unpinned images, kpack v0.0.8) are recorded as construct metadata and printed once.
  *
  * A chart that holds a `Kpack` install must not also hold kpack resources of the other API generation
  * (`build.pivotal.io` for v0.0.8, `kpack.io` for v0.17): synth fails if it does.
@@ -89,20 +198,50 @@ export interface KpackProps {
  * @example
  * const app = new App();
  * const chart = new Chart(app, 'kpack');
- * new Kpack(chart, 'kpack'); // kpack v0.17.2
+ * new Kpack(chart, 'kpack', {
+ *   imageRegistry: 'registry.example.com/kpack',
+ *   caCertificates: CaCertificates.fromPem(fs.readFileSync('registry-ca.pem', 'utf8')),
+ * });
  * app.synth();
  */
 export class Kpack extends Construct {
   /** The installed release. */
   public readonly version: KpackVersion;
 
+  /** The namespace of the install. */
+  public readonly namespace: string;
+
   private readonly _apiObjects: ApiObject[];
+  private readonly _images: KpackImage[];
 
   constructor(scope: Construct, id: string, props: KpackProps = {}) {
     super(scope, id);
     this.version = props.version ?? KpackVersion.V0_17_2;
-    this._apiObjects = this.version._objects().map(object => {
-      const apiObject = new ApiObject(this, objectId(object), object);
+    this.namespace = props.namespace ?? UPSTREAM_NAMESPACE;
+
+    const plan = planInstall({
+      release: this.version._objects(),
+      versionName: this.version.version,
+      caBinding: this.version._caBinding,
+      minKubernetesVersion: this.version.minKubernetesVersion,
+      namespace: this.namespace,
+      crds: crdSelection(props.crds),
+      imageRegistry: props.imageRegistry,
+      imageOverrides: imageOverrides(props.imageOverrides),
+      imageLock: props.imageLock?._lock,
+      caCertificates: props.caCertificates && { pem: props.caCertificates._pem, secretName: props.caCertificates._secret?.name },
+      proxy: props.proxy,
+      controller: props.controller && {
+        ...props.controller,
+        switches: Object.fromEntries(SWITCHES.map(({ prop }) => [prop, (props.controller as any)[prop]])),
+      },
+      webhook: props.webhook,
+      kubernetesMinVersion: props.kubernetesMinVersion,
+    });
+
+    this._images = plan.images.map(image => ({ ...image }));
+    this._apiObjects = plan.objects.map(({ id: objectId, object }) => {
+      const apiObject = new ApiObject(this, objectId, object);
       if (object.metadata.namespace === undefined) {
         clusterScoped(this, apiObject);
       }
@@ -112,12 +251,47 @@ export class Kpack extends Construct {
     if (this.version === KpackVersion.V0_0_8) {
       addWarning(this, 'kpack v0.0.8 uses apiextensions.k8s.io/v1beta1 and admissionregistration.k8s.io/v1beta1, which Kubernetes removed in 1.22: it only installs on Kubernetes 1.21 or older, and its gcr.io images may no longer be pullable');
     }
+    plan.warnings.forEach(warning => addWarning(this, warning));
+    const caSecret = props.caCertificates?._secret;
+    this.node.addValidation({
+      validate: () => formatFieldErrors([...plan.errors, ...this.checkCaSecret(caSecret)]),
+    });
     this.node.addValidation({ validate: () => this.checkGenerations() });
   }
 
   /** The objects of the install, in the order of the upstream manifest. */
   public get apiObjects(): ApiObject[] {
     return [...this._apiObjects];
+  }
+
+  /**
+   * Every image the install runs, once each, with the upstream reference it comes from: the list to
+   * give a copy tool (`crane copy <upstream> <image>`) before applying an air-gapped install.
+   * Empty for an install of only the CRDs.
+   */
+  public get images(): KpackImage[] {
+    return this._images.map(image => ({ ...image }));
+  }
+
+  /** A binding Secret defined in this app must sit in the install's namespace and say `type: ca-certificates`. */
+  private checkCaSecret(secret: kplus.ISecret | undefined): FieldError[] {
+    if (!(secret instanceof kplus.Secret)) {
+      return [];
+    }
+    const errors: FieldError[] = [];
+    const namespace = secret.metadata.namespace;
+    if (namespace !== this.namespace) {
+      errors.push(withHint(
+        generic(`Secret "${secret.name}" is in namespace ${namespace ?? '(none)'}, the install in ${this.namespace}`, 'caCertificates'),
+        'a pod can only mount a Secret of its own namespace: define the Secret in the install\'s namespace'));
+    }
+    const type = secret.getStringData('type');
+    if (type !== 'ca-certificates') {
+      errors.push(withHint(
+        generic(`Secret "${secret.name}" is not a ca-certificates binding (its key "type" is ${type === undefined ? 'missing' : `"${type}"`})`, 'caCertificates'),
+        'the Secret needs the key type: ca-certificates and one PEM certificate in each other key; or use CaCertificates.fromPem()'));
+    }
+    return errors;
   }
 
   private checkGenerations(): string[] {
@@ -133,14 +307,6 @@ export class Kpack extends Construct {
       'hint: kpack v0.0.8 serves only build.pivotal.io (use the legacy.* constructs); kpack v0.17 serves kpack.io (use the constructs at the package root)',
     ];
   }
-}
-
-/** An object of a release manifest: plain JSON. */
-interface ManifestObject {
-  readonly apiVersion: string;
-  readonly kind: string;
-  readonly metadata: { readonly name: string; readonly namespace?: string };
-  readonly [key: string]: any;
 }
 
 const PARSED_RELEASES = new Map<string, readonly ManifestObject[]>();
@@ -162,11 +328,32 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function objectId(object: ManifestObject): string {
-  return [object.kind, object.metadata.namespace, object.metadata.name].filter(part => part !== undefined).join('-');
-}
-
 /** The path of the construct that owns an ApiObject (its L2 when the ApiObject is its `Resource`). */
 function ownerPath(apiObject: ApiObject): string {
   return apiObject.node.id === 'Resource' && apiObject.node.scope ? apiObject.node.scope.node.path : apiObject.node.path;
+}
+
+function crdSelection(crds: KpackCrds | undefined): CrdSelection {
+  switch (crds ?? KpackCrds.INCLUDE) {
+    case KpackCrds.ONLY: return 'only';
+    case KpackCrds.EXCLUDE: return 'exclude';
+    default: return 'include';
+  }
+}
+
+/** `KpackImageOverrides` fields and the component (last repository segment) each replaces. */
+const IMAGE_PROPS: ReadonlyArray<[keyof KpackImageOverrides, string]> = [
+  ['controller', 'controller'],
+  ['webhook', 'webhook'],
+  ['buildInit', 'build-init'],
+  ['buildWaiter', 'build-waiter'],
+  ['rebase', 'rebase'],
+  ['completion', 'completion'],
+  ['lifecycle', 'lifecycle'],
+];
+
+function imageOverrides(images: KpackImageOverrides | undefined): Array<{ component: string; prop: string; image: string }> {
+  return IMAGE_PROPS
+    .filter(([prop]) => images?.[prop] !== undefined)
+    .map(([prop, component]) => ({ component, prop: `imageOverrides.${prop}`, image: images![prop]! }));
 }

@@ -1,0 +1,161 @@
+import {
+  applyKubernetesMinVersion, applyProxy, applySwitches, bindCaCertificates, CA_BINDING, caSecret, isKubernetesVersion, ProxyOptions,
+  splitPem,
+} from './controller';
+import { applyDeploymentOptions, checkDeploymentOptions, CONTROLLER, DeploymentOptions, WEBHOOK, Workload } from './deployments';
+import { ImageLockEntries } from './image-lock';
+import { applyImages, imageSlots, ResolvedImage } from './images';
+import { Drafts, ManifestObject } from './manifest';
+import { isNamespaceName, moveNamespace, UPSTREAM_NAMESPACE } from './namespace';
+import { FieldError, generic, invalidValue, withHint } from '../validation/field-error';
+
+/** Which objects of the release an install keeps. */
+export type CrdSelection = 'include' | 'only' | 'exclude';
+
+/** Everything the props of `Kpack` say, read into plain data. */
+export interface InstallInput {
+  readonly release: readonly ManifestObject[];
+  /** `0.17.2`, for messages. */
+  readonly versionName: string;
+  /** Whether the release's controller image trusts a `ca-certificates` service binding. */
+  readonly caBinding: boolean;
+  /** The minimum Kubernetes version the release checks at startup, when it checks one. */
+  readonly minKubernetesVersion?: string;
+  readonly namespace: string;
+  readonly crds: CrdSelection;
+  readonly imageRegistry?: string;
+  readonly imageOverrides: ReadonlyArray<{ readonly component: string; readonly prop: string; readonly image: string }>;
+  readonly imageLock?: ImageLockEntries;
+  /** A PEM bundle, or the name of a binding Secret managed elsewhere. */
+  readonly caCertificates?: { readonly pem?: string; readonly secretName?: string };
+  readonly proxy?: ProxyOptions;
+  readonly controller?: DeploymentOptions & { readonly switches: { readonly [prop: string]: boolean | undefined } };
+  readonly webhook?: DeploymentOptions;
+  readonly kubernetesMinVersion?: string;
+}
+
+/** The objects of an install, with the construct id of each, the images it runs, and what is wrong. */
+export interface InstallPlan {
+  readonly objects: ReadonlyArray<{ readonly id: string; readonly object: ManifestObject }>;
+  readonly images: ResolvedImage[];
+  readonly errors: FieldError[];
+  readonly warnings: string[];
+}
+
+/**
+ * Builds the objects of an install from the (frozen, shared) release objects: options are applied to
+ * copies of the objects they change, so that the default install is the release, object for object.
+ */
+export function planInstall(input: InstallInput): InstallPlan {
+  const errors: FieldError[] = [];
+  const warnings: string[] = [];
+  const isCrd = (o: ManifestObject) => o.kind === 'CustomResourceDefinition';
+  const selected = input.release.filter(o => (input.crds === 'only' ? isCrd(o) : input.crds === 'exclude' ? !isCrd(o) : true));
+  const drafts = new Drafts(selected);
+
+  if (input.crds === 'only') {
+    errors.push(...unusedWithCrdsOnly(input));
+  }
+
+  if (!isNamespaceName(input.namespace)) {
+    errors.push(withHint(invalidValue(input.namespace, 'namespace'), 'a namespace name is at most 63 lowercase letters, digits and -, starting and ending with a letter or digit'));
+  } else if (input.namespace !== UPSTREAM_NAMESPACE) {
+    moveNamespace(drafts, input.namespace);
+  }
+
+  const resolved = applyImages(drafts, imageSlots(input.release), {
+    registry: input.imageRegistry,
+    overrides: input.imageOverrides,
+    lock: input.imageLock,
+  }, input.versionName);
+  errors.push(...resolved.errors);
+  warnings.push(...resolved.warnings);
+
+  // Looked up when needed: an option may insert objects before them.
+  const at = (workload: Workload) => drafts.find('Deployment', workload.deployment);
+
+  for (const [options, workload, prop] of [
+    [input.controller, CONTROLLER, 'controller'],
+    [input.webhook, WEBHOOK, 'webhook'],
+  ] as Array<[DeploymentOptions | undefined, Workload, string]>) {
+    if (!options) {
+      continue;
+    }
+    errors.push(...checkDeploymentOptions(options, prop));
+    if (at(workload) >= 0) {
+      errors.push(...applyDeploymentOptions(drafts, at(workload), workload, options, prop));
+    }
+  }
+  if ((input.controller?.replicas ?? 1) > 1) {
+    warnings.push(`controller.replicas is ${input.controller!.replicas}, but kpack's controller has no leader election: ` +
+      'every replica reconciles every resource (conflicting updates, repeated registry calls). Run 1');
+  }
+
+  if (at(CONTROLLER) >= 0) {
+    if (input.controller) {
+      errors.push(...applySwitches(drafts, at(CONTROLLER), input.controller.switches, input.versionName));
+    }
+    if (input.proxy) {
+      const proxy = applyProxy(drafts, at(CONTROLLER), input.proxy);
+      errors.push(...proxy.errors);
+      warnings.push(...proxy.warnings);
+    }
+    if (input.caCertificates) {
+      errors.push(...applyCa(drafts, at(CONTROLLER), input));
+    }
+  }
+
+  if (input.kubernetesMinVersion !== undefined) {
+    if (input.minKubernetesVersion === undefined) {
+      errors.push(withHint(generic(`kpack ${input.versionName} has no minimum Kubernetes version check to override`, 'kubernetesMinVersion'),
+        `kpack ${input.versionName} runs only on Kubernetes 1.21 or older; remove kubernetesMinVersion`));
+    } else if (!isKubernetesVersion(input.kubernetesMinVersion)) {
+      errors.push(withHint(invalidValue(input.kubernetesMinVersion, 'kubernetesMinVersion'), 'a version with major, minor and patch, e.g. 1.31.0 (kpack refuses to start on anything else)'));
+    } else {
+      const targets = [CONTROLLER, WEBHOOK].map(workload => ({ index: at(workload), workload })).filter(t => t.index >= 0);
+      applyKubernetesMinVersion(drafts, targets, input.kubernetesMinVersion);
+    }
+  }
+
+  const objects = drafts.all().map(({ origin, object }) => ({ id: origin ? objectId(origin) : objectId(object, UPSTREAM_NAMESPACE), object }));
+  return { objects, images: resolved.images, errors, warnings };
+}
+
+function applyCa(drafts: Drafts, controller: number, input: InstallInput): FieldError[] {
+  const ca = input.caCertificates!;
+  if (!input.caBinding) {
+    return [withHint(generic(`kpack ${input.versionName}'s controller image does not read a ca-certificates service binding`, 'caCertificates'),
+      'only kpack v0.17 images are known to; for older ones, mount the bundle and set SSL_CERT_DIR through the apiObjects escape hatch')];
+  }
+  if (ca.secretName !== undefined) {
+    bindCaCertificates(drafts, controller, ca.secretName, undefined);
+    return [];
+  }
+  const { certificates, errors } = splitPem(ca.pem ?? '');
+  if (errors.length > 0) {
+    return errors;
+  }
+  drafts.insert(controller, caSecret(certificates, input.namespace));
+  bindCaCertificates(drafts, controller + 1, CA_BINDING, certificates);
+  return [];
+}
+
+function unusedWithCrdsOnly(input: InstallInput): FieldError[] {
+  const set: Array<[unknown, string]> = [
+    [input.imageRegistry, 'imageRegistry'],
+    [input.imageOverrides.length > 0 ? true : undefined, 'imageOverrides'],
+    [input.imageLock, 'imageLock'],
+    [input.caCertificates, 'caCertificates'],
+    [input.proxy, 'proxy'],
+    [input.controller, 'controller'],
+    [input.webhook, 'webhook'],
+    [input.kubernetesMinVersion, 'kubernetesMinVersion'],
+  ];
+  return set.filter(([value]) => value !== undefined).map(([, prop]) =>
+    withHint(generic('has no effect on an install of only the CRDs', prop), 'set it on the install that has crds: KpackCrds.EXCLUDE'));
+}
+
+/** The construct id of an object: `kind-namespace-name` as the release has it, so ids do not move with options. */
+function objectId(object: ManifestObject, namespace?: string): string {
+  return [object.kind, namespace ?? object.metadata.namespace, object.metadata.name].filter(part => part !== undefined).join('-');
+}

@@ -7,12 +7,14 @@ import { parseAllDocuments } from 'yaml';
 import {
   CaCertificates, ImageLock, KpackControllerOptions, KpackCrds, KpackDeploymentOptions, KpackImage, KpackImageOverrides, KpackProxy,
 } from './install-options';
+import { KPACK_API_VERSION } from './private/api-versions';
 import { SWITCHES } from './private/install/controller';
 import { ManifestObject } from './private/install/manifest';
 import { UPSTREAM_NAMESPACE } from './private/install/namespace';
 import { CrdSelection, planInstall } from './private/install/plan';
 import { clusterScoped } from './private/resources';
-import { FieldError, formatFieldErrors, generic, withHint } from './private/validation/field-error';
+import { v1alpha2Schemas } from './private/schemas';
+import { FieldError, formatFieldErrors, generic, invalidValue, withHint } from './private/validation/field-error';
 import { addWarning } from './private/warnings';
 
 /** The API groups of each kpack generation: a chart must not mix them. */
@@ -128,6 +130,16 @@ export interface KpackProps {
   readonly crds?: KpackCrds;
 
   /**
+   * Install the kpack.io CRDs with structural schemas for their v1alpha2 version (from kpack's Go types),
+   * so that the API server itself rejects malformed kpack objects (with `kubectl apply`'s strict field
+   * validation: unknown fields too). Upstream's CRDs accept anything, and kpack's defaulting webhook
+   * silently drops fields it does not know — a misspelt field is lost without an error. kpack v0.17 only.
+   *
+   * @default false - upstream's schema-less CRDs
+   */
+  readonly structuralSchemas?: boolean;
+
+  /**
    * A registry (and path) that holds a copy of every kpack image, for air-gapped clusters and mirrors:
    * each image becomes `<imageRegistry>/<component>` with its tag or digest, e.g.
    * `registry.example.com/kpack/controller:0.17.2`. `Kpack.images` lists what to copy.
@@ -240,7 +252,11 @@ export class Kpack extends Construct {
     });
 
     this._images = plan.images.map(image => ({ ...image }));
-    this._apiObjects = plan.objects.map(({ id: objectId, object }) => {
+    const schemaErrors = props.structuralSchemas && this.version.apiVersion !== KPACK_API_VERSION
+      ? [withHint(invalidValue(true, 'structuralSchemas'), `kpack ${this.version.version} has no kpack.io/v1alpha2 CRDs to carry the schemas`)]
+      : [];
+    this._apiObjects = plan.objects.map(({ id: objectId, object: upstream }) => {
+      const object = props.structuralSchemas && schemaErrors.length === 0 ? withStructuralSchema(upstream) : upstream;
       const apiObject = new ApiObject(this, objectId, object);
       if (object.metadata.namespace === undefined) {
         clusterScoped(this, apiObject);
@@ -254,7 +270,7 @@ export class Kpack extends Construct {
     plan.warnings.forEach(warning => addWarning(this, warning));
     const caSecret = props.caCertificates?._secret;
     this.node.addValidation({
-      validate: () => formatFieldErrors([...plan.errors, ...this.checkCaSecret(caSecret)]),
+      validate: () => formatFieldErrors([...plan.errors, ...schemaErrors, ...this.checkCaSecret(caSecret)]),
     });
     this.node.addValidation({ validate: () => this.checkGenerations() });
   }
@@ -331,6 +347,24 @@ function deepFreeze<T>(value: T): T {
 /** The path of the construct that owns an ApiObject (its L2 when the ApiObject is its `Resource`). */
 function ownerPath(apiObject: ApiObject): string {
   return apiObject.node.id === 'Resource' && apiObject.node.scope ? apiObject.node.scope.node.path : apiObject.node.path;
+}
+
+/** A kpack.io CRD whose v1alpha2 version carries the library's structural schema. */
+function withStructuralSchema(object: ManifestObject): ManifestObject {
+  const schema = object.kind === 'CustomResourceDefinition' && object.spec?.group === 'kpack.io'
+    ? v1alpha2Schemas()[object.spec.names.kind]
+    : undefined;
+  if (!schema) {
+    return object;
+  }
+  return {
+    ...object,
+    spec: {
+      ...object.spec,
+      versions: object.spec.versions.map((version: any) =>
+        version.name === 'v1alpha2' ? { ...version, schema: { openAPIV3Schema: schema } } : version),
+    },
+  };
 }
 
 function crdSelection(crds: KpackCrds | undefined): CrdSelection {

@@ -155,6 +155,42 @@ describe('Kpack', () => {
   });
 });
 
+describe('Kpack structuralSchemas', () => {
+  const kinds = ['Build', 'Builder', 'Buildpack', 'ClusterBuilder', 'ClusterBuildpack', 'ClusterLifecycle', 'ClusterStack', 'ClusterStore', 'Image', 'SourceResolver'];
+
+  test('gives every kpack.io CRD the structural schema of its v1alpha2 version, and changes nothing else', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const schemas = JSON.parse(fs.readFileSync(path.join(ASSETS, 'schemas-v1alpha2.json'), 'utf8'));
+
+    // WHEN
+    new Kpack(chart, 'kpack', { structuralSchemas: true });
+
+    // THEN
+    const objects = Testing.synth(chart);
+    const upstream = synthInstall(KpackVersion.V0_17_2);
+    const crds = objects.filter(o => o.kind === 'CustomResourceDefinition');
+    expect(crds.map(crd => crd.spec.names.kind).sort()).toEqual(kinds);
+    for (const crd of crds) {
+      const v1alpha2 = crd.spec.versions.find((v: Manifest) => v.name === 'v1alpha2');
+      expect(v1alpha2.schema.openAPIV3Schema).toEqual(schemas[crd.spec.names.kind]);
+      const before = upstream.find(o => o.metadata.name === crd.metadata.name)!;
+      const withoutSchema = (o: Manifest) => ({ ...o, spec: { ...o.spec, versions: o.spec.versions.map((v: Manifest) => v.name === 'v1alpha2' ? { ...v, schema: undefined } : v) } });
+      expect(withoutSchema(crd)).toEqual(withoutSchema(before));
+      // v1alpha1 (still served, converted by kpack's webhook) keeps upstream's open schema
+      expect(crd.spec.versions.filter((v: Manifest) => v.name === 'v1alpha1').map((v: Manifest) => v.schema.openAPIV3Schema))
+        .toEqual(before.spec.versions.filter((v: Manifest) => v.name === 'v1alpha1').map((v: Manifest) => v.schema.openAPIV3Schema));
+    }
+    expect(objects.filter(o => o.kind !== 'CustomResourceDefinition')).toEqual(upstream.filter(o => o.kind !== 'CustomResourceDefinition'));
+  });
+
+  test('is kpack v0.17 only', () => {
+    const chart = Testing.chart();
+    new Kpack(chart, 'kpack', { version: KpackVersion.V0_0_8, structuralSchemas: true });
+    expect(validationErrors(chart)).toEqual(['[test/kpack] invalid value: true: structuralSchemas\nhint: kpack 0.0.8 has no kpack.io/v1alpha2 CRDs to carry the schemas']);
+  });
+});
+
 describe('the v0.17.2 release asset', () => {
   test('is what scripts/render-kpack-release.ts renders from the vendored templates', () => {
     const rendered = renderRelease(KPACK_0_17_2);

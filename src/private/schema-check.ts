@@ -1,7 +1,6 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { FieldError, generic, withHint } from './validation/field-error';
 import { parseQuantity } from './quantity';
+import { v1alpha2Schemas } from './schemas';
+import { FieldError, generic, withHint } from './validation/field-error';
 
 /**
  * Checks an object against the structural schemas of kpack.io/v1alpha2 (`assets/kpack/schemas-v1alpha2.json`)
@@ -11,11 +10,8 @@ import { parseQuantity } from './quantity';
  */
 type Schema = Record<string, any>;
 
-let schemas: Record<string, Schema> | undefined;
-
 function schemaOf(kind: string): Schema | undefined {
-  schemas ??= JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'assets', 'kpack', 'schemas-v1alpha2.json'), 'utf8'));
-  return schemas![kind];
+  return v1alpha2Schemas()[kind];
 }
 
 const LEGACY_NAMES: Record<string, string> = {

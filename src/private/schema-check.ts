@@ -4,7 +4,7 @@ import { FieldError, generic, withHint } from './validation/field-error';
 
 /**
  * Checks an object against the structural schemas of kpack.io/v1alpha2 (`assets/kpack/schemas-v1alpha2.json`)
- * the way the API server does with strict field validation: unknown fields, types and required fields.
+ * the way the API server does with strict field validation: unknown fields, types, enums and quantities.
  * Upstream kpack installs its CRDs without schemas and its defaulting webhook silently drops unknown
  * fields, so a misspelt field is otherwise lost without a word.
  */
@@ -57,12 +57,8 @@ function walk(value: unknown, schema: Schema, at: string, errors: FieldError[]):
   if (type !== 'object' || schema['x-kubernetes-preserve-unknown-fields']) {
     return;
   }
+  // Required fields are left to kpack's own rules, which say it in kpack's words.
   const object = value as Record<string, unknown>;
-  for (const required of schema.required ?? []) {
-    if (object[required] === undefined || object[required] === null) {
-      errors.push(generic('Required value', join(at, required)));
-    }
-  }
   for (const [key, child] of Object.entries(object)) {
     const childAt = join(at, key);
     const childSchema = schema.properties?.[key] ?? schema.additionalProperties;

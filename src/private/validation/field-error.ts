@@ -56,13 +56,13 @@ export function goValue(value: unknown): string {
 
 /** Merges and sorts errors as knative does, and renders each merged error as one message. */
 export function formatFieldErrors(errors: readonly FieldError[]): string[] {
-  const merged = new Map<string, { message: string; details?: string; paths: string[]; hints: string[] }>();
+  const merged = new Map<string, { message: string; details?: string; paths: string[]; hints: Array<{ path: string; hint: string }> }>();
   for (const error of errors) {
     const key = `${error.message}\u0000${error.details ?? ''}`;
     const entry = merged.get(key) ?? { message: error.message, details: error.details, paths: [], hints: [] };
     entry.paths.push(...error.paths.filter(p => p !== ''));
-    if (error.hint && !entry.hints.includes(error.hint)) {
-      entry.hints.push(error.hint);
+    if (error.hint && !entry.hints.some(h => h.hint === error.hint)) {
+      entry.hints.push({ path: error.paths[0] ?? '', hint: error.hint });
     }
     merged.set(key, entry);
   }
@@ -73,7 +73,8 @@ export function formatFieldErrors(errors: readonly FieldError[]): string[] {
       if (entry.details) {
         lines.push(entry.details);
       }
-      lines.push(...entry.hints.map(hint => `hint: ${hint}`));
+      // Hints follow the order of the paths they belong to.
+      lines.push(...[...entry.hints].sort((a, b) => compareStrings(a.path, b.path)).map(({ hint }) => `hint: ${hint}`));
       return lines.join('\n');
     });
 }

@@ -63,6 +63,11 @@ project.addTask('assets:render', {
   exec: 'ts-node --project test/tsconfig.json scripts/render-kpack-release.ts',
 });
 
+project.addTask('docs:validation', {
+  description: 'Regenerate docs/validation.md from the rule tables',
+  exec: 'ts-node --project test/tsconfig.json scripts/generate-validation-doc.ts',
+});
+
 project.addTask('schemas:generate', {
   description: 'Regenerate assets/kpack/schemas-v1alpha2.json and src/imports/ from schemas/kpack-v1alpha2.ts',
   exec: 'ts-node --project test/tsconfig.json scripts/generate-schemas.ts',

@@ -1,6 +1,6 @@
 import { FieldError, disallowedFields, invalidValue, missingField, missingOneOf, withHint } from './field-error';
 import { validateNoScheme, validateTag } from './references';
-import { KindRules, KpackObject, list, path, record, text } from './rule';
+import { KindRules, KpackObject, list, path, record, Rule, text } from './rule';
 
 const BUILDER_ORIGIN = 'kpack pkg/apis/build/v1alpha2/builder_validation.go';
 const CLUSTER_BUILDER_ORIGIN = 'kpack pkg/apis/build/v1alpha2/cluster_builder_validation.go';
@@ -38,7 +38,7 @@ export const CLUSTER_BUILDER_V1ALPHA2: KindRules = {
   defaults: object => ({ ...object, spec: { ...object.spec, lifecycle: defaultLifecycle(object.spec?.lifecycle) } }),
   rules: [
     {
-      id: 'cluster-builder-service-account-ref',
+      id: 'cluster-builder-service-account-ref', condition: 'serviceAccountRef.name, then serviceAccountRef.namespace, is empty (reported alone)',
       origin: CLUSTER_BUILDER_ORIGIN,
       exclusive: true,
       validate: o => validateServiceAccountRef(o.spec?.serviceAccountRef, true),
@@ -71,13 +71,15 @@ export function validateServiceAccountRef(reference: unknown, required: boolean)
 }
 
 /** The `BuilderSpec` rules; `base` is the path prefix kpack prints (`spec`, or nothing for ClusterBuilder). */
-function builderSpecRules(idPrefix: string, base: string, origin: string) {
+function builderSpecRules(idPrefix: string, base: string, origin: string): Rule[] {
+  const paths = base === '' ? ' (paths without `spec.`)' : '';
+  const defaulted = base === '' ? 'no default' : 'defaulted';
   return [
-    { id: `${idPrefix}-tag`, origin, validate: (o: KpackObject) => validateTag(text(o.spec?.tag), path(base, 'tag')) },
-    { id: `${idPrefix}-tag-scheme`, origin: 'cdk8s-kpack', validate: (o: KpackObject) => validateNoScheme(text(o.spec?.tag), path(base, 'tag')) },
-    { id: `${idPrefix}-stack`, origin, validate: (o: KpackObject) => validateStack(o.spec?.stack, path(base, 'stack')) },
-    { id: `${idPrefix}-store`, origin, validate: (o: KpackObject) => validateStore(o.spec?.store, path(base, 'store')) },
-    { id: `${idPrefix}-order`, origin, validate: (o: KpackObject) => validateOrder(o.spec?.order, path(base, 'order')) },
+    { id: `${idPrefix}-tag`, condition: `tag is empty or not a tag reference${paths}`, origin, validate: (o: KpackObject) => validateTag(text(o.spec?.tag), path(base, 'tag')) },
+    { id: `${idPrefix}-tag-scheme`, condition: 'tag is written as a URL', origin: 'cdk8s-kpack', validate: (o: KpackObject) => validateNoScheme(text(o.spec?.tag), path(base, 'tag')) },
+    { id: `${idPrefix}-stack`, condition: `stack.name is empty, or stack.kind is not ClusterStack (${defaulted})`, origin, validate: (o: KpackObject) => validateStack(o.spec?.stack, path(base, 'stack')) },
+    { id: `${idPrefix}-store`, condition: `when a store is set, store.kind is not ClusterStore (${defaulted}); a missing name is reported only with a wrong kind`, origin, validate: (o: KpackObject) => validateStore(o.spec?.store, path(base, 'store')) },
+    { id: `${idPrefix}-order`, condition: `an order entry with image, with a kind other than Buildpack/ClusterBuildpack, or with none of id, name and kind${paths}`, origin, validate: (o: KpackObject) => validateOrder(o.spec?.order, path(base, 'order')) },
   ];
 }
 

@@ -8,7 +8,7 @@ export const BUILDPACK_V1ALPHA2: KindRules = {
   apiVersion: 'kpack.io/v1alpha2',
   kind: 'Buildpack',
   rules: [
-    { id: 'buildpack-image', origin: 'kpack pkg/apis/build/v1alpha2/buildpack_validation.go', validate: o => validateImage(text(o.spec?.image), 'spec.image') },
+    { id: 'buildpack-image', condition: 'image is empty or unparsable', origin: 'kpack pkg/apis/build/v1alpha2/buildpack_validation.go', validate: o => validateImage(text(o.spec?.image), 'spec.image') },
   ],
 };
 
@@ -17,8 +17,8 @@ export const CLUSTER_BUILDPACK_V1ALPHA2: KindRules = {
   apiVersion: 'kpack.io/v1alpha2',
   kind: 'ClusterBuildpack',
   rules: [
-    { id: 'cluster-buildpack-service-account-ref', origin: 'kpack pkg/apis/build/v1alpha2/cluster_buildpack_validation.go', exclusive: true, validate: o => validateServiceAccountRef(o.spec?.serviceAccountRef, false) },
-    { id: 'cluster-buildpack-image', origin: 'kpack pkg/apis/build/v1alpha2/cluster_buildpack_validation.go', validate: o => validateImage(text(o.spec?.image), 'spec.image') },
+    { id: 'cluster-buildpack-service-account-ref', condition: 'a serviceAccountRef without name, then without namespace (reported alone)', origin: 'kpack pkg/apis/build/v1alpha2/cluster_buildpack_validation.go', exclusive: true, validate: o => validateServiceAccountRef(o.spec?.serviceAccountRef, false) },
+    { id: 'cluster-buildpack-image', condition: 'image is empty or unparsable', origin: 'kpack pkg/apis/build/v1alpha2/cluster_buildpack_validation.go', validate: o => validateImage(text(o.spec?.image), 'spec.image') },
   ],
 };
 
@@ -27,7 +27,7 @@ export const CLUSTER_LIFECYCLE_V1ALPHA2: KindRules = {
   apiVersion: 'kpack.io/v1alpha2',
   kind: 'ClusterLifecycle',
   rules: [
-    { id: 'cluster-lifecycle-service-account-ref', origin: 'kpack pkg/apis/build/v1alpha2/cluster_lifecycle_validation.go', exclusive: true, validate: o => validateServiceAccountRef(o.spec?.serviceAccountRef, false) },
-    { id: 'cluster-lifecycle-image', origin: 'kpack pkg/apis/build/v1alpha2/cluster_lifecycle_validation.go', validate: o => text(o.spec?.image) === '' ? [missingField('spec.image')] : [] },
+    { id: 'cluster-lifecycle-service-account-ref', condition: 'a serviceAccountRef without name, then without namespace (reported alone)', origin: 'kpack pkg/apis/build/v1alpha2/cluster_lifecycle_validation.go', exclusive: true, validate: o => validateServiceAccountRef(o.spec?.serviceAccountRef, false) },
+    { id: 'cluster-lifecycle-image', condition: 'image is empty (not parsed)', origin: 'kpack pkg/apis/build/v1alpha2/cluster_lifecycle_validation.go', validate: o => text(o.spec?.image) === '' ? [missingField('spec.image')] : [] },
   ],
 };

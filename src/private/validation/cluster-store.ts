@@ -11,8 +11,8 @@ export const CLUSTER_STORE_V1ALPHA2: KindRules = {
   apiVersion: 'kpack.io/v1alpha2',
   kind: 'ClusterStore',
   rules: [
-    { id: 'cluster-store-service-account-ref', origin: ORIGIN, exclusive: true, validate: o => validateServiceAccountRef(o.spec?.serviceAccountRef, false) },
-    { id: 'cluster-store-sources', origin: ORIGIN, validate: o => validateSources(o.spec?.sources) },
+    { id: 'cluster-store-service-account-ref', condition: 'a serviceAccountRef without name, then without namespace (reported alone)', origin: ORIGIN, exclusive: true, validate: o => validateServiceAccountRef(o.spec?.serviceAccountRef, false) },
+    { id: 'cluster-store-sources', condition: 'no sources, or a source image that does not parse (printed as a Go struct)', origin: ORIGIN, validate: o => validateSources(o.spec?.sources) },
   ],
 };
 

@@ -18,17 +18,17 @@ export const IMAGE_V1ALPHA1_0_0_8: KindRules = {
   apiVersion: 'build.pivotal.io/v1alpha1',
   kind: 'Image',
   rules: [
-    { id: 'legacy-image-tag', origin: IMAGE_ORIGIN, validate: o => validateTag(text(o.spec?.tag), 'spec.tag') },
-    { id: 'legacy-image-tag-scheme', origin: 'cdk8s-kpack', validate: o => validateNoScheme(text(o.spec?.tag), 'spec.tag') },
+    { id: 'legacy-image-tag', condition: 'tag is empty, or not a tag reference', origin: IMAGE_ORIGIN, validate: o => validateTag(text(o.spec?.tag), 'spec.tag') },
+    { id: 'legacy-image-tag-scheme', condition: 'tag is written as a URL', origin: 'cdk8s-kpack', validate: o => validateNoScheme(text(o.spec?.tag), 'spec.tag') },
     {
-      id: 'legacy-image-builder',
+      id: 'legacy-image-builder', condition: 'builder.name is empty, or builder.kind is not Builder, ClusterBuilder, CustomBuilder or CustomClusterBuilder (empty included)',
       origin: IMAGE_ORIGIN,
       validate: o => validateBuilderReference(o.spec?.builder, 'spec.builder', ['Builder', 'ClusterBuilder', 'CustomBuilder', 'CustomClusterBuilder']),
     },
-    { id: 'legacy-image-source', origin: IMAGE_ORIGIN, validate: o => validateSource(o.spec?.source, 'spec.source', SourceRules.V1ALPHA1_0_0_8) },
-    { id: 'legacy-image-env-names', origin: 'cdk8s-kpack', validate: o => validateEnvNames(o.spec?.build?.env, 'spec.build.env') },
-    { id: 'legacy-image-resources', origin: 'cdk8s-kpack', validate: o => validateResources(o.spec?.build?.resources, 'spec.build.resources') },
-    { id: 'legacy-image-cache-size', origin: 'kp (kpack-cli), and Kubernetes quantity parsing', validate: o => validateCacheSize(o.spec?.cacheSize, 'spec.cacheSize') },
+    { id: 'legacy-image-source', condition: 'not exactly one source; git without url or revision; blob without url; registry image empty or unparsable', origin: IMAGE_ORIGIN, validate: o => validateSource(o.spec?.source, 'spec.source', SourceRules.V1ALPHA1_0_0_8) },
+    { id: 'legacy-image-env-names', condition: 'as for v0.17, under spec.build.env', origin: 'cdk8s-kpack', validate: o => validateEnvNames(o.spec?.build?.env, 'spec.build.env') },
+    { id: 'legacy-image-resources', condition: 'as for v0.17, under spec.build.resources', origin: 'cdk8s-kpack', validate: o => validateResources(o.spec?.build?.resources, 'spec.build.resources') },
+    { id: 'legacy-image-cache-size', condition: 'cacheSize does not parse, or is not greater than 0', origin: 'kp (kpack-cli), and Kubernetes quantity parsing', validate: o => validateCacheSize(o.spec?.cacheSize, 'spec.cacheSize') },
   ],
 };
 
@@ -38,7 +38,7 @@ export const BUILD_V1ALPHA1_0_0_8: KindRules = {
   kind: 'Build',
   rules: [
     {
-      id: 'legacy-build-tags',
+      id: 'legacy-build-tags', condition: 'no tags, or a tag that is not a tag reference (one line per value)',
       origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go',
       validate: o => {
         const tags = list(o.spec?.tags);
@@ -47,10 +47,10 @@ export const BUILD_V1ALPHA1_0_0_8: KindRules = {
           : tags.flatMap((tag, i) => validateTag(text(tag), `spec.tags[${i}]`).filter(e => e.message !== 'missing field(s)'));
       },
     },
-    { id: 'legacy-build-builder-image', origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go', validate: o => validateImage(text(o.spec?.builder?.image), 'spec.builder.image') },
-    { id: 'legacy-build-source', origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go', validate: o => validateSource(o.spec?.source, 'spec.source', SourceRules.V1ALPHA1_0_0_8) },
+    { id: 'legacy-build-builder-image', condition: 'builder.image is empty or unparsable', origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go', validate: o => validateImage(text(o.spec?.builder?.image), 'spec.builder.image') },
+    { id: 'legacy-build-source', condition: 'as for the v0.0.8 Image', origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go', validate: o => validateSource(o.spec?.source, 'spec.source', SourceRules.V1ALPHA1_0_0_8) },
     {
-      id: 'legacy-build-last-build',
+      id: 'legacy-build-last-build', condition: 'lastBuild.image unparsable',
       origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go',
       validate: o => text(o.spec?.lastBuild?.image) === '' ? [] : validateImage(text(o.spec?.lastBuild?.image), 'spec.lastBuild.image'),
     },
@@ -62,7 +62,7 @@ function builderImageRules(kind: string, id: string): KindRules {
     apiVersion: 'build.pivotal.io/v1alpha1',
     kind,
     rules: [
-      { id, origin: BUILDER_ORIGIN, validate: o => validateImage(text(o.spec?.image), 'spec.image') },
+      { id, condition: 'image is empty or unparsable', origin: BUILDER_ORIGIN, validate: o => validateImage(text(o.spec?.image), 'spec.image') },
     ],
   };
 }

@@ -16,6 +16,8 @@ export interface KpackObject {
 export interface Rule {
   /** Stable id, listed in docs/validation.md. */
   readonly id: string;
+  /** What the rule rejects, in a few words (docs/validation.md). */
+  readonly condition: string;
   /** Where the rule comes from: kpack's source file, `kp`, or `cdk8s-kpack` for the library's own. */
   readonly origin: string;
   /** When the rule finds a problem, kpack returns it alone: later rules are not run. */

@@ -187,7 +187,7 @@ export class BuildImage extends kplus.Resource {
     this._env = new Map(Object.entries(props.env ?? {}));
     this._services = [...props.services ?? []];
 
-    const settings = renderOrThrow(this, () => renderBuildSettings(props));
+    const settings = renderOrThrow(this, () => renderBuildSettings(props, { resources: 'spec.build.resources', timeout: 'spec.build.buildTimeout' }));
     const cacheSize = renderOrThrow(this, () => props.cache?._volumeSize(), 'spec.cache.volume.size');
     if (props.cache?._claimName !== undefined) {
       throw new Error(`[${this.node.path}] spec.cache: an Image's volume cache is created by kpack: use BuildCache.volume(size); BuildCache.persistentVolumeClaim() is for a Build`);

@@ -140,7 +140,7 @@ export class Build extends kplus.Resource {
     this._env = new Map(Object.entries(props.env ?? {}));
     this._services = [...props.services ?? []];
 
-    const settings = renderOrThrow(this, () => renderBuildSettings(props));
+    const settings = renderOrThrow(this, () => renderBuildSettings(props, { resources: 'spec.resources', timeout: 'spec.activeDeadlineSeconds' }));
     if (props.cache?._isVolume) {
       throw new Error(`[${this.node.path}] spec.cache: a Build's volume cache is an existing claim: use BuildCache.persistentVolumeClaim(claim); BuildCache.volume(size) is for an Image`);
     }

@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { addSecretToServiceAccount, dockerConfigJson, normalizeRegistry, registerCredentialKind, warnIfLiteral } from './private/credentials';
+import { addSecretToServiceAccount, dockerConfigJson, normalizeRegistry, registerCredentialKind, validateSecretName, warnIfLiteral } from './private/credentials';
 
 /**
  * The kinds of credentials kpack reads from a service account's secrets.
@@ -249,6 +249,7 @@ export class RegistryCredentials extends Construct {
     this.secret = createSecret(this);
     registerCredentialKind(this.secret, kind);
     warnIfLiteral(this, this.secret, kind);
+    validateSecretName(this, this.secret);
   }
 
   /**

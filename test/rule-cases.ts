@@ -82,6 +82,7 @@ export const RULE_CASES: RuleCase[] = [
   },
   { rule: 'image-env-names', object: broken(IMAGE, { build: { env: [{ name: '1X', value: 'a' }] } }), messages: [`invalid value: 1X: spec.build.env[0].name\n${ENV_HINT}`] },
   { rule: 'image-resources', object: broken(IMAGE, { build: { resources: { requests: { memory: '2Gi' }, limits: { memory: '1Gi' } } } }), messages: [`limit 1Gi is below request 2Gi: spec.build.resources.limits.memory\n${LIMIT_HINT}`] },
+  { rule: 'image-integers', object: broken(IMAGE, { failedBuildHistoryLimit: 2.5 }), messages: ['expected an integer, got 2.5: spec.failedBuildHistoryLimit'] },
   { rule: 'image-build-timeout', object: broken(IMAGE, { build: { buildTimeout: 0 } }), messages: ['expected a positive number of seconds, got 0: spec.build.buildTimeout'] },
 
   // kpack v0.17 Builder and ClusterBuilder
@@ -122,6 +123,7 @@ export const RULE_CASES: RuleCase[] = [
   },
   { rule: 'build-env-names', object: broken(BUILD, { env: [{ name: 'CNB_PLATFORM_API', value: '0.12' }] }), messages: ['invalid value: CNB_PLATFORM_API: spec.env[0].name\nhint: CNB_* variables belong to the buildpacks lifecycle; kpack sets them for each build'] },
   { rule: 'build-resources', object: broken(BUILD, { resources: { requests: { cpu: '1' }, limits: { cpu: '100m' } } }), messages: [`limit 100m is below request 1: spec.resources.limits.cpu\n${LIMIT_HINT}`] },
+  { rule: 'build-integers', object: broken(BUILD, { activeDeadlineSeconds: 1e300 }), messages: ['expected an integer, got 1e+300: spec.activeDeadlineSeconds'] },
   { rule: 'build-active-deadline', object: broken(BUILD, { activeDeadlineSeconds: -1 }), messages: ['expected a positive number of seconds, got -1: spec.activeDeadlineSeconds'] },
 
   // kpack v0.17 Buildpack, ClusterBuildpack, ClusterLifecycle
@@ -138,6 +140,7 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'legacy-image-source', object: broken(LEGACY_IMAGE, { source: { git: { url: 'https://github.com/making/hello-golang' } } }), messages: ['missing field(s): spec.source.git.revision'] },
   { rule: 'legacy-image-env-names', object: broken(LEGACY_IMAGE, { build: { env: [{ name: 'BP GO', value: '1' }] } }), messages: [`invalid value: BP GO: spec.build.env[0].name\n${ENV_HINT}`] },
   { rule: 'legacy-image-resources', object: broken(LEGACY_IMAGE, { build: { resources: { limits: { memory: 'lots' } } } }), messages: [`${QUANTITY}: spec.build.resources.limits.memory`] },
+  { rule: 'legacy-image-integers', object: broken(LEGACY_IMAGE, { successBuildHistoryLimit: 'ten' }), messages: ['expected an integer, got "ten": spec.successBuildHistoryLimit'] },
   { rule: 'legacy-image-cache-size', object: broken(LEGACY_IMAGE, { cacheSize: '1.5 GB' }), messages: [`${QUANTITY}: spec.cacheSize`] },
   { rule: 'legacy-builder-image', object: broken('build.pivotal.io/v1alpha1/Builder', { image: '' }), messages: ['missing field(s): spec.image'] },
   { rule: 'legacy-cluster-builder-image', object: broken('build.pivotal.io/v1alpha1/ClusterBuilder', { image: 'builderbuilderbuilder@foo' }), messages: ['invalid value: builderbuilderbuilder@foo: spec.image'] },

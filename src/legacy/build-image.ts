@@ -105,7 +105,7 @@ export class BuildImage extends kplus.Resource {
     } catch (e) {
       throw new Error(`[${this.node.path}] spec.cacheSize: ${(e as Error).message}`);
     }
-    const settings = renderOrThrow(this, () => renderBuildSettings({ resources: props.resources }));
+    const settings = renderOrThrow(this, () => renderBuildSettings({ resources: props.resources }, { resources: 'spec.build.resources', timeout: 'spec.build.buildTimeout' }));
     this.env = new Map(Object.entries(props.env ?? {}));
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: LEGACY_API_VERSION,

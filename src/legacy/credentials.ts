@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { CredentialKind, DockerBasicAuthProps, DockerConfigJsonProps, GitBasicAuthProps } from '../credentials';
-import { addSecretToServiceAccount, dockerConfigJson, normalizeRegistry, registerCredentialKind, warnIfLiteral } from '../private/credentials';
+import { addSecretToServiceAccount, dockerConfigJson, normalizeRegistry, registerCredentialKind, validateSecretName, warnIfLiteral } from '../private/credentials';
 
 /** An ssh private key for a git server (kpack v0.0.8 reads no `known_hosts`). */
 export interface GitSshProps extends kplus.CommonSecretProps {
@@ -87,6 +87,7 @@ export class RegistryCredentials extends Construct {
     this.secret = createSecret(this);
     registerCredentialKind(this.secret, kind);
     warnIfLiteral(this, this.secret, kind);
+    validateSecretName(this, this.secret);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { sizeToQuantity } from './quantity';
@@ -35,15 +36,15 @@ export interface RenderedBuildSettings {
  * Renders what can be rendered at construction. Throws (with the field) for values no manifest can
  * hold: a timeout or a memory size that is not whole.
  */
-export function renderBuildSettings(options: BuildOptions): RenderedBuildSettings {
+export function renderBuildSettings(options: BuildOptions, paths: { resources: string; timeout: string }): RenderedBuildSettings {
   return {
-    resources: renderResources(options.resources),
+    resources: renderResources(options.resources, paths.resources),
     nodeSelector: options.nodeSelector && { ...options.nodeSelector },
     tolerations: options.tolerations?.map(t => k8s.toJson_Toleration(t)),
     affinity: options.affinity && k8s.toJson_Affinity(options.affinity),
     runtimeClassName: options.runtimeClassName,
     schedulerName: options.schedulerName,
-    timeoutSeconds: options.buildTimeout && wholeSeconds(options.buildTimeout),
+    timeoutSeconds: options.buildTimeout && wholeSeconds(options.buildTimeout, paths.timeout),
     creationTime: options.creationTime?.value,
     defaultProcess: options.defaultProcess,
     projectDescriptorPath: options.projectDescriptorPath,
@@ -53,11 +54,11 @@ export function renderBuildSettings(options: BuildOptions): RenderedBuildSetting
   };
 }
 
-function wholeSeconds(duration: { toSeconds(): number }): number {
+function wholeSeconds(duration: { toSeconds(): number }, field: string): number {
   try {
     return duration.toSeconds();
   } catch (e) {
-    throw new Error(`build timeout must be a whole number of seconds: ${(e as Error).message}`);
+    throw new Error(`${field}: build timeout must be a whole number of seconds: ${(e as Error).message}`);
   }
 }
 
@@ -74,7 +75,7 @@ export function renderServices(services: kplus.IResource[]): Array<{ apiVersion:
     : undefined;
 }
 
-function renderResources(resources: kplus.ContainerResources | undefined): RenderedResources | undefined {
+function renderResources(resources: kplus.ContainerResources | undefined, base: string): RenderedResources | undefined {
   if (!resources) {
     return undefined;
   }
@@ -87,10 +88,11 @@ function renderResources(resources: kplus.ContainerResources | undefined): Rende
   };
   set(requests, 'cpu', resources.cpu?.request?.amount);
   set(limits, 'cpu', resources.cpu?.limit?.amount);
-  set(requests, 'memory', resources.memory?.request && sizeToQuantity(resources.memory.request, 'memory request'));
-  set(limits, 'memory', resources.memory?.limit && sizeToQuantity(resources.memory.limit, 'memory limit'));
-  set(requests, 'ephemeral-storage', resources.ephemeralStorage?.request && sizeToQuantity(resources.ephemeralStorage.request, 'ephemeral storage request'));
-  set(limits, 'ephemeral-storage', resources.ephemeralStorage?.limit && sizeToQuantity(resources.ephemeralStorage.limit, 'ephemeral storage limit'));
+  const quantity = (size: Size | undefined, field: string) => size && sizeToQuantity(size, `${base}.${field}`);
+  set(requests, 'memory', quantity(resources.memory?.request, 'requests.memory'));
+  set(limits, 'memory', quantity(resources.memory?.limit, 'limits.memory'));
+  set(requests, 'ephemeral-storage', quantity(resources.ephemeralStorage?.request, 'requests.ephemeral-storage'));
+  set(limits, 'ephemeral-storage', quantity(resources.ephemeralStorage?.limit, 'limits.ephemeral-storage'));
   return {
     requests: Object.keys(requests).length > 0 ? requests : undefined,
     limits: Object.keys(limits).length > 0 ? limits : undefined,

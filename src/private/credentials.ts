@@ -1,6 +1,7 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
+import { formatFieldErrors, invalidValue, withHint } from './validation/field-error';
 import { addWarning } from './warnings';
 
 /** The `auths` key Docker clients, and so kpack's build pods, look up for Docker Hub. */
@@ -45,6 +46,22 @@ export function warnIfLiteral(credentials: IConstruct, secret: kplus.ISecret, ki
     addWarning(credentials, `the credentials of secret "${secret.name}" are written into the synthesized YAML: ` +
       `to keep them out of Git, create the Secret outside the app and use RegistryCredentials.fromSecretName(scope, id, '${secret.name}', CredentialKind.${kind})`);
   }
+}
+
+// Kubernetes' DNS-1123 subdomain, the form of a Secret's name.
+const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** A Secret the credentials create must have a name Kubernetes accepts (checked at synth). */
+export function validateSecretName(credentials: IConstruct, secret: kplus.ISecret): void {
+  if (!(secret instanceof kplus.Secret)) {
+    return;
+  }
+  credentials.node.addValidation({
+    validate: () => secret.name.length <= 253 && SUBDOMAIN.test(secret.name)
+      ? []
+      : formatFieldErrors([withHint(invalidValue(secret.name, 'metadata.name'),
+        'a Secret name is lowercase letters, digits, \'-\' and \'.\' (a DNS subdomain), at most 253 characters')]),
+  });
 }
 
 /** What a secret is for, when it was made or referenced by `RegistryCredentials`. */

@@ -43,7 +43,8 @@ function walk(value: unknown, schema: Schema, at: string, errors: FieldError[]):
     return;
   }
   const type = schema.type as string | undefined;
-  if (type && !hasType(value, type)) {
+  // A number in an integer field is left to the rules, which say what is wrong with it.
+  if (type && !hasType(value, type) && !(type === 'integer' && typeof value === 'number')) {
     errors.push(generic(`must be of type ${type}, got ${Array.isArray(value) ? 'array' : typeof value}`, at));
     return;
   }

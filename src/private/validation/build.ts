@@ -1,6 +1,6 @@
 import { FieldError, invalidValue, missingField, multipleOneOf } from './field-error';
 import { deprecatedForUsers, validateCache, validateEnv, validateServices } from './image';
-import { validateEnvNames, validatePositiveSeconds, validateResources } from './library';
+import { validateEnvNames, validateIntegers, validatePositiveSeconds, validateResources } from './library';
 import { validateImage } from './references';
 import { KindRules, KpackObject, list, record, text } from './rule';
 import { SourceRules, validateSource } from './source';
@@ -27,6 +27,12 @@ export const BUILD_V1ALPHA2: KindRules = {
     { id: 'build-env', condition: 'an env var from a secretKeyRef', origin: ORIGIN, validate: o => validateEnv(o.spec?.env, 'spec.env') },
     { id: 'build-env-names', condition: 'as for Image, under spec.env', origin: 'cdk8s-kpack', validate: o => validateEnvNames(o.spec?.env, 'spec.env') },
     { id: 'build-resources', condition: 'as for Image, under spec.resources', origin: 'cdk8s-kpack', validate: o => validateResources(o.spec?.resources, 'spec.resources') },
+    {
+      id: 'build-integers',
+      condition: 'an integer field (activeDeadlineSeconds, stripComponents) holds a fraction, NaN, an infinity or more than 2^53',
+      origin: 'cdk8s-kpack',
+      validate: o => validateIntegers({ spec: o.spec }, ['spec.activeDeadlineSeconds', 'spec.source.blob.stripComponents']),
+    },
     { id: 'build-active-deadline', condition: 'activeDeadlineSeconds is not positive', origin: 'cdk8s-kpack', validate: o => validatePositiveSeconds(o.spec?.activeDeadlineSeconds, 'spec.activeDeadlineSeconds') },
   ],
 };

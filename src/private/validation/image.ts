@@ -1,5 +1,5 @@
 import { FieldError, generic, invalidValue, missingField, withHint } from './field-error';
-import { validateEnvNames, validatePositiveSeconds, validateResources } from './library';
+import { validateEnvNames, validateIntegers, validatePositiveSeconds, validateResources } from './library';
 import { validateCacheSize } from './quantities';
 import { validateNoScheme, validateTag } from './references';
 import { KindRules, KpackObject, list, record, text } from './rule';
@@ -50,6 +50,12 @@ export const IMAGE_V1ALPHA2: KindRules = {
     { id: 'image-name', condition: 'metadata.name is not a valid label value (over 63 characters, or other characters)', origin: ORIGIN, validate: o => validateImageName(text(o.metadata?.name)) },
     { id: 'image-env-names', condition: 'a build env name that is not a valid variable name, holds `=`, starts with CNB_, or repeats', origin: LIBRARY_ORIGIN, validate: o => validateEnvNames(o.spec?.build?.env, 'spec.build.env') },
     { id: 'image-resources', condition: 'a build resource quantity that does not parse, or a limit below its request', origin: LIBRARY_ORIGIN, validate: o => validateResources(o.spec?.build?.resources, 'spec.build.resources') },
+    {
+      id: 'image-integers',
+      condition: 'an integer field (history limits, stripComponents, buildTimeout) holds a fraction, NaN, an infinity or more than 2^53',
+      origin: LIBRARY_ORIGIN,
+      validate: o => validateIntegers({ spec: o.spec }, ['spec.failedBuildHistoryLimit', 'spec.successBuildHistoryLimit', 'spec.source.blob.stripComponents', 'spec.build.buildTimeout']),
+    },
     { id: 'image-build-timeout', condition: 'build.buildTimeout is not positive', origin: LIBRARY_ORIGIN, validate: o => validatePositiveSeconds(o.spec?.build?.buildTimeout, 'spec.build.buildTimeout') },
   ],
 };

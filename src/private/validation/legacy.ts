@@ -2,7 +2,7 @@ import { validateBuilderReference } from './image';
 import { validateCacheSize } from './quantities';
 import { validateImage, validateNoScheme, validateTag } from './references';
 import { missingField } from './field-error';
-import { validateEnvNames, validateResources } from './library';
+import { validateEnvNames, validateIntegers, validateResources } from './library';
 import { KindRules, list, text } from './rule';
 import { SourceRules, validateSource } from './source';
 
@@ -28,6 +28,12 @@ export const IMAGE_V1ALPHA1_0_0_8: KindRules = {
     { id: 'legacy-image-source', condition: 'not exactly one source; git without url or revision; blob without url; registry image empty or unparsable', origin: IMAGE_ORIGIN, validate: o => validateSource(o.spec?.source, 'spec.source', SourceRules.V1ALPHA1_0_0_8) },
     { id: 'legacy-image-env-names', condition: 'as for v0.17, under spec.build.env', origin: 'cdk8s-kpack', validate: o => validateEnvNames(o.spec?.build?.env, 'spec.build.env') },
     { id: 'legacy-image-resources', condition: 'as for v0.17, under spec.build.resources', origin: 'cdk8s-kpack', validate: o => validateResources(o.spec?.build?.resources, 'spec.build.resources') },
+    {
+      id: 'legacy-image-integers',
+      condition: 'a history limit holds a fraction, NaN, an infinity or more than 2^53',
+      origin: 'cdk8s-kpack',
+      validate: o => validateIntegers({ spec: o.spec }, ['spec.failedBuildHistoryLimit', 'spec.successBuildHistoryLimit']),
+    },
     { id: 'legacy-image-cache-size', condition: 'cacheSize does not parse, or is not greater than 0', origin: 'kp (kpack-cli), and Kubernetes quantity parsing', validate: o => validateCacheSize(o.spec?.cacheSize, 'spec.cacheSize') },
   ],
 };

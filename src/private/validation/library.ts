@@ -70,3 +70,16 @@ export function validateResources(resources: unknown, base: string): FieldError[
 export function validatePositiveSeconds(value: unknown, path: string): FieldError[] {
   return typeof value === 'number' && value <= 0 ? [generic(`expected a positive number of seconds, got ${value}`, path)] : [];
 }
+
+/**
+ * Integer fields (int64 in kpack's types): a fraction, NaN or an infinity cannot be decoded by kpack at
+ * all, and JavaScript numbers are exact only up to 2^53.
+ */
+export function validateIntegers(object: unknown, fieldPaths: string[]): FieldError[] {
+  return fieldPaths.flatMap(fieldPath => {
+    const value = fieldPath.split('.').reduce<any>((o, key) => (o === null || o === undefined ? undefined : o[key]), object);
+    return value === undefined || (typeof value === 'number' && Number.isSafeInteger(value))
+      ? []
+      : [generic(`expected an integer, got ${typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value)}`, fieldPath)];
+  });
+}

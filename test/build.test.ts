@@ -124,7 +124,7 @@ describe('Build', () => {
     expect(() => new Build(chart, 'a', buildProps({ cache: BuildCache.volume(Size.gibibytes(1)) })))
       .toThrow('[test/a] spec.cache: a Build\'s volume cache is an existing claim: use BuildCache.persistentVolumeClaim(claim); BuildCache.volume(size) is for an Image');
     expect(() => new Build(chart, 'b', buildProps({ buildTimeout: Duration.millis(1500) })))
-      .toThrow(/^\[test\/b\] build timeout must be a whole number of seconds/);
+      .toThrow(/^\[test\/b\] spec.activeDeadlineSeconds: build timeout must be a whole number of seconds/);
   });
 
   test('its ApiObject is the default child', () => {

@@ -310,10 +310,13 @@ describe('for arbitrary props, synth gives YAML kpack accepts, or a clear error'
       const yaml = () => {
         const chart = new Chart(new App(), 'fuzz');
         build(chart);
+        const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
         try {
           return Yaml.stringify(...Testing.synth(chart));
         } catch (e) {
           return (e as Error).message;
+        } finally {
+          write.mockRestore();
         }
       };
       const first = yaml();

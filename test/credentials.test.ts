@@ -1,6 +1,6 @@
-import { ApiObject, Testing } from 'cdk8s';
+import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { CredentialKind, RegistryCredentials } from '../src';
+import { CredentialKind, legacy, RegistryCredentials } from '../src';
 import { findObject, warningsUnder } from './util';
 
 const SECRET = 'p4ssw0rd-never-printed';
@@ -231,5 +231,56 @@ describe('RegistryCredentials', () => {
     } finally {
       write.mockRestore();
     }
+  });
+});
+
+describe('a secret\'s value never leaves the Secret', () => {
+  const MARKER = 'MARKER-5ecr3t-value';
+  const all: Array<[string, (chart: Chart, name: string) => { addTo(sa: kplus.IServiceAccount): void }]> = [
+    ['dockerBasicAuth', (c, name) => RegistryCredentials.dockerBasicAuth(c, 'creds', { metadata: { name }, username: MARKER, password: MARKER })],
+    ['dockerConfigJson', (c, name) => RegistryCredentials.dockerConfigJson(c, 'creds', { metadata: { name }, username: MARKER, password: MARKER })],
+    ['gitBasicAuth', (c, name) => RegistryCredentials.gitBasicAuth(c, 'creds', { metadata: { name }, gitServer: 'https://github.com', username: MARKER, password: MARKER })],
+    ['gitSsh', (c, name) => RegistryCredentials.gitSsh(c, 'creds', { metadata: { name }, gitServer: 'git@github.com', sshPrivateKey: MARKER, knownHosts: MARKER })],
+    ['blobBasicAuth', (c, name) => RegistryCredentials.blobBasicAuth(c, 'creds', { metadata: { name }, host: 'storage.example.com', username: MARKER, password: MARKER })],
+    ['cosignKey', (c, name) => RegistryCredentials.cosignKey(c, 'creds', { metadata: { name }, privateKey: MARKER, password: MARKER })],
+    ['legacy.dockerBasicAuth', (c, name) => legacy.RegistryCredentials.dockerBasicAuth(c, 'creds', { metadata: { name }, username: MARKER, password: MARKER })],
+    ['legacy.dockerConfigJson', (c, name) => legacy.RegistryCredentials.dockerConfigJson(c, 'creds', { metadata: { name }, username: MARKER, password: MARKER })],
+    ['legacy.gitBasicAuth', (c, name) => legacy.RegistryCredentials.gitBasicAuth(c, 'creds', { metadata: { name }, gitServer: 'https://github.com', username: MARKER, password: MARKER })],
+    ['legacy.gitSsh', (c, name) => legacy.RegistryCredentials.gitSsh(c, 'creds', { metadata: { name }, gitServer: 'git@github.com', sshPrivateKey: MARKER })],
+  ];
+
+  test.each(all)('%s: not in warnings, errors, stderr, metadata, annotations or labels', (_kind, create) => {
+    // GIVEN a valid chart and an invalid one (a bad Secret name, an imported service account)
+    const valid = Testing.chart();
+    create(valid, 'registry').addTo(new kplus.ServiceAccount(valid, 'sa'));
+    const invalid = Testing.chart();
+    create(invalid, 'Not A Name').addTo(kplus.ServiceAccount.fromServiceAccountName(invalid, 'sa', 'builds'));
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+
+    // WHEN
+    let objects: any[] = [];
+    let error = '';
+    let printed = '';
+    try {
+      objects = Testing.synth(valid);
+      Testing.synth(invalid);
+    } catch (e) {
+      error = (e as Error).message;
+    } finally {
+      printed = write.mock.calls.map(call => String(call[0])).join('');
+      write.mockRestore();
+    }
+
+    // THEN
+    expect(error).toMatch(/invalid value: Not A Name: metadata.name/);
+    expect(printed).toMatch(/warning: the credentials of secret/);
+    const metadata = JSON.stringify([valid, invalid].flatMap(chart => chart.node.findAll().flatMap(c => c.node.metadata.map(m => m.data))));
+    const objectMetadata = JSON.stringify(objects.map(o => o.metadata));
+    for (const text of [error, printed, metadata, objectMetadata]) {
+      expect(text).not.toContain(MARKER);
+      expect(text).not.toContain(Buffer.from(`${MARKER}:${MARKER}`).toString('base64'));
+    }
+    // the value is in the Secret's data, and only there
+    expect(JSON.stringify(objects.find(o => o.kind === 'Secret').stringData)).toContain(MARKER);
   });
 });

@@ -1,20 +1,7 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { coreErrors, findObject, Manifest, schemaErrors, validationErrors } from './util';
-import { BlobSourceChart } from '../examples/blob-source/main';
-import { CustomBuilderChart } from '../examples/custom-builder/main';
-import { GitSshChart } from '../examples/git-ssh/main';
-import { RegistrySourceChart } from '../examples/registry-source/main';
-import { SignedImageChart } from '../examples/signed-image/main';
-import { StandaloneBuildChart } from '../examples/standalone-build/main';
+import { EXAMPLE_CHARTS as EXAMPLES } from '../scripts/synth-examples';
 
-const EXAMPLES: Array<[string, (app: App) => Chart]> = [
-  ['git-ssh', app => new GitSshChart(app, 'git-ssh')],
-  ['blob-source', app => new BlobSourceChart(app, 'blob-source')],
-  ['registry-source', app => new RegistrySourceChart(app, 'registry-source')],
-  ['custom-builder', app => new CustomBuilderChart(app, 'custom-builder')],
-  ['signed-image', app => new SignedImageChart(app, 'signed-image')],
-  ['standalone-build', app => new StandaloneBuildChart(app, 'standalone-build', { commit: '4bae4fb358ba5235ec8c8d9c001821a2017c70cb' })],
-];
 
 function synth(create: (app: App) => Chart): Manifest[] {
   return Testing.synth(create(Testing.app()));

@@ -5,9 +5,9 @@ import { IBuilder } from './builder';
 import { Source } from './source';
 import { ImageTaggingStrategy } from '../build-image';
 import { LEGACY_API_VERSION } from '../private/api-versions';
+import { renderBuildSettings, renderEnv } from '../private/build-settings';
 import { checkBuilderGeneration, checkServiceAccountNamespace } from '../private/image-checks';
 import { sizeToQuantity } from '../private/quantity';
-import { renderBuildSettings, renderEnv } from '../private/build-settings';
 import { emptyToUndefined, renderOrThrow, validateRendered } from '../private/resources';
 
 /** Properties for kpack v0.0.8's `BuildImage`. */

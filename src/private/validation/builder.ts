@@ -38,7 +38,8 @@ export const CLUSTER_BUILDER_V1ALPHA2: KindRules = {
   defaults: object => ({ ...object, spec: { ...object.spec, lifecycle: defaultLifecycle(object.spec?.lifecycle) } }),
   rules: [
     {
-      id: 'cluster-builder-service-account-ref', condition: 'serviceAccountRef.name, then serviceAccountRef.namespace, is empty (reported alone)',
+      id: 'cluster-builder-service-account-ref',
+      condition: 'serviceAccountRef.name, then serviceAccountRef.namespace, is empty (reported alone)',
       origin: CLUSTER_BUILDER_ORIGIN,
       exclusive: true,
       validate: o => validateServiceAccountRef(o.spec?.serviceAccountRef, true),

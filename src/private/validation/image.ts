@@ -31,7 +31,8 @@ export const IMAGE_V1ALPHA2: KindRules = {
   rules: [
     { id: 'image-tag', condition: 'tag is empty, or not a tag reference (go-containerregistry weak validation; digests rejected)', origin: ORIGIN, validate: o => validateTag(text(o.spec?.tag), 'spec.tag') },
     {
-      id: 'image-tag-scheme', condition: 'tag or an additional tag is written as a URL (kpack reads `https:` as the registry)',
+      id: 'image-tag-scheme',
+      condition: 'tag or an additional tag is written as a URL (kpack reads `https:` as the registry)',
       origin: LIBRARY_ORIGIN,
       validate: o => [
         ...validateNoScheme(text(o.spec?.tag), 'spec.tag'),

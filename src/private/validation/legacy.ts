@@ -1,8 +1,8 @@
+import { missingField } from './field-error';
 import { validateBuilderReference } from './image';
+import { validateEnvNames, validateIntegers, validateResources } from './library';
 import { validateCacheSize } from './quantities';
 import { validateImage, validateNoScheme, validateTag } from './references';
-import { missingField } from './field-error';
-import { validateEnvNames, validateIntegers, validateResources } from './library';
 import { KindRules, list, text } from './rule';
 import { SourceRules, validateSource } from './source';
 
@@ -21,7 +21,8 @@ export const IMAGE_V1ALPHA1_0_0_8: KindRules = {
     { id: 'legacy-image-tag', condition: 'tag is empty, or not a tag reference', origin: IMAGE_ORIGIN, validate: o => validateTag(text(o.spec?.tag), 'spec.tag') },
     { id: 'legacy-image-tag-scheme', condition: 'tag is written as a URL', origin: 'cdk8s-kpack', validate: o => validateNoScheme(text(o.spec?.tag), 'spec.tag') },
     {
-      id: 'legacy-image-builder', condition: 'builder.name is empty, or builder.kind is not Builder, ClusterBuilder, CustomBuilder or CustomClusterBuilder (empty included)',
+      id: 'legacy-image-builder',
+      condition: 'builder.name is empty, or builder.kind is not Builder, ClusterBuilder, CustomBuilder or CustomClusterBuilder (empty included)',
       origin: IMAGE_ORIGIN,
       validate: o => validateBuilderReference(o.spec?.builder, 'spec.builder', ['Builder', 'ClusterBuilder', 'CustomBuilder', 'CustomClusterBuilder']),
     },
@@ -44,7 +45,8 @@ export const BUILD_V1ALPHA1_0_0_8: KindRules = {
   kind: 'Build',
   rules: [
     {
-      id: 'legacy-build-tags', condition: 'no tags, or a tag that is not a tag reference (one line per value)',
+      id: 'legacy-build-tags',
+      condition: 'no tags, or a tag that is not a tag reference (one line per value)',
       origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go',
       validate: o => {
         const tags = list(o.spec?.tags);
@@ -56,7 +58,8 @@ export const BUILD_V1ALPHA1_0_0_8: KindRules = {
     { id: 'legacy-build-builder-image', condition: 'builder.image is empty or unparsable', origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go', validate: o => validateImage(text(o.spec?.builder?.image), 'spec.builder.image') },
     { id: 'legacy-build-source', condition: 'as for the v0.0.8 Image', origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go', validate: o => validateSource(o.spec?.source, 'spec.source', SourceRules.V1ALPHA1_0_0_8) },
     {
-      id: 'legacy-build-last-build', condition: 'lastBuild.image unparsable',
+      id: 'legacy-build-last-build',
+      condition: 'lastBuild.image unparsable',
       origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go',
       validate: o => text(o.spec?.lastBuild?.image) === '' ? [] : validateImage(text(o.spec?.lastBuild?.image), 'spec.lastBuild.image'),
     },

@@ -173,7 +173,11 @@ describe('for arbitrary props, synth gives YAML kpack accepts, or a clear error'
       timeout: optional(durations),
       memory: optional(sizes),
       limit: optional(sizes),
-      creation: optional(fc.oneof(fc.constant(CreationTime.NOW), fc.integer().map(n => CreationTime.fromEpochSeconds(n)), fc.double().map(n => CreationTime.fromEpochSeconds(n)))),
+      creation: optional(fc.oneof(
+        fc.constant(CreationTime.NOW),
+        fc.integer().map(n => CreationTime.fromEpochSeconds(n)),
+        fc.double().map(n => CreationTime.fromEpochSeconds(n)),
+      )),
       annotations: optional(fc.dictionary(mostly(name, junk), mostly(name, junk), { maxKeys: 2 })),
       defaultProcess: optional(junk),
     }),
@@ -219,7 +223,12 @@ describe('for arbitrary props, synth gives YAML kpack accepts, or a clear error'
       buildTimeout: p.timeout,
       builder: p.byRef ? ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default') : undefined,
       lastBuild: p.lastBuild === undefined ? undefined : { image: p.lastBuild },
-      resources: { cpu: { request: p.cpu === undefined ? undefined : kplus.Cpu.millis(p.cpu), limit: p.cpuLimit === undefined ? undefined : kplus.Cpu.millis(p.cpuLimit) } },
+      resources: {
+        cpu: {
+          request: p.cpu === undefined ? undefined : kplus.Cpu.millis(p.cpu),
+          limit: p.cpuLimit === undefined ? undefined : kplus.Cpu.millis(p.cpuLimit),
+        },
+      },
     })),
   ));
 
@@ -243,7 +252,7 @@ describe('for arbitrary props, synth gives YAML kpack accepts, or a clear error'
       const builder = p.namespaced
         ? new Builder(chart, 'builder', { ...options, serviceAccount: serviceAccount(chart, p.sa) })
         : new ClusterBuilder(chart, 'builder', { ...options, serviceAccount: serviceAccount(chart, p.sa)! });
-      p.ids.forEach(group => builder.addGroup(...group.map(([id, optional]) => BuildpackRef.id(id, { optional }))));
+      p.ids.forEach(group => builder.addGroup(...group.map(([id, isOptional]) => BuildpackRef.id(id, { optional: isOptional }))));
     }),
   ));
 
@@ -267,7 +276,7 @@ describe('for arbitrary props, synth gives YAML kpack accepts, or a clear error'
   ));
 
   test('RegistryCredentials', () => property(
-    fc.record({ which: fc.nat({ max: 5 }), registry: fc.option(junk, { nil: undefined }), user: junk, secret: junk, name: fc.option(name, { nil: undefined }) }),
+    fc.record({ which: fc.nat({ max: 5 }), registry: optional(junk), user: junk, secret: junk, name: optional(name) }),
     p => subject('fuzz/credentials', chart => {
       const metadata = p.name === undefined ? undefined : { name: p.name };
       const credentials = [

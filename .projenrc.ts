@@ -51,6 +51,9 @@ for (const dir of ['examples', 'scripts', 'schemas']) {
   new JsonFile(project, `${dir}/tsconfig.json`, { obj: { extends: '../test/tsconfig.json' } });
 }
 
+// Charts the migrate tests generate and load; removed after each test.
+project.gitignore.exclude('/test/.migrated-*/');
+
 project.npmignore?.exclude('/examples/', '/scripts/', '/schemas/', '/vendor/', '/.ci/');
 
 project.addTask('tutorial', {

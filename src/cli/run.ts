@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import { migrateYaml } from './migrate';
 import { formatReport, validateFiles } from './validate';
 
 /** Where the command writes. */
@@ -13,6 +15,9 @@ Commands:
                      build.pivotal.io/v1alpha1) with the rules of kpack's admission webhook, and the kpack.io
                      objects with their structural schemas. Exit code 1 on any error.
                      e.g. cdk8s synth && npx cdk8s-kpack validate dist/*.yaml
+  migrate FILE       print a cdk8s chart, written with cdk8s-kpack, that synthesizes the objects of a kpack
+                     YAML file (kpack v0.17 or v0.0.8, with the Secrets and ServiceAccounts they use).
+                     e.g. npx cdk8s-kpack migrate kpack/image.yaml > main.ts
 `;
 
 /** Runs the command line; returns the exit code. */
@@ -27,6 +32,20 @@ export function run(args: string[], output: Output): number {
       const report = validateFiles(rest);
       output.out(formatReport(report, rest.length));
       return report.findings.some(f => f.severity === 'error') ? 1 : 0;
+    }
+    case 'migrate': {
+      if (rest.length !== 1) {
+        output.err('migrate: give one file\n\n' + USAGE);
+        return 2;
+      }
+      try {
+        output.out(migrateYaml(fs.readFileSync(rest[0], 'utf8')));
+        return 0;
+      } catch (e) {
+        const error = e as NodeJS.ErrnoException;
+        output.err(`${rest[0]}: ${error.code ? `cannot read the file: ${error.code}` : error.message}\n`);
+        return 1;
+      }
     }
     case undefined:
     case '-h':

@@ -245,7 +245,8 @@ class Generator {
     const generation = Object.keys(annotations).some(a => a.startsWith('build.pivotal.io/')) ? 'legacy.' : '';
     const prefix = generation ? 'build.pivotal.io' : 'kpack.io';
     const rest = Object.keys(annotations).filter(a => !a.startsWith(`${prefix}/`));
-    const metadata = this.metadata({ ...object, metadata: { ...object.metadata, annotations: rest.length ? Object.fromEntries(rest.map(a => [a, annotations[a]])) : undefined } });
+    const otherAnnotations = rest.length ? Object.fromEntries(rest.map(a => [a, annotations[a]])) : undefined;
+    const metadata = this.metadata({ ...object, metadata: { ...object.metadata, annotations: otherAnnotations } });
     const factory = (name: string, props: Json) => {
       if (generation) this.imports.add('legacy');
       else this.imports.add('RegistryCredentials');
@@ -427,7 +428,8 @@ class Generator {
   }
 
   private find(kind: string, name: string, namespace?: string): Declared | undefined {
-    return this.declared.find(d => d.kind === kind && d.name === name && (namespace === undefined || d.namespace === undefined || d.namespace === namespace));
+    const sameNamespace = (d: Declared) => namespace === undefined || d.namespace === undefined || d.namespace === namespace;
+    return this.declared.find(d => d.kind === kind && d.name === name && sameNamespace(d));
   }
 
   private id(object: Json): string {

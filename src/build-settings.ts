@@ -53,11 +53,11 @@ export interface BuildOptions {
   readonly nodeSelector?: { [key: string]: string };
 
   /**
-   * Taints the build pod tolerates.
+   * Taints the build pod tolerates, e.g. `kplus.NodeTaintQuery.is('dedicated', 'builds')`.
    *
    * @default - none
    */
-  readonly tolerations?: k8s.Toleration[];
+  readonly tolerations?: kplus.NodeTaintQuery[];
 
   /**
    * Node and pod affinity of the build pod.

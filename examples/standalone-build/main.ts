@@ -29,7 +29,7 @@ export class StandaloneBuildChart extends Chart {
         memory: { request: Size.gibibytes(2), limit: Size.gibibytes(4) },
       },
       nodeSelector: { 'node.example.com/pool': 'builds' },
-      tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'builds', effect: 'NoSchedule' }],
+      tolerations: [kplus.NodeTaintQuery.is('dedicated', 'builds', { effect: kplus.TaintEffect.NO_SCHEDULE })],
       buildTimeout: Duration.minutes(30),
       env: { BP_JVM_VERSION: kplus.EnvValue.fromValue('21') },
     });

@@ -1,6 +1,7 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
+import { toleration } from './install/deployments';
 import { sizeToQuantity } from './quantity';
 import { BuildOptions } from '../build-settings';
 
@@ -40,7 +41,7 @@ export function renderBuildSettings(options: BuildOptions, paths: { resources: s
   return {
     resources: renderResources(options.resources, paths.resources),
     nodeSelector: options.nodeSelector && { ...options.nodeSelector },
-    tolerations: options.tolerations?.map(t => k8s.toJson_Toleration(t)),
+    tolerations: options.tolerations?.map(toleration),
     affinity: options.affinity && k8s.toJson_Affinity(options.affinity),
     runtimeClassName: options.runtimeClassName,
     schedulerName: options.schedulerName,

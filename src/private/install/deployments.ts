@@ -85,7 +85,7 @@ export function applyDeploymentOptions(drafts: Drafts, index: number, workload: 
   return errors;
 }
 
-function toleration(query: kplus.NodeTaintQuery): Record<string, unknown> {
+export function toleration(query: kplus.NodeTaintQuery): Record<string, unknown> {
   const kube: Record<string, unknown> = { ...query._toKube() };
   return Object.fromEntries(Object.entries(kube).filter(([, value]) => value !== undefined));
 }

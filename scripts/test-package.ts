@@ -17,6 +17,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { isDeepStrictEqual } from 'util';
 import { parseAllDocuments } from 'yaml';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -282,7 +283,7 @@ function one(objects: K8sObject[], file: string, apiVersion: string, kind: strin
 
 function expectField(file: string, object: K8sObject, field: string, expected: unknown): void {
   const actual = field.split('.').reduce<any>((value, key) => value?.[key], object);
-  check(JSON.stringify(actual) === JSON.stringify(expected),
+  check(isDeepStrictEqual(actual, expected),
     `${file}: ${object.kind} ${object.metadata?.name}: ${field} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
 }
 
@@ -377,6 +378,15 @@ function main(): void {
       console.log('builds.k8s.yaml, legacy-builds.k8s.yaml: kinds, names, API versions and references as expected');
     } else {
       throw new Error('the synthesized YAML is not as expected');
+    }
+
+    step('The cdk8s-kpack command of the installed package');
+    const files = fs.readdirSync(out).sort().map(f => path.join('dist', f));
+    run('npx', ['cdk8s-kpack', 'validate', ...files], dir);
+    const migrated = execFileSync('npx', ['cdk8s-kpack', 'migrate', path.join('dist', 'legacy-builds.k8s.yaml')], { cwd: dir, encoding: 'utf8' });
+    check(migrated.includes("from 'cdk8s-kpack'") && migrated.includes('new legacy.BuildImage('), 'cdk8s-kpack migrate did not print a chart for legacy-builds.k8s.yaml');
+    if (failures.length > 0) {
+      throw new Error('the cdk8s-kpack command does not work from the package');
     }
   } finally {
     if (process.env.KEEP_PACKAGE_APP) {

@@ -33,7 +33,7 @@ describe('docs/coverage.md', () => {
     const listed = (field: string) => new RegExp('`' + field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(`|\\.\\*`|[, ])').test(text);
     // A field is covered when it, or an object it is part of, is listed.
     const covered = (field: string) => field.split('.').some((_, i, parts) => listed(parts.slice(0, i + 1).join('.').replace(/\[\]$/, '')));
-    const missing = fieldPaths(SCHEMAS[kind].properties.spec).filter(field => !covered(field));
+    const missing = fieldPaths((SCHEMAS[kind].properties as Record<string, unknown>).spec).filter(field => !covered(field));
     expect(missing).toEqual([]);
   });
 });

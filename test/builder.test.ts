@@ -121,7 +121,7 @@ describe('ClusterBuilder lifecycle, labels and buildpack resources', () => {
       additionalLabels: { 'org.opencontainers.image.vendor': 'Example' },
     });
     builder.addGroup(BuildpackRef.fromBuildpack(java, { id: 'paketo-buildpacks/bellsoft-liberica', version: '10.2.0', optional: true }));
-    builder.addGroup(BuildpackRef.fromBuildpack(Buildpack.fromBuildpackName(chart, 'node', 'nodejs')));
+    builder.addGroup(BuildpackRef.fromBuildpack(ClusterBuildpack.fromClusterBuildpackName(chart, 'node', 'nodejs')));
 
     // THEN
     const { spec } = Testing.synth(chart).find(o => o.kind === 'ClusterBuilder')!;
@@ -129,9 +129,23 @@ describe('ClusterBuilder lifecycle, labels and buildpack resources', () => {
     expect(spec.additionalLabels).toEqual({ 'org.opencontainers.image.vendor': 'Example' });
     expect(spec.order).toEqual([
       { group: [{ name: 'java', kind: 'ClusterBuildpack', id: 'paketo-buildpacks/bellsoft-liberica', version: '10.2.0', optional: true }] },
-      { group: [{ name: 'nodejs', kind: 'Buildpack' }] },
+      { group: [{ name: 'nodejs', kind: 'ClusterBuildpack' }] },
     ]);
     expect(validationErrors(chart)).toEqual([]);
+  });
+});
+
+describe('a namespaced Buildpack', () => {
+  test('serves a namespaced Builder, not a ClusterBuilder', () => {
+    const chart = Testing.chart();
+    const go = Buildpack.fromBuildpackName(chart, 'go', 'go');
+    new Builder(chart, 'builder', { tag: 'r.example.com/builder', stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base') })
+      .addGroup(BuildpackRef.fromBuildpack(go));
+    const cluster = new ClusterBuilder(chart, 'cluster', { tag: 'r.example.com/builder', ...fixtures(chart) });
+    cluster.addGroup(BuildpackRef.fromBuildpack(go));
+    expect(validationErrors(chart)).toEqual([
+      '[test/cluster] invalid value: Buildpack: order[0].group[0].kind\nmust be one of ClusterBuildpack\nhint: a ClusterBuilder serves every namespace: use a ClusterBuildpack',
+    ]);
   });
 });
 

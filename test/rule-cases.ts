@@ -98,6 +98,12 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'cluster-builder-store', object: broken(CLUSTER_BUILDER, { store: { name: 'default', kind: 'ClusterStack' } }), messages: ['invalid value: ClusterStack: store.kind\nmust be one of ClusterStore'] },
   { rule: 'cluster-builder-order', object: broken(CLUSTER_BUILDER, { order: [{ group: [{}] }] }), messages: ['expected exactly one, got neither: order[0].group[0].id, order[0].group[0].image, order[0].group[0].name + kind'] },
 
+  {
+    rule: 'cluster-builder-namespaced-buildpack',
+    object: broken(CLUSTER_BUILDER, { order: [{ group: [{ name: 'go', kind: 'Buildpack' }] }] }),
+    messages: ['invalid value: Buildpack: order[0].group[0].kind\nmust be one of ClusterBuildpack\nhint: a ClusterBuilder serves every namespace: use a ClusterBuildpack'],
+  },
+
   // kpack v0.17 ClusterStack and ClusterStore
   { rule: 'cluster-stack-service-account-ref', object: broken(STACK, { serviceAccountRef: { namespace: 'kpack' }, id: '' }), messages: ['missing field(s): spec.serviceAccountRef.name\nhint: reference the ServiceAccount whose secrets kpack should use'] },
   { rule: 'cluster-stack-id', object: broken(STACK, { id: '' }), messages: ['missing field(s): spec.id'] },

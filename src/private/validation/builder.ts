@@ -45,6 +45,15 @@ export const CLUSTER_BUILDER_V1ALPHA2: KindRules = {
       validate: o => validateServiceAccountRef(o.spec?.serviceAccountRef, true),
     },
     ...builderSpecRules('cluster-builder', '', CLUSTER_BUILDER_ORIGIN),
+    {
+      id: 'cluster-builder-namespaced-buildpack',
+      condition: 'an order entry names a (namespaced) Buildpack, which a ClusterBuilder cannot resolve',
+      origin: 'cdk8s-kpack, after kpack docs/builders.md',
+      validate: o => list(o.spec?.order).flatMap((entry, i) => list(entry?.group).flatMap((ref, j) => text(ref?.kind) === 'Buildpack'
+        ? [withHint(invalidValue('Buildpack', `order[${i}].group[${j}].kind`, 'must be one of ClusterBuildpack'),
+          'a ClusterBuilder serves every namespace: use a ClusterBuildpack')]
+        : [])),
+    },
   ],
 };
 

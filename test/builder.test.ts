@@ -139,7 +139,7 @@ describe('a namespaced Buildpack', () => {
   test('serves a namespaced Builder, not a ClusterBuilder', () => {
     const chart = Testing.chart();
     const go = Buildpack.fromBuildpackName(chart, 'go', 'go');
-    new Builder(chart, 'builder', { tag: 'r.example.com/builder', stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base') })
+    new Builder(chart, 'builder', { tag: 'r.example.com/builder', stack: ClusterStack.fromClusterStackName(chart, 'base-stack', 'base') })
       .addGroup(BuildpackRef.fromBuildpack(go));
     const cluster = new ClusterBuilder(chart, 'cluster', { tag: 'r.example.com/builder', ...fixtures(chart) });
     cluster.addGroup(BuildpackRef.fromBuildpack(go));

@@ -8,7 +8,7 @@ import { ApiObject, App, Chart, JsonPatch, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { parseAllDocuments } from 'yaml';
 import { LegacyTutorialChart, STEPS, TutorialChart } from '../examples/tutorial/tutorial';
-import { BuildCache, BuildImage, ClusterBuilder, Kpack, KpackVersion, RegistryCredentials, Source } from '../src';
+import { BuildCache, BuildImage, ClusterBuilder, IBuilder, Kpack, KpackVersion, RegistryCredentials, Source } from '../src';
 
 /** Builds the constructs of one workload in `app` and returns the synthesis to time. */
 export type Build = (app: App) => () => string;
@@ -17,7 +17,9 @@ export type Build = (app: App) => () => string;
 export interface Workload {
   /** Row label. */
   readonly name: string;
-  /** The `N` of the row, when the workload scales. */
+  /** What the rows of this kind of workload are, without their N or version. */
+  readonly kind: string;
+  /** The `N` of the row, when it is one of the judged image counts (all in one chart). */
   readonly n?: number;
   /** Which synthesis is timed: `app.synthYaml()` or `Testing.synth(chart)`. */
   readonly synthPath: string;
@@ -67,19 +69,30 @@ function imageObject(i: number) {
   };
 }
 
+/** Where the services' objects go: all in one chart, or each service in a chart of its own. */
+export type Layout = 'one chart' | 'a chart each';
+
+/** The chart of service `i` in `app`, created on first use. */
+function chartOf(app: App, layout: Layout, i: number): Chart {
+  const id = layout === 'one chart' ? 'builds' : serviceName(i);
+  return app.node.tryFindChild(id) as Chart | undefined ?? new Chart(app, id, { namespace: NAMESPACE });
+}
+
 /**
  * N services, each with a BuildImage that references the team's ClusterBuilder, its own ServiceAccount
- * and dockerconfigjson registry credentials, a git source and a volume cache; all in one chart.
+ * and dockerconfigjson registry credentials, a git source and a volume cache.
  */
-export function images(n: number): Workload {
+export function images(n: number, layout: Layout = 'one chart'): Workload {
   return {
-    name: `${n.toLocaleString('en-US')} BuildImages`,
-    n,
+    name: `${n.toLocaleString('en-US')} BuildImages${layout === 'one chart' ? '' : `, ${layout}`}`,
+    kind: 'BuildImages',
+    n: layout === 'one chart' ? n : undefined,
     synthPath: 'app.synthYaml()',
     library: app => {
-      const chart = new Chart(app, 'builds', { namespace: NAMESPACE });
-      const builder = ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default');
       for (let i = 0; i < n; i++) {
+        const chart = chartOf(app, layout, i);
+        const builder = chart.node.tryFindChild('builder') as IBuilder | undefined
+          ?? ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default');
         const name = serviceName(i);
         const serviceAccount = new kplus.ServiceAccount(chart, `${name}-sa`, { metadata: { name } });
         RegistryCredentials.dockerConfigJson(chart, `${name}-registry`, {
@@ -100,8 +113,8 @@ export function images(n: number): Workload {
       return () => app.synthYaml();
     },
     raw: app => {
-      const chart = new Chart(app, 'builds', { namespace: NAMESPACE });
       for (let i = 0; i < n; i++) {
+        const chart = chartOf(app, layout, i);
         const name = serviceName(i);
         const secretName = `${name}-registry`;
         new ApiObject(chart, `${name}-sa`, {
@@ -125,8 +138,8 @@ export function images(n: number): Workload {
       return () => app.synthYaml();
     },
     plus: app => {
-      const chart = new Chart(app, 'builds', { namespace: NAMESPACE });
       for (let i = 0; i < n; i++) {
+        const chart = chartOf(app, layout, i);
         const name = serviceName(i);
         const serviceAccount = new kplus.ServiceAccount(chart, `${name}-sa`, { metadata: { name } });
         const secret = new kplus.DockerConfigSecret(chart, `${name}-registry`, { metadata: { name: `${name}-registry` }, data: dockerConfig(i) });
@@ -147,6 +160,7 @@ export function install(version: KpackVersion): Workload {
   let objects: any[] = [];
   return {
     name: `Kpack install v${version.version}`,
+    kind: 'Kpack install',
     synthPath: 'app.synthYaml()',
     library: app => {
       new Kpack(new Chart(app, 'kpack'), 'kpack', { version });
@@ -165,6 +179,7 @@ export function tutorial(generation: 'v0.17' | 'v0.0.8'): Workload {
   let objects: any[] = [];
   return {
     name: `tutorial chart (${generation})`,
+    kind: 'tutorial chart',
     synthPath: 'Testing.synth(chart)',
     library: app => {
       const chart = new chartClass(app, 'tutorial', { step: STEPS[0], dockerHub: { username: 'making', password: 'changeme' } });

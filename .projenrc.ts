@@ -26,7 +26,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 
   typecheckTests: true,
   tsconfigDev: {
-    include: ['../examples/**/*.ts', '../scripts/**/*.ts', '../schemas/**/*.ts'],
+    include: ['../examples/**/*.ts', '../scripts/**/*.ts', '../schemas/**/*.ts', '../bench/**/*.ts'],
   },
   jestOptions: {
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
@@ -36,7 +36,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   },
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'scripts', 'schemas'],
+    devdirs: ['test', 'examples', 'scripts', 'schemas', 'bench'],
     ignorePatterns: ['src/imports/**'],
   },
   npmignoreEnabled: true,
@@ -47,14 +47,14 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
 // Type-checked with the tests (test/tsconfig.json includes them); eslint finds them through these.
-for (const dir of ['examples', 'scripts', 'schemas']) {
+for (const dir of ['examples', 'scripts', 'schemas', 'bench']) {
   new JsonFile(project, `${dir}/tsconfig.json`, { obj: { extends: '../test/tsconfig.json' } });
 }
 
 // Charts the migrate tests generate and load; removed after each test.
 project.gitignore.exclude('/test/.migrated-*/');
 
-project.npmignore?.exclude('/examples/', '/scripts/', '/schemas/', '/vendor/', '/.ci/');
+project.npmignore?.exclude('/examples/', '/scripts/', '/schemas/', '/bench/', '/vendor/', '/.ci/');
 
 project.addTask('tutorial', {
   description: 'Synthesize the kpack tutorial (kpack v0.0.8 and v0.17) into dist/tutorial/',
@@ -118,5 +118,14 @@ const testPackage = project.addTask('test:package', {
 testPackage.spawn(project.compileTask);
 testPackage.spawn(project.tasks.tryFind('package:js')!);
 testPackage.exec('ts-node --project test/tsconfig.json scripts/test-package.ts');
+
+
+// One node process per run, with --expose-gc for the heap figures; transpile-only, since the type-check
+// runs with the tests. `npm run bench -- --quick` is CI's smoke run and prints only.
+project.addTask('bench', {
+  description: 'Benchmark synth time and heap against raw cdk8s ApiObjects; writes bench/results.md (--quick: small N, print only)',
+  env: { TS_NODE_PROJECT: 'bench/tsconfig.json' },
+  steps: [{ exec: 'node --expose-gc -r ts-node/register/transpile-only bench/synth.ts', receiveArgs: true }],
+});
 
 project.synth();

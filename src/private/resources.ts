@@ -1,6 +1,7 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
+import { PerSynth, renderOncePerSynth } from './synth-scope';
 import { FieldError, formatFieldErrors, validateKpackObject } from './validation';
 import { invalidValue, withHint } from './validation/field-error';
 
@@ -34,13 +35,16 @@ export function serviceAccountRef(serviceAccount: kplus.IServiceAccount): { name
  * that need more than the object) at synth time, so all problems of one synth are reported together.
  */
 export function validateRendered(scope: IConstruct, apiObject: ApiObject, crossChecks?: () => FieldError[]): void {
+  renderOncePerSynth(apiObject);
   scope.node.addValidation({
-    validate: () => formatFieldErrors([
+    validate: () => PROBLEMS.get(apiObject, () => formatFieldErrors([
       ...validateKpackObject(apiObject.toJson()) ?? [],
       ...crossChecks?.() ?? [],
-    ]),
+    ])),
   });
 }
+
+const PROBLEMS = new PerSynth<ApiObject, string[]>();
 
 export interface ImportedResourceProps {
   readonly name: string;

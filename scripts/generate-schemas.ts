@@ -15,9 +15,25 @@ export const SCHEMAS_FILE = path.join(ROOT, 'assets', 'kpack', 'schemas-v1alpha2
 const CRDS_FILE = path.join(ROOT, 'schemas', 'crds-v1alpha2.yaml');
 const RELEASE = path.join(ROOT, 'assets', 'kpack', 'release-0.17.2.yaml');
 
+/**
+ * The schemas with their properties in alphabetical order: the typed classes render fields in schema
+ * order, and cdk8s writes every other object's keys sorted, so the YAML reads the same throughout.
+ */
+function sorted(schema: any): any {
+  if (Array.isArray(schema)) {
+    return schema.map(sorted);
+  }
+  if (schema === null || typeof schema !== 'object') {
+    return schema;
+  }
+  return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === 'properties'
+    ? Object.fromEntries(Object.keys(value as object).sort().map(name => [name, sorted((value as any)[name])]))
+    : sorted(value)]));
+}
+
 /** The JSON written to `assets/kpack/schemas-v1alpha2.json`. */
 export function schemasJson(): string {
-  return JSON.stringify(SCHEMAS, undefined, 2) + '\n';
+  return JSON.stringify(sorted(SCHEMAS), undefined, 2) + '\n';
 }
 
 function crdsForImport(): string {
@@ -25,7 +41,7 @@ function crdsForImport(): string {
     .map(document => document.toJS())
     .filter(object => object?.kind === 'CustomResourceDefinition');
   return crds.map(crd => {
-    const schema = SCHEMAS[crd.spec.names.kind];
+    const schema = sorted(SCHEMAS[crd.spec.names.kind]);
     if (!schema) {
       throw new Error(`no schema for ${crd.spec.names.kind}`);
     }

@@ -92,9 +92,14 @@ export function toJson_BuildProps(obj: BuildProps | undefined): Record<string, a
  */
 export interface BuildSpec {
   /**
-   * @schema BuildSpec#tags
+   * @schema BuildSpec#activeDeadlineSeconds
    */
-  readonly tags: string[];
+  readonly activeDeadlineSeconds?: number;
+
+  /**
+   * @schema BuildSpec#affinity
+   */
+  readonly affinity?: any;
 
   /**
    * @schema BuildSpec#builder
@@ -102,34 +107,9 @@ export interface BuildSpec {
   readonly builder?: BuildSpecBuilder;
 
   /**
-   * @schema BuildSpec#serviceAccountName
-   */
-  readonly serviceAccountName?: string;
-
-  /**
-   * @schema BuildSpec#source
-   */
-  readonly source: BuildSpecSource;
-
-  /**
    * @schema BuildSpec#cache
    */
   readonly cache?: BuildSpecCache;
-
-  /**
-   * @schema BuildSpec#runImage
-   */
-  readonly runImage?: BuildSpecRunImage;
-
-  /**
-   * @schema BuildSpec#activeDeadlineSeconds
-   */
-  readonly activeDeadlineSeconds?: number;
-
-  /**
-   * @schema BuildSpec#services
-   */
-  readonly services?: BuildSpecServices[];
 
   /**
    * @schema BuildSpec#cnbBindings
@@ -137,9 +117,44 @@ export interface BuildSpec {
   readonly cnbBindings?: BuildSpecCnbBindings[];
 
   /**
+   * @schema BuildSpec#cosign
+   */
+  readonly cosign?: BuildSpecCosign;
+
+  /**
+   * @schema BuildSpec#creationTime
+   */
+  readonly creationTime?: string;
+
+  /**
+   * @schema BuildSpec#defaultProcess
+   */
+  readonly defaultProcess?: string;
+
+  /**
    * @schema BuildSpec#env
    */
   readonly env?: BuildSpecEnv[];
+
+  /**
+   * @schema BuildSpec#lastBuild
+   */
+  readonly lastBuild?: BuildSpecLastBuild;
+
+  /**
+   * @schema BuildSpec#nodeSelector
+   */
+  readonly nodeSelector?: { [key: string]: string };
+
+  /**
+   * @schema BuildSpec#notary
+   */
+  readonly notary?: BuildSpecNotary;
+
+  /**
+   * @schema BuildSpec#priorityClassName
+   */
+  readonly priorityClassName?: string;
 
   /**
    * @schema BuildSpec#projectDescriptorPath
@@ -152,39 +167,9 @@ export interface BuildSpec {
   readonly resources?: BuildSpecResources;
 
   /**
-   * @schema BuildSpec#lastBuild
+   * @schema BuildSpec#runImage
    */
-  readonly lastBuild?: BuildSpecLastBuild;
-
-  /**
-   * @schema BuildSpec#notary
-   */
-  readonly notary?: BuildSpecNotary;
-
-  /**
-   * @schema BuildSpec#cosign
-   */
-  readonly cosign?: BuildSpecCosign;
-
-  /**
-   * @schema BuildSpec#defaultProcess
-   */
-  readonly defaultProcess?: string;
-
-  /**
-   * @schema BuildSpec#tolerations
-   */
-  readonly tolerations?: BuildSpecTolerations[];
-
-  /**
-   * @schema BuildSpec#nodeSelector
-   */
-  readonly nodeSelector?: { [key: string]: string };
-
-  /**
-   * @schema BuildSpec#affinity
-   */
-  readonly affinity?: any;
+  readonly runImage?: BuildSpecRunImage;
 
   /**
    * @schema BuildSpec#runtimeClassName
@@ -197,14 +182,29 @@ export interface BuildSpec {
   readonly schedulerName?: string;
 
   /**
-   * @schema BuildSpec#priorityClassName
+   * @schema BuildSpec#serviceAccountName
    */
-  readonly priorityClassName?: string;
+  readonly serviceAccountName?: string;
 
   /**
-   * @schema BuildSpec#creationTime
+   * @schema BuildSpec#services
    */
-  readonly creationTime?: string;
+  readonly services?: BuildSpecServices[];
+
+  /**
+   * @schema BuildSpec#source
+   */
+  readonly source: BuildSpecSource;
+
+  /**
+   * @schema BuildSpec#tags
+   */
+  readonly tags: string[];
+
+  /**
+   * @schema BuildSpec#tolerations
+   */
+  readonly tolerations?: BuildSpecTolerations[];
 }
 
 /**
@@ -214,29 +214,29 @@ export interface BuildSpec {
 export function toJson_BuildSpec(obj: BuildSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'tags': obj.tags?.map(y => y),
-    'builder': toJson_BuildSpecBuilder(obj.builder),
-    'serviceAccountName': obj.serviceAccountName,
-    'source': toJson_BuildSpecSource(obj.source),
-    'cache': toJson_BuildSpecCache(obj.cache),
-    'runImage': toJson_BuildSpecRunImage(obj.runImage),
     'activeDeadlineSeconds': obj.activeDeadlineSeconds,
-    'services': obj.services?.map(y => toJson_BuildSpecServices(y)),
+    'affinity': obj.affinity,
+    'builder': toJson_BuildSpecBuilder(obj.builder),
+    'cache': toJson_BuildSpecCache(obj.cache),
     'cnbBindings': obj.cnbBindings?.map(y => toJson_BuildSpecCnbBindings(y)),
+    'cosign': toJson_BuildSpecCosign(obj.cosign),
+    'creationTime': obj.creationTime,
+    'defaultProcess': obj.defaultProcess,
     'env': obj.env?.map(y => toJson_BuildSpecEnv(y)),
+    'lastBuild': toJson_BuildSpecLastBuild(obj.lastBuild),
+    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'notary': toJson_BuildSpecNotary(obj.notary),
+    'priorityClassName': obj.priorityClassName,
     'projectDescriptorPath': obj.projectDescriptorPath,
     'resources': toJson_BuildSpecResources(obj.resources),
-    'lastBuild': toJson_BuildSpecLastBuild(obj.lastBuild),
-    'notary': toJson_BuildSpecNotary(obj.notary),
-    'cosign': toJson_BuildSpecCosign(obj.cosign),
-    'defaultProcess': obj.defaultProcess,
-    'tolerations': obj.tolerations?.map(y => toJson_BuildSpecTolerations(y)),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'affinity': obj.affinity,
+    'runImage': toJson_BuildSpecRunImage(obj.runImage),
     'runtimeClassName': obj.runtimeClassName,
     'schedulerName': obj.schedulerName,
-    'priorityClassName': obj.priorityClassName,
-    'creationTime': obj.creationTime,
+    'serviceAccountName': obj.serviceAccountName,
+    'services': obj.services?.map(y => toJson_BuildSpecServices(y)),
+    'source': toJson_BuildSpecSource(obj.source),
+    'tags': obj.tags?.map(y => y),
+    'tolerations': obj.tolerations?.map(y => toJson_BuildSpecTolerations(y)),
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -253,14 +253,14 @@ export interface BuildSpecBuilder {
   readonly image?: string;
 
   /**
-   * @schema BuildSpecBuilder#ref
-   */
-  readonly ref?: BuildSpecBuilderRef;
-
-  /**
    * @schema BuildSpecBuilder#imagePullSecrets
    */
   readonly imagePullSecrets?: BuildSpecBuilderImagePullSecrets[];
+
+  /**
+   * @schema BuildSpecBuilder#ref
+   */
+  readonly ref?: BuildSpecBuilderRef;
 }
 
 /**
@@ -271,50 +271,8 @@ export function toJson_BuildSpecBuilder(obj: BuildSpecBuilder | undefined): Reco
   if (obj === undefined) { return undefined; }
   const result = {
     'image': obj.image,
-    'ref': toJson_BuildSpecBuilderRef(obj.ref),
     'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_BuildSpecBuilderImagePullSecrets(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema BuildSpecSource
- */
-export interface BuildSpecSource {
-  /**
-   * @schema BuildSpecSource#git
-   */
-  readonly git?: BuildSpecSourceGit;
-
-  /**
-   * @schema BuildSpecSource#blob
-   */
-  readonly blob?: BuildSpecSourceBlob;
-
-  /**
-   * @schema BuildSpecSource#registry
-   */
-  readonly registry?: BuildSpecSourceRegistry;
-
-  /**
-   * @schema BuildSpecSource#subPath
-   */
-  readonly subPath?: string;
-}
-
-/**
- * Converts an object of type 'BuildSpecSource' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_BuildSpecSource(obj: BuildSpecSource | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'git': toJson_BuildSpecSourceGit(obj.git),
-    'blob': toJson_BuildSpecSourceBlob(obj.blob),
-    'registry': toJson_BuildSpecSourceRegistry(obj.registry),
-    'subPath': obj.subPath,
+    'ref': toJson_BuildSpecBuilderRef(obj.ref),
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -326,14 +284,14 @@ export function toJson_BuildSpecSource(obj: BuildSpecSource | undefined): Record
  */
 export interface BuildSpecCache {
   /**
-   * @schema BuildSpecCache#volume
-   */
-  readonly volume?: BuildSpecCacheVolume;
-
-  /**
    * @schema BuildSpecCache#registry
    */
   readonly registry?: BuildSpecCacheRegistry;
+
+  /**
+   * @schema BuildSpecCache#volume
+   */
+  readonly volume?: BuildSpecCacheVolume;
 }
 
 /**
@@ -343,8 +301,200 @@ export interface BuildSpecCache {
 export function toJson_BuildSpecCache(obj: BuildSpecCache | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'volume': toJson_BuildSpecCacheVolume(obj.volume),
     'registry': toJson_BuildSpecCacheRegistry(obj.registry),
+    'volume': toJson_BuildSpecCacheVolume(obj.volume),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BuildSpecCnbBindings
+ */
+export interface BuildSpecCnbBindings {
+  /**
+   * @schema BuildSpecCnbBindings#metadataRef
+   */
+  readonly metadataRef?: BuildSpecCnbBindingsMetadataRef;
+
+  /**
+   * @schema BuildSpecCnbBindings#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema BuildSpecCnbBindings#secretRef
+   */
+  readonly secretRef?: BuildSpecCnbBindingsSecretRef;
+}
+
+/**
+ * Converts an object of type 'BuildSpecCnbBindings' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BuildSpecCnbBindings(obj: BuildSpecCnbBindings | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadataRef': toJson_BuildSpecCnbBindingsMetadataRef(obj.metadataRef),
+    'name': obj.name,
+    'secretRef': toJson_BuildSpecCnbBindingsSecretRef(obj.secretRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BuildSpecCosign
+ */
+export interface BuildSpecCosign {
+  /**
+   * @schema BuildSpecCosign#annotations
+   */
+  readonly annotations: BuildSpecCosignAnnotations[];
+}
+
+/**
+ * Converts an object of type 'BuildSpecCosign' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BuildSpecCosign(obj: BuildSpecCosign | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'annotations': obj.annotations?.map(y => toJson_BuildSpecCosignAnnotations(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BuildSpecEnv
+ */
+export interface BuildSpecEnv {
+  /**
+   * @schema BuildSpecEnv#name
+   */
+  readonly name: string;
+
+  /**
+   * @schema BuildSpecEnv#value
+   */
+  readonly value?: string;
+
+  /**
+   * @schema BuildSpecEnv#valueFrom
+   */
+  readonly valueFrom?: any;
+}
+
+/**
+ * Converts an object of type 'BuildSpecEnv' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BuildSpecEnv(obj: BuildSpecEnv | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+    'valueFrom': obj.valueFrom,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BuildSpecLastBuild
+ */
+export interface BuildSpecLastBuild {
+  /**
+   * @schema BuildSpecLastBuild#cache
+   */
+  readonly cache?: BuildSpecLastBuildCache;
+
+  /**
+   * @schema BuildSpecLastBuild#image
+   */
+  readonly image?: string;
+
+  /**
+   * @schema BuildSpecLastBuild#stackId
+   */
+  readonly stackId?: string;
+}
+
+/**
+ * Converts an object of type 'BuildSpecLastBuild' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BuildSpecLastBuild(obj: BuildSpecLastBuild | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'cache': toJson_BuildSpecLastBuildCache(obj.cache),
+    'image': obj.image,
+    'stackId': obj.stackId,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BuildSpecNotary
+ */
+export interface BuildSpecNotary {
+  /**
+   * @schema BuildSpecNotary#v1
+   */
+  readonly v1?: BuildSpecNotaryV1;
+}
+
+/**
+ * Converts an object of type 'BuildSpecNotary' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BuildSpecNotary(obj: BuildSpecNotary | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'v1': toJson_BuildSpecNotaryV1(obj.v1),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BuildSpecResources
+ */
+export interface BuildSpecResources {
+  /**
+   * @schema BuildSpecResources#claims
+   */
+  readonly claims?: BuildSpecResourcesClaims[];
+
+  /**
+   * @schema BuildSpecResources#limits
+   */
+  readonly limits?: { [key: string]: BuildSpecResourcesLimits };
+
+  /**
+   * @schema BuildSpecResources#requests
+   */
+  readonly requests?: { [key: string]: BuildSpecResourcesRequests };
+}
+
+/**
+ * Converts an object of type 'BuildSpecResources' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BuildSpecResources(obj: BuildSpecResources | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'claims': obj.claims?.map(y => toJson_BuildSpecResourcesClaims(y)),
+    'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
+    'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -436,191 +586,41 @@ export function toJson_BuildSpecServices(obj: BuildSpecServices | undefined): Re
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * @schema BuildSpecCnbBindings
+ * @schema BuildSpecSource
  */
-export interface BuildSpecCnbBindings {
+export interface BuildSpecSource {
   /**
-   * @schema BuildSpecCnbBindings#name
+   * @schema BuildSpecSource#blob
    */
-  readonly name?: string;
+  readonly blob?: BuildSpecSourceBlob;
 
   /**
-   * @schema BuildSpecCnbBindings#metadataRef
+   * @schema BuildSpecSource#git
    */
-  readonly metadataRef?: BuildSpecCnbBindingsMetadataRef;
+  readonly git?: BuildSpecSourceGit;
 
   /**
-   * @schema BuildSpecCnbBindings#secretRef
+   * @schema BuildSpecSource#registry
    */
-  readonly secretRef?: BuildSpecCnbBindingsSecretRef;
+  readonly registry?: BuildSpecSourceRegistry;
+
+  /**
+   * @schema BuildSpecSource#subPath
+   */
+  readonly subPath?: string;
 }
 
 /**
- * Converts an object of type 'BuildSpecCnbBindings' to JSON representation.
+ * Converts an object of type 'BuildSpecSource' to JSON representation.
  */
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_BuildSpecCnbBindings(obj: BuildSpecCnbBindings | undefined): Record<string, any> | undefined {
+export function toJson_BuildSpecSource(obj: BuildSpecSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'name': obj.name,
-    'metadataRef': toJson_BuildSpecCnbBindingsMetadataRef(obj.metadataRef),
-    'secretRef': toJson_BuildSpecCnbBindingsSecretRef(obj.secretRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema BuildSpecEnv
- */
-export interface BuildSpecEnv {
-  /**
-   * @schema BuildSpecEnv#name
-   */
-  readonly name: string;
-
-  /**
-   * @schema BuildSpecEnv#value
-   */
-  readonly value?: string;
-
-  /**
-   * @schema BuildSpecEnv#valueFrom
-   */
-  readonly valueFrom?: any;
-}
-
-/**
- * Converts an object of type 'BuildSpecEnv' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_BuildSpecEnv(obj: BuildSpecEnv | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': obj.valueFrom,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema BuildSpecResources
- */
-export interface BuildSpecResources {
-  /**
-   * @schema BuildSpecResources#claims
-   */
-  readonly claims?: BuildSpecResourcesClaims[];
-
-  /**
-   * @schema BuildSpecResources#limits
-   */
-  readonly limits?: { [key: string]: BuildSpecResourcesLimits };
-
-  /**
-   * @schema BuildSpecResources#requests
-   */
-  readonly requests?: { [key: string]: BuildSpecResourcesRequests };
-}
-
-/**
- * Converts an object of type 'BuildSpecResources' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_BuildSpecResources(obj: BuildSpecResources | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'claims': obj.claims?.map(y => toJson_BuildSpecResourcesClaims(y)),
-    'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-    'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema BuildSpecLastBuild
- */
-export interface BuildSpecLastBuild {
-  /**
-   * @schema BuildSpecLastBuild#image
-   */
-  readonly image?: string;
-
-  /**
-   * @schema BuildSpecLastBuild#cache
-   */
-  readonly cache?: BuildSpecLastBuildCache;
-
-  /**
-   * @schema BuildSpecLastBuild#stackId
-   */
-  readonly stackId?: string;
-}
-
-/**
- * Converts an object of type 'BuildSpecLastBuild' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_BuildSpecLastBuild(obj: BuildSpecLastBuild | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'image': obj.image,
-    'cache': toJson_BuildSpecLastBuildCache(obj.cache),
-    'stackId': obj.stackId,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema BuildSpecNotary
- */
-export interface BuildSpecNotary {
-  /**
-   * @schema BuildSpecNotary#v1
-   */
-  readonly v1?: BuildSpecNotaryV1;
-}
-
-/**
- * Converts an object of type 'BuildSpecNotary' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_BuildSpecNotary(obj: BuildSpecNotary | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'v1': toJson_BuildSpecNotaryV1(obj.v1),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema BuildSpecCosign
- */
-export interface BuildSpecCosign {
-  /**
-   * @schema BuildSpecCosign#annotations
-   */
-  readonly annotations: BuildSpecCosignAnnotations[];
-}
-
-/**
- * Converts an object of type 'BuildSpecCosign' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_BuildSpecCosign(obj: BuildSpecCosign | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'annotations': obj.annotations?.map(y => toJson_BuildSpecCosignAnnotations(y)),
+    'blob': toJson_BuildSpecSourceBlob(obj.blob),
+    'git': toJson_BuildSpecSourceGit(obj.git),
+    'registry': toJson_BuildSpecSourceRegistry(obj.registry),
+    'subPath': obj.subPath,
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -669,6 +669,30 @@ export function toJson_BuildSpecTolerations(obj: BuildSpecTolerations | undefine
     'operator': obj.operator,
     'tolerationSeconds': obj.tolerationSeconds,
     'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BuildSpecBuilderImagePullSecrets
+ */
+export interface BuildSpecBuilderImagePullSecrets {
+  /**
+   * @schema BuildSpecBuilderImagePullSecrets#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'BuildSpecBuilderImagePullSecrets' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BuildSpecBuilderImagePullSecrets(obj: BuildSpecBuilderImagePullSecrets | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -736,125 +760,23 @@ export function toJson_BuildSpecBuilderRef(obj: BuildSpecBuilderRef | undefined)
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * @schema BuildSpecBuilderImagePullSecrets
+ * @schema BuildSpecCacheRegistry
  */
-export interface BuildSpecBuilderImagePullSecrets {
+export interface BuildSpecCacheRegistry {
   /**
-   * @schema BuildSpecBuilderImagePullSecrets#name
+   * @schema BuildSpecCacheRegistry#tag
    */
-  readonly name?: string;
+  readonly tag: string;
 }
 
 /**
- * Converts an object of type 'BuildSpecBuilderImagePullSecrets' to JSON representation.
+ * Converts an object of type 'BuildSpecCacheRegistry' to JSON representation.
  */
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_BuildSpecBuilderImagePullSecrets(obj: BuildSpecBuilderImagePullSecrets | undefined): Record<string, any> | undefined {
+export function toJson_BuildSpecCacheRegistry(obj: BuildSpecCacheRegistry | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema BuildSpecSourceGit
- */
-export interface BuildSpecSourceGit {
-  /**
-   * @schema BuildSpecSourceGit#url
-   */
-  readonly url: string;
-
-  /**
-   * @schema BuildSpecSourceGit#revision
-   */
-  readonly revision: string;
-
-  /**
-   * @schema BuildSpecSourceGit#initializeSubmodules
-   */
-  readonly initializeSubmodules?: boolean;
-}
-
-/**
- * Converts an object of type 'BuildSpecSourceGit' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_BuildSpecSourceGit(obj: BuildSpecSourceGit | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'url': obj.url,
-    'revision': obj.revision,
-    'initializeSubmodules': obj.initializeSubmodules,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema BuildSpecSourceBlob
- */
-export interface BuildSpecSourceBlob {
-  /**
-   * @schema BuildSpecSourceBlob#url
-   */
-  readonly url: string;
-
-  /**
-   * @schema BuildSpecSourceBlob#auth
-   */
-  readonly auth?: string;
-
-  /**
-   * @schema BuildSpecSourceBlob#stripComponents
-   */
-  readonly stripComponents?: number;
-}
-
-/**
- * Converts an object of type 'BuildSpecSourceBlob' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_BuildSpecSourceBlob(obj: BuildSpecSourceBlob | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'url': obj.url,
-    'auth': obj.auth,
-    'stripComponents': obj.stripComponents,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema BuildSpecSourceRegistry
- */
-export interface BuildSpecSourceRegistry {
-  /**
-   * @schema BuildSpecSourceRegistry#image
-   */
-  readonly image: string;
-
-  /**
-   * @schema BuildSpecSourceRegistry#imagePullSecrets
-   */
-  readonly imagePullSecrets?: BuildSpecSourceRegistryImagePullSecrets[];
-}
-
-/**
- * Converts an object of type 'BuildSpecSourceRegistry' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_BuildSpecSourceRegistry(obj: BuildSpecSourceRegistry | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'image': obj.image,
-    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_BuildSpecSourceRegistryImagePullSecrets(y)),
+    'tag': obj.tag,
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -879,30 +801,6 @@ export function toJson_BuildSpecCacheVolume(obj: BuildSpecCacheVolume | undefine
   if (obj === undefined) { return undefined; }
   const result = {
     'persistentVolumeClaimName': obj.persistentVolumeClaimName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema BuildSpecCacheRegistry
- */
-export interface BuildSpecCacheRegistry {
-  /**
-   * @schema BuildSpecCacheRegistry#tag
-   */
-  readonly tag: string;
-}
-
-/**
- * Converts an object of type 'BuildSpecCacheRegistry' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_BuildSpecCacheRegistry(obj: BuildSpecCacheRegistry | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'tag': obj.tag,
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -951,6 +849,90 @@ export function toJson_BuildSpecCnbBindingsSecretRef(obj: BuildSpecCnbBindingsSe
   if (obj === undefined) { return undefined; }
   const result = {
     'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BuildSpecCosignAnnotations
+ */
+export interface BuildSpecCosignAnnotations {
+  /**
+   * @schema BuildSpecCosignAnnotations#name
+   */
+  readonly name: string;
+
+  /**
+   * @schema BuildSpecCosignAnnotations#value
+   */
+  readonly value: string;
+}
+
+/**
+ * Converts an object of type 'BuildSpecCosignAnnotations' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BuildSpecCosignAnnotations(obj: BuildSpecCosignAnnotations | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BuildSpecLastBuildCache
+ */
+export interface BuildSpecLastBuildCache {
+  /**
+   * @schema BuildSpecLastBuildCache#image
+   */
+  readonly image?: string;
+}
+
+/**
+ * Converts an object of type 'BuildSpecLastBuildCache' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BuildSpecLastBuildCache(obj: BuildSpecLastBuildCache | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'image': obj.image,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BuildSpecNotaryV1
+ */
+export interface BuildSpecNotaryV1 {
+  /**
+   * @schema BuildSpecNotaryV1#secretRef
+   */
+  readonly secretRef?: BuildSpecNotaryV1SecretRef;
+
+  /**
+   * @schema BuildSpecNotaryV1#url
+   */
+  readonly url?: string;
+}
+
+/**
+ * Converts an object of type 'BuildSpecNotaryV1' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BuildSpecNotaryV1(obj: BuildSpecNotaryV1 | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretRef': toJson_BuildSpecNotaryV1SecretRef(obj.secretRef),
+    'url': obj.url,
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -1016,107 +998,101 @@ export class BuildSpecResourcesRequests {
 }
 
 /**
- * @schema BuildSpecLastBuildCache
+ * @schema BuildSpecSourceBlob
  */
-export interface BuildSpecLastBuildCache {
+export interface BuildSpecSourceBlob {
   /**
-   * @schema BuildSpecLastBuildCache#image
+   * @schema BuildSpecSourceBlob#auth
    */
-  readonly image?: string;
+  readonly auth?: string;
+
+  /**
+   * @schema BuildSpecSourceBlob#stripComponents
+   */
+  readonly stripComponents?: number;
+
+  /**
+   * @schema BuildSpecSourceBlob#url
+   */
+  readonly url: string;
 }
 
 /**
- * Converts an object of type 'BuildSpecLastBuildCache' to JSON representation.
+ * Converts an object of type 'BuildSpecSourceBlob' to JSON representation.
  */
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_BuildSpecLastBuildCache(obj: BuildSpecLastBuildCache | undefined): Record<string, any> | undefined {
+export function toJson_BuildSpecSourceBlob(obj: BuildSpecSourceBlob | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'auth': obj.auth,
+    'stripComponents': obj.stripComponents,
+    'url': obj.url,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BuildSpecSourceGit
+ */
+export interface BuildSpecSourceGit {
+  /**
+   * @schema BuildSpecSourceGit#initializeSubmodules
+   */
+  readonly initializeSubmodules?: boolean;
+
+  /**
+   * @schema BuildSpecSourceGit#revision
+   */
+  readonly revision: string;
+
+  /**
+   * @schema BuildSpecSourceGit#url
+   */
+  readonly url: string;
+}
+
+/**
+ * Converts an object of type 'BuildSpecSourceGit' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BuildSpecSourceGit(obj: BuildSpecSourceGit | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'initializeSubmodules': obj.initializeSubmodules,
+    'revision': obj.revision,
+    'url': obj.url,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BuildSpecSourceRegistry
+ */
+export interface BuildSpecSourceRegistry {
+  /**
+   * @schema BuildSpecSourceRegistry#image
+   */
+  readonly image: string;
+
+  /**
+   * @schema BuildSpecSourceRegistry#imagePullSecrets
+   */
+  readonly imagePullSecrets?: BuildSpecSourceRegistryImagePullSecrets[];
+}
+
+/**
+ * Converts an object of type 'BuildSpecSourceRegistry' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BuildSpecSourceRegistry(obj: BuildSpecSourceRegistry | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
     'image': obj.image,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema BuildSpecNotaryV1
- */
-export interface BuildSpecNotaryV1 {
-  /**
-   * @schema BuildSpecNotaryV1#url
-   */
-  readonly url?: string;
-
-  /**
-   * @schema BuildSpecNotaryV1#secretRef
-   */
-  readonly secretRef?: BuildSpecNotaryV1SecretRef;
-}
-
-/**
- * Converts an object of type 'BuildSpecNotaryV1' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_BuildSpecNotaryV1(obj: BuildSpecNotaryV1 | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'url': obj.url,
-    'secretRef': toJson_BuildSpecNotaryV1SecretRef(obj.secretRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema BuildSpecCosignAnnotations
- */
-export interface BuildSpecCosignAnnotations {
-  /**
-   * @schema BuildSpecCosignAnnotations#name
-   */
-  readonly name: string;
-
-  /**
-   * @schema BuildSpecCosignAnnotations#value
-   */
-  readonly value: string;
-}
-
-/**
- * Converts an object of type 'BuildSpecCosignAnnotations' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_BuildSpecCosignAnnotations(obj: BuildSpecCosignAnnotations | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema BuildSpecSourceRegistryImagePullSecrets
- */
-export interface BuildSpecSourceRegistryImagePullSecrets {
-  /**
-   * @schema BuildSpecSourceRegistryImagePullSecrets#name
-   */
-  readonly name?: string;
-}
-
-/**
- * Converts an object of type 'BuildSpecSourceRegistryImagePullSecrets' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_BuildSpecSourceRegistryImagePullSecrets(obj: BuildSpecSourceRegistryImagePullSecrets | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
+    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_BuildSpecSourceRegistryImagePullSecrets(y)),
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -1138,6 +1114,30 @@ export interface BuildSpecNotaryV1SecretRef {
  */
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BuildSpecNotaryV1SecretRef(obj: BuildSpecNotaryV1SecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BuildSpecSourceRegistryImagePullSecrets
+ */
+export interface BuildSpecSourceRegistryImagePullSecrets {
+  /**
+   * @schema BuildSpecSourceRegistryImagePullSecrets#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'BuildSpecSourceRegistryImagePullSecrets' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BuildSpecSourceRegistryImagePullSecrets(obj: BuildSpecSourceRegistryImagePullSecrets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
     'name': obj.name,
@@ -1237,19 +1237,9 @@ export function toJson_BuilderProps(obj: BuilderProps | undefined): Record<strin
  */
 export interface BuilderSpec {
   /**
-   * @schema BuilderSpec#tag
+   * @schema BuilderSpec#additionalLabels
    */
-  readonly tag?: string;
-
-  /**
-   * @schema BuilderSpec#stack
-   */
-  readonly stack?: BuilderSpecStack;
-
-  /**
-   * @schema BuilderSpec#store
-   */
-  readonly store?: BuilderSpecStore;
+  readonly additionalLabels?: { [key: string]: string };
 
   /**
    * @schema BuilderSpec#lifecycle
@@ -1262,9 +1252,9 @@ export interface BuilderSpec {
   readonly order?: BuilderSpecOrder[];
 
   /**
-   * @schema BuilderSpec#additionalLabels
+   * @schema BuilderSpec#serviceAccount
    */
-  readonly additionalLabels?: { [key: string]: string };
+  readonly serviceAccount?: string;
 
   /**
    * @schema BuilderSpec#serviceAccountName
@@ -1272,9 +1262,19 @@ export interface BuilderSpec {
   readonly serviceAccountName?: string;
 
   /**
-   * @schema BuilderSpec#serviceAccount
+   * @schema BuilderSpec#stack
    */
-  readonly serviceAccount?: string;
+  readonly stack?: BuilderSpecStack;
+
+  /**
+   * @schema BuilderSpec#store
+   */
+  readonly store?: BuilderSpecStore;
+
+  /**
+   * @schema BuilderSpec#tag
+   */
+  readonly tag?: string;
 }
 
 /**
@@ -1284,14 +1284,98 @@ export interface BuilderSpec {
 export function toJson_BuilderSpec(obj: BuilderSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'tag': obj.tag,
-    'stack': toJson_BuilderSpecStack(obj.stack),
-    'store': toJson_BuilderSpecStore(obj.store),
+    'additionalLabels': ((obj.additionalLabels) === undefined) ? undefined : (Object.entries(obj.additionalLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
     'lifecycle': toJson_BuilderSpecLifecycle(obj.lifecycle),
     'order': obj.order?.map(y => toJson_BuilderSpecOrder(y)),
-    'additionalLabels': ((obj.additionalLabels) === undefined) ? undefined : (Object.entries(obj.additionalLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'serviceAccountName': obj.serviceAccountName,
     'serviceAccount': obj.serviceAccount,
+    'serviceAccountName': obj.serviceAccountName,
+    'stack': toJson_BuilderSpecStack(obj.stack),
+    'store': toJson_BuilderSpecStore(obj.store),
+    'tag': obj.tag,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BuilderSpecLifecycle
+ */
+export interface BuilderSpecLifecycle {
+  /**
+   * @schema BuilderSpecLifecycle#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema BuilderSpecLifecycle#fieldPath
+   */
+  readonly fieldPath?: string;
+
+  /**
+   * @schema BuilderSpecLifecycle#kind
+   */
+  readonly kind?: string;
+
+  /**
+   * @schema BuilderSpecLifecycle#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema BuilderSpecLifecycle#namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * @schema BuilderSpecLifecycle#resourceVersion
+   */
+  readonly resourceVersion?: string;
+
+  /**
+   * @schema BuilderSpecLifecycle#uid
+   */
+  readonly uid?: string;
+}
+
+/**
+ * Converts an object of type 'BuilderSpecLifecycle' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BuilderSpecLifecycle(obj: BuilderSpecLifecycle | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'fieldPath': obj.fieldPath,
+    'kind': obj.kind,
+    'name': obj.name,
+    'namespace': obj.namespace,
+    'resourceVersion': obj.resourceVersion,
+    'uid': obj.uid,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BuilderSpecOrder
+ */
+export interface BuilderSpecOrder {
+  /**
+   * @schema BuilderSpecOrder#group
+   */
+  readonly group?: BuilderSpecOrderGroup[];
+}
+
+/**
+ * Converts an object of type 'BuilderSpecOrder' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BuilderSpecOrder(obj: BuilderSpecOrder | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'group': obj.group?.map(y => toJson_BuilderSpecOrderGroup(y)),
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -1419,113 +1503,9 @@ export function toJson_BuilderSpecStore(obj: BuilderSpecStore | undefined): Reco
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * @schema BuilderSpecLifecycle
- */
-export interface BuilderSpecLifecycle {
-  /**
-   * @schema BuilderSpecLifecycle#apiVersion
-   */
-  readonly apiVersion?: string;
-
-  /**
-   * @schema BuilderSpecLifecycle#fieldPath
-   */
-  readonly fieldPath?: string;
-
-  /**
-   * @schema BuilderSpecLifecycle#kind
-   */
-  readonly kind?: string;
-
-  /**
-   * @schema BuilderSpecLifecycle#name
-   */
-  readonly name?: string;
-
-  /**
-   * @schema BuilderSpecLifecycle#namespace
-   */
-  readonly namespace?: string;
-
-  /**
-   * @schema BuilderSpecLifecycle#resourceVersion
-   */
-  readonly resourceVersion?: string;
-
-  /**
-   * @schema BuilderSpecLifecycle#uid
-   */
-  readonly uid?: string;
-}
-
-/**
- * Converts an object of type 'BuilderSpecLifecycle' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_BuilderSpecLifecycle(obj: BuilderSpecLifecycle | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-    'kind': obj.kind,
-    'name': obj.name,
-    'namespace': obj.namespace,
-    'resourceVersion': obj.resourceVersion,
-    'uid': obj.uid,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema BuilderSpecOrder
- */
-export interface BuilderSpecOrder {
-  /**
-   * @schema BuilderSpecOrder#group
-   */
-  readonly group?: BuilderSpecOrderGroup[];
-}
-
-/**
- * Converts an object of type 'BuilderSpecOrder' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_BuilderSpecOrder(obj: BuilderSpecOrder | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'group': obj.group?.map(y => toJson_BuilderSpecOrderGroup(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
  * @schema BuilderSpecOrderGroup
  */
 export interface BuilderSpecOrderGroup {
-  /**
-   * @schema BuilderSpecOrderGroup#id
-   */
-  readonly id?: string;
-
-  /**
-   * @schema BuilderSpecOrderGroup#version
-   */
-  readonly version?: string;
-
-  /**
-   * @schema BuilderSpecOrderGroup#optional
-   */
-  readonly optional?: boolean;
-
-  /**
-   * @schema BuilderSpecOrderGroup#image
-   */
-  readonly image?: string;
-
   /**
    * @schema BuilderSpecOrderGroup#apiVersion
    */
@@ -1535,6 +1515,16 @@ export interface BuilderSpecOrderGroup {
    * @schema BuilderSpecOrderGroup#fieldPath
    */
   readonly fieldPath?: string;
+
+  /**
+   * @schema BuilderSpecOrderGroup#id
+   */
+  readonly id?: string;
+
+  /**
+   * @schema BuilderSpecOrderGroup#image
+   */
+  readonly image?: string;
 
   /**
    * @schema BuilderSpecOrderGroup#kind
@@ -1552,6 +1542,11 @@ export interface BuilderSpecOrderGroup {
   readonly namespace?: string;
 
   /**
+   * @schema BuilderSpecOrderGroup#optional
+   */
+  readonly optional?: boolean;
+
+  /**
    * @schema BuilderSpecOrderGroup#resourceVersion
    */
   readonly resourceVersion?: string;
@@ -1560,6 +1555,11 @@ export interface BuilderSpecOrderGroup {
    * @schema BuilderSpecOrderGroup#uid
    */
   readonly uid?: string;
+
+  /**
+   * @schema BuilderSpecOrderGroup#version
+   */
+  readonly version?: string;
 }
 
 /**
@@ -1569,17 +1569,17 @@ export interface BuilderSpecOrderGroup {
 export function toJson_BuilderSpecOrderGroup(obj: BuilderSpecOrderGroup | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'id': obj.id,
-    'version': obj.version,
-    'optional': obj.optional,
-    'image': obj.image,
     'apiVersion': obj.apiVersion,
     'fieldPath': obj.fieldPath,
+    'id': obj.id,
+    'image': obj.image,
     'kind': obj.kind,
     'name': obj.name,
     'namespace': obj.namespace,
+    'optional': obj.optional,
     'resourceVersion': obj.resourceVersion,
     'uid': obj.uid,
+    'version': obj.version,
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -1791,19 +1791,9 @@ export function toJson_ClusterBuilderProps(obj: ClusterBuilderProps | undefined)
  */
 export interface ClusterBuilderSpec {
   /**
-   * @schema ClusterBuilderSpec#tag
+   * @schema ClusterBuilderSpec#additionalLabels
    */
-  readonly tag?: string;
-
-  /**
-   * @schema ClusterBuilderSpec#stack
-   */
-  readonly stack?: ClusterBuilderSpecStack;
-
-  /**
-   * @schema ClusterBuilderSpec#store
-   */
-  readonly store?: ClusterBuilderSpecStore;
+  readonly additionalLabels?: { [key: string]: string };
 
   /**
    * @schema ClusterBuilderSpec#lifecycle
@@ -1816,14 +1806,24 @@ export interface ClusterBuilderSpec {
   readonly order?: ClusterBuilderSpecOrder[];
 
   /**
-   * @schema ClusterBuilderSpec#additionalLabels
-   */
-  readonly additionalLabels?: { [key: string]: string };
-
-  /**
    * @schema ClusterBuilderSpec#serviceAccountRef
    */
   readonly serviceAccountRef?: ClusterBuilderSpecServiceAccountRef;
+
+  /**
+   * @schema ClusterBuilderSpec#stack
+   */
+  readonly stack?: ClusterBuilderSpecStack;
+
+  /**
+   * @schema ClusterBuilderSpec#store
+   */
+  readonly store?: ClusterBuilderSpecStore;
+
+  /**
+   * @schema ClusterBuilderSpec#tag
+   */
+  readonly tag?: string;
 }
 
 /**
@@ -1833,133 +1833,13 @@ export interface ClusterBuilderSpec {
 export function toJson_ClusterBuilderSpec(obj: ClusterBuilderSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'tag': obj.tag,
-    'stack': toJson_ClusterBuilderSpecStack(obj.stack),
-    'store': toJson_ClusterBuilderSpecStore(obj.store),
+    'additionalLabels': ((obj.additionalLabels) === undefined) ? undefined : (Object.entries(obj.additionalLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
     'lifecycle': toJson_ClusterBuilderSpecLifecycle(obj.lifecycle),
     'order': obj.order?.map(y => toJson_ClusterBuilderSpecOrder(y)),
-    'additionalLabels': ((obj.additionalLabels) === undefined) ? undefined : (Object.entries(obj.additionalLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
     'serviceAccountRef': toJson_ClusterBuilderSpecServiceAccountRef(obj.serviceAccountRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema ClusterBuilderSpecStack
- */
-export interface ClusterBuilderSpecStack {
-  /**
-   * @schema ClusterBuilderSpecStack#apiVersion
-   */
-  readonly apiVersion?: string;
-
-  /**
-   * @schema ClusterBuilderSpecStack#fieldPath
-   */
-  readonly fieldPath?: string;
-
-  /**
-   * @schema ClusterBuilderSpecStack#kind
-   */
-  readonly kind?: string;
-
-  /**
-   * @schema ClusterBuilderSpecStack#name
-   */
-  readonly name?: string;
-
-  /**
-   * @schema ClusterBuilderSpecStack#namespace
-   */
-  readonly namespace?: string;
-
-  /**
-   * @schema ClusterBuilderSpecStack#resourceVersion
-   */
-  readonly resourceVersion?: string;
-
-  /**
-   * @schema ClusterBuilderSpecStack#uid
-   */
-  readonly uid?: string;
-}
-
-/**
- * Converts an object of type 'ClusterBuilderSpecStack' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_ClusterBuilderSpecStack(obj: ClusterBuilderSpecStack | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-    'kind': obj.kind,
-    'name': obj.name,
-    'namespace': obj.namespace,
-    'resourceVersion': obj.resourceVersion,
-    'uid': obj.uid,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema ClusterBuilderSpecStore
- */
-export interface ClusterBuilderSpecStore {
-  /**
-   * @schema ClusterBuilderSpecStore#apiVersion
-   */
-  readonly apiVersion?: string;
-
-  /**
-   * @schema ClusterBuilderSpecStore#fieldPath
-   */
-  readonly fieldPath?: string;
-
-  /**
-   * @schema ClusterBuilderSpecStore#kind
-   */
-  readonly kind?: string;
-
-  /**
-   * @schema ClusterBuilderSpecStore#name
-   */
-  readonly name?: string;
-
-  /**
-   * @schema ClusterBuilderSpecStore#namespace
-   */
-  readonly namespace?: string;
-
-  /**
-   * @schema ClusterBuilderSpecStore#resourceVersion
-   */
-  readonly resourceVersion?: string;
-
-  /**
-   * @schema ClusterBuilderSpecStore#uid
-   */
-  readonly uid?: string;
-}
-
-/**
- * Converts an object of type 'ClusterBuilderSpecStore' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_ClusterBuilderSpecStore(obj: ClusterBuilderSpecStore | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-    'kind': obj.kind,
-    'name': obj.name,
-    'namespace': obj.namespace,
-    'resourceVersion': obj.resourceVersion,
-    'uid': obj.uid,
+    'stack': toJson_ClusterBuilderSpecStack(obj.stack),
+    'store': toJson_ClusterBuilderSpecStore(obj.store),
+    'tag': obj.tag,
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -2111,29 +1991,129 @@ export function toJson_ClusterBuilderSpecServiceAccountRef(obj: ClusterBuilderSp
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
+ * @schema ClusterBuilderSpecStack
+ */
+export interface ClusterBuilderSpecStack {
+  /**
+   * @schema ClusterBuilderSpecStack#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema ClusterBuilderSpecStack#fieldPath
+   */
+  readonly fieldPath?: string;
+
+  /**
+   * @schema ClusterBuilderSpecStack#kind
+   */
+  readonly kind?: string;
+
+  /**
+   * @schema ClusterBuilderSpecStack#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema ClusterBuilderSpecStack#namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * @schema ClusterBuilderSpecStack#resourceVersion
+   */
+  readonly resourceVersion?: string;
+
+  /**
+   * @schema ClusterBuilderSpecStack#uid
+   */
+  readonly uid?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterBuilderSpecStack' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterBuilderSpecStack(obj: ClusterBuilderSpecStack | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'fieldPath': obj.fieldPath,
+    'kind': obj.kind,
+    'name': obj.name,
+    'namespace': obj.namespace,
+    'resourceVersion': obj.resourceVersion,
+    'uid': obj.uid,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterBuilderSpecStore
+ */
+export interface ClusterBuilderSpecStore {
+  /**
+   * @schema ClusterBuilderSpecStore#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema ClusterBuilderSpecStore#fieldPath
+   */
+  readonly fieldPath?: string;
+
+  /**
+   * @schema ClusterBuilderSpecStore#kind
+   */
+  readonly kind?: string;
+
+  /**
+   * @schema ClusterBuilderSpecStore#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema ClusterBuilderSpecStore#namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * @schema ClusterBuilderSpecStore#resourceVersion
+   */
+  readonly resourceVersion?: string;
+
+  /**
+   * @schema ClusterBuilderSpecStore#uid
+   */
+  readonly uid?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterBuilderSpecStore' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterBuilderSpecStore(obj: ClusterBuilderSpecStore | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'fieldPath': obj.fieldPath,
+    'kind': obj.kind,
+    'name': obj.name,
+    'namespace': obj.namespace,
+    'resourceVersion': obj.resourceVersion,
+    'uid': obj.uid,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
  * @schema ClusterBuilderSpecOrderGroup
  */
 export interface ClusterBuilderSpecOrderGroup {
-  /**
-   * @schema ClusterBuilderSpecOrderGroup#id
-   */
-  readonly id?: string;
-
-  /**
-   * @schema ClusterBuilderSpecOrderGroup#version
-   */
-  readonly version?: string;
-
-  /**
-   * @schema ClusterBuilderSpecOrderGroup#optional
-   */
-  readonly optional?: boolean;
-
-  /**
-   * @schema ClusterBuilderSpecOrderGroup#image
-   */
-  readonly image?: string;
-
   /**
    * @schema ClusterBuilderSpecOrderGroup#apiVersion
    */
@@ -2143,6 +2123,16 @@ export interface ClusterBuilderSpecOrderGroup {
    * @schema ClusterBuilderSpecOrderGroup#fieldPath
    */
   readonly fieldPath?: string;
+
+  /**
+   * @schema ClusterBuilderSpecOrderGroup#id
+   */
+  readonly id?: string;
+
+  /**
+   * @schema ClusterBuilderSpecOrderGroup#image
+   */
+  readonly image?: string;
 
   /**
    * @schema ClusterBuilderSpecOrderGroup#kind
@@ -2160,6 +2150,11 @@ export interface ClusterBuilderSpecOrderGroup {
   readonly namespace?: string;
 
   /**
+   * @schema ClusterBuilderSpecOrderGroup#optional
+   */
+  readonly optional?: boolean;
+
+  /**
    * @schema ClusterBuilderSpecOrderGroup#resourceVersion
    */
   readonly resourceVersion?: string;
@@ -2168,6 +2163,11 @@ export interface ClusterBuilderSpecOrderGroup {
    * @schema ClusterBuilderSpecOrderGroup#uid
    */
   readonly uid?: string;
+
+  /**
+   * @schema ClusterBuilderSpecOrderGroup#version
+   */
+  readonly version?: string;
 }
 
 /**
@@ -2177,17 +2177,17 @@ export interface ClusterBuilderSpecOrderGroup {
 export function toJson_ClusterBuilderSpecOrderGroup(obj: ClusterBuilderSpecOrderGroup | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'id': obj.id,
-    'version': obj.version,
-    'optional': obj.optional,
-    'image': obj.image,
     'apiVersion': obj.apiVersion,
     'fieldPath': obj.fieldPath,
+    'id': obj.id,
+    'image': obj.image,
     'kind': obj.kind,
     'name': obj.name,
     'namespace': obj.namespace,
+    'optional': obj.optional,
     'resourceVersion': obj.resourceVersion,
     'uid': obj.uid,
+    'version': obj.version,
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -2634,14 +2634,14 @@ export function toJson_ClusterStackProps(obj: ClusterStackProps | undefined): Re
  */
 export interface ClusterStackSpec {
   /**
-   * @schema ClusterStackSpec#id
-   */
-  readonly id?: string;
-
-  /**
    * @schema ClusterStackSpec#buildImage
    */
   readonly buildImage?: ClusterStackSpecBuildImage;
+
+  /**
+   * @schema ClusterStackSpec#id
+   */
+  readonly id?: string;
 
   /**
    * @schema ClusterStackSpec#runImage
@@ -2661,8 +2661,8 @@ export interface ClusterStackSpec {
 export function toJson_ClusterStackSpec(obj: ClusterStackSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'id': obj.id,
     'buildImage': toJson_ClusterStackSpecBuildImage(obj.buildImage),
+    'id': obj.id,
     'runImage': toJson_ClusterStackSpecRunImage(obj.runImage),
     'serviceAccountRef': toJson_ClusterStackSpecServiceAccountRef(obj.serviceAccountRef),
   };
@@ -2869,14 +2869,14 @@ export function toJson_ClusterStoreProps(obj: ClusterStoreProps | undefined): Re
  */
 export interface ClusterStoreSpec {
   /**
-   * @schema ClusterStoreSpec#sources
-   */
-  readonly sources?: ClusterStoreSpecSources[];
-
-  /**
    * @schema ClusterStoreSpec#serviceAccountRef
    */
   readonly serviceAccountRef?: ClusterStoreSpecServiceAccountRef;
+
+  /**
+   * @schema ClusterStoreSpec#sources
+   */
+  readonly sources?: ClusterStoreSpecSources[];
 }
 
 /**
@@ -2886,32 +2886,8 @@ export interface ClusterStoreSpec {
 export function toJson_ClusterStoreSpec(obj: ClusterStoreSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'sources': obj.sources?.map(y => toJson_ClusterStoreSpecSources(y)),
     'serviceAccountRef': toJson_ClusterStoreSpecServiceAccountRef(obj.serviceAccountRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema ClusterStoreSpecSources
- */
-export interface ClusterStoreSpecSources {
-  /**
-   * @schema ClusterStoreSpecSources#image
-   */
-  readonly image?: string;
-}
-
-/**
- * Converts an object of type 'ClusterStoreSpecSources' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_ClusterStoreSpecSources(obj: ClusterStoreSpecSources | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'image': obj.image,
+    'sources': obj.sources?.map(y => toJson_ClusterStoreSpecSources(y)),
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -2972,6 +2948,30 @@ export function toJson_ClusterStoreSpecServiceAccountRef(obj: ClusterStoreSpecSe
     'namespace': obj.namespace,
     'resourceVersion': obj.resourceVersion,
     'uid': obj.uid,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterStoreSpecSources
+ */
+export interface ClusterStoreSpecSources {
+  /**
+   * @schema ClusterStoreSpecSources#image
+   */
+  readonly image?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterStoreSpecSources' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterStoreSpecSources(obj: ClusterStoreSpecSources | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'image': obj.image,
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -3068,19 +3068,54 @@ export function toJson_ImageProps(obj: ImageProps | undefined): Record<string, a
  */
 export interface ImageSpec {
   /**
-   * @schema ImageSpec#tag
-   */
-  readonly tag: string;
-
-  /**
    * @schema ImageSpec#additionalTags
    */
   readonly additionalTags?: string[];
 
   /**
+   * @schema ImageSpec#build
+   */
+  readonly build_?: ImageSpecBuild;
+
+  /**
    * @schema ImageSpec#builder
    */
   readonly builder?: ImageSpecBuilder;
+
+  /**
+   * @schema ImageSpec#cache
+   */
+  readonly cache?: ImageSpecCache;
+
+  /**
+   * @schema ImageSpec#cosign
+   */
+  readonly cosign?: ImageSpecCosign;
+
+  /**
+   * @schema ImageSpec#defaultProcess
+   */
+  readonly defaultProcess?: string;
+
+  /**
+   * @schema ImageSpec#failedBuildHistoryLimit
+   */
+  readonly failedBuildHistoryLimit?: number;
+
+  /**
+   * @schema ImageSpec#imageTaggingStrategy
+   */
+  readonly imageTaggingStrategy?: ImageSpecImageTaggingStrategy;
+
+  /**
+   * @schema ImageSpec#notary
+   */
+  readonly notary?: ImageSpecNotary;
+
+  /**
+   * @schema ImageSpec#projectDescriptorPath
+   */
+  readonly projectDescriptorPath?: string;
 
   /**
    * @schema ImageSpec#serviceAccountName
@@ -3093,49 +3128,14 @@ export interface ImageSpec {
   readonly source: ImageSpecSource;
 
   /**
-   * @schema ImageSpec#cache
-   */
-  readonly cache?: ImageSpecCache;
-
-  /**
-   * @schema ImageSpec#failedBuildHistoryLimit
-   */
-  readonly failedBuildHistoryLimit?: number;
-
-  /**
    * @schema ImageSpec#successBuildHistoryLimit
    */
   readonly successBuildHistoryLimit?: number;
 
   /**
-   * @schema ImageSpec#imageTaggingStrategy
+   * @schema ImageSpec#tag
    */
-  readonly imageTaggingStrategy?: ImageSpecImageTaggingStrategy;
-
-  /**
-   * @schema ImageSpec#projectDescriptorPath
-   */
-  readonly projectDescriptorPath?: string;
-
-  /**
-   * @schema ImageSpec#defaultProcess
-   */
-  readonly defaultProcess?: string;
-
-  /**
-   * @schema ImageSpec#build
-   */
-  readonly build_?: ImageSpecBuild;
-
-  /**
-   * @schema ImageSpec#notary
-   */
-  readonly notary?: ImageSpecNotary;
-
-  /**
-   * @schema ImageSpec#cosign
-   */
-  readonly cosign?: ImageSpecCosign;
+  readonly tag: string;
 }
 
 /**
@@ -3145,20 +3145,104 @@ export interface ImageSpec {
 export function toJson_ImageSpec(obj: ImageSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'tag': obj.tag,
     'additionalTags': obj.additionalTags?.map(y => y),
+    'build': toJson_ImageSpecBuild(obj.build_),
     'builder': toJson_ImageSpecBuilder(obj.builder),
+    'cache': toJson_ImageSpecCache(obj.cache),
+    'cosign': toJson_ImageSpecCosign(obj.cosign),
+    'defaultProcess': obj.defaultProcess,
+    'failedBuildHistoryLimit': obj.failedBuildHistoryLimit,
+    'imageTaggingStrategy': obj.imageTaggingStrategy,
+    'notary': toJson_ImageSpecNotary(obj.notary),
+    'projectDescriptorPath': obj.projectDescriptorPath,
     'serviceAccountName': obj.serviceAccountName,
     'source': toJson_ImageSpecSource(obj.source),
-    'cache': toJson_ImageSpecCache(obj.cache),
-    'failedBuildHistoryLimit': obj.failedBuildHistoryLimit,
     'successBuildHistoryLimit': obj.successBuildHistoryLimit,
-    'imageTaggingStrategy': obj.imageTaggingStrategy,
-    'projectDescriptorPath': obj.projectDescriptorPath,
-    'defaultProcess': obj.defaultProcess,
-    'build': toJson_ImageSpecBuild(obj.build_),
-    'notary': toJson_ImageSpecNotary(obj.notary),
-    'cosign': toJson_ImageSpecCosign(obj.cosign),
+    'tag': obj.tag,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ImageSpecBuild
+ */
+export interface ImageSpecBuild {
+  /**
+   * @schema ImageSpecBuild#affinity
+   */
+  readonly affinity?: any;
+
+  /**
+   * @schema ImageSpecBuild#buildTimeout
+   */
+  readonly buildTimeout?: number;
+
+  /**
+   * @schema ImageSpecBuild#cnbBindings
+   */
+  readonly cnbBindings?: ImageSpecBuildCnbBindings[];
+
+  /**
+   * @schema ImageSpecBuild#creationTime
+   */
+  readonly creationTime?: string;
+
+  /**
+   * @schema ImageSpecBuild#env
+   */
+  readonly env?: ImageSpecBuildEnv[];
+
+  /**
+   * @schema ImageSpecBuild#nodeSelector
+   */
+  readonly nodeSelector?: { [key: string]: string };
+
+  /**
+   * @schema ImageSpecBuild#resources
+   */
+  readonly resources?: ImageSpecBuildResources;
+
+  /**
+   * @schema ImageSpecBuild#runtimeClassName
+   */
+  readonly runtimeClassName?: string;
+
+  /**
+   * @schema ImageSpecBuild#schedulerName
+   */
+  readonly schedulerName?: string;
+
+  /**
+   * @schema ImageSpecBuild#services
+   */
+  readonly services?: ImageSpecBuildServices[];
+
+  /**
+   * @schema ImageSpecBuild#tolerations
+   */
+  readonly tolerations?: ImageSpecBuildTolerations[];
+}
+
+/**
+ * Converts an object of type 'ImageSpecBuild' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ImageSpecBuild(obj: ImageSpecBuild | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'affinity': obj.affinity,
+    'buildTimeout': obj.buildTimeout,
+    'cnbBindings': obj.cnbBindings?.map(y => toJson_ImageSpecBuildCnbBindings(y)),
+    'creationTime': obj.creationTime,
+    'env': obj.env?.map(y => toJson_ImageSpecBuildEnv(y)),
+    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'resources': toJson_ImageSpecBuildResources(obj.resources),
+    'runtimeClassName': obj.runtimeClassName,
+    'schedulerName': obj.schedulerName,
+    'services': obj.services?.map(y => toJson_ImageSpecBuildServices(y)),
+    'tolerations': obj.tolerations?.map(y => toJson_ImageSpecBuildTolerations(y)),
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -3226,60 +3310,18 @@ export function toJson_ImageSpecBuilder(obj: ImageSpecBuilder | undefined): Reco
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * @schema ImageSpecSource
- */
-export interface ImageSpecSource {
-  /**
-   * @schema ImageSpecSource#git
-   */
-  readonly git?: ImageSpecSourceGit;
-
-  /**
-   * @schema ImageSpecSource#blob
-   */
-  readonly blob?: ImageSpecSourceBlob;
-
-  /**
-   * @schema ImageSpecSource#registry
-   */
-  readonly registry?: ImageSpecSourceRegistry;
-
-  /**
-   * @schema ImageSpecSource#subPath
-   */
-  readonly subPath?: string;
-}
-
-/**
- * Converts an object of type 'ImageSpecSource' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_ImageSpecSource(obj: ImageSpecSource | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'git': toJson_ImageSpecSourceGit(obj.git),
-    'blob': toJson_ImageSpecSourceBlob(obj.blob),
-    'registry': toJson_ImageSpecSourceRegistry(obj.registry),
-    'subPath': obj.subPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
  * @schema ImageSpecCache
  */
 export interface ImageSpecCache {
   /**
-   * @schema ImageSpecCache#volume
-   */
-  readonly volume?: ImageSpecCacheVolume;
-
-  /**
    * @schema ImageSpecCache#registry
    */
   readonly registry?: ImageSpecCacheRegistry;
+
+  /**
+   * @schema ImageSpecCache#volume
+   */
+  readonly volume?: ImageSpecCacheVolume;
 }
 
 /**
@@ -3289,126 +3331,8 @@ export interface ImageSpecCache {
 export function toJson_ImageSpecCache(obj: ImageSpecCache | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'volume': toJson_ImageSpecCacheVolume(obj.volume),
     'registry': toJson_ImageSpecCacheRegistry(obj.registry),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema ImageSpecImageTaggingStrategy
- */
-export enum ImageSpecImageTaggingStrategy {
-  /** None */
-  NONE = "None",
-  /** BuildNumber */
-  BUILD_NUMBER = "BuildNumber",
-}
-
-/**
- * @schema ImageSpecBuild
- */
-export interface ImageSpecBuild {
-  /**
-   * @schema ImageSpecBuild#env
-   */
-  readonly env?: ImageSpecBuildEnv[];
-
-  /**
-   * @schema ImageSpecBuild#resources
-   */
-  readonly resources?: ImageSpecBuildResources;
-
-  /**
-   * @schema ImageSpecBuild#services
-   */
-  readonly services?: ImageSpecBuildServices[];
-
-  /**
-   * @schema ImageSpecBuild#cnbBindings
-   */
-  readonly cnbBindings?: ImageSpecBuildCnbBindings[];
-
-  /**
-   * @schema ImageSpecBuild#nodeSelector
-   */
-  readonly nodeSelector?: { [key: string]: string };
-
-  /**
-   * @schema ImageSpecBuild#tolerations
-   */
-  readonly tolerations?: ImageSpecBuildTolerations[];
-
-  /**
-   * @schema ImageSpecBuild#affinity
-   */
-  readonly affinity?: any;
-
-  /**
-   * @schema ImageSpecBuild#runtimeClassName
-   */
-  readonly runtimeClassName?: string;
-
-  /**
-   * @schema ImageSpecBuild#schedulerName
-   */
-  readonly schedulerName?: string;
-
-  /**
-   * @schema ImageSpecBuild#buildTimeout
-   */
-  readonly buildTimeout?: number;
-
-  /**
-   * @schema ImageSpecBuild#creationTime
-   */
-  readonly creationTime?: string;
-}
-
-/**
- * Converts an object of type 'ImageSpecBuild' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_ImageSpecBuild(obj: ImageSpecBuild | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'env': obj.env?.map(y => toJson_ImageSpecBuildEnv(y)),
-    'resources': toJson_ImageSpecBuildResources(obj.resources),
-    'services': obj.services?.map(y => toJson_ImageSpecBuildServices(y)),
-    'cnbBindings': obj.cnbBindings?.map(y => toJson_ImageSpecBuildCnbBindings(y)),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'tolerations': obj.tolerations?.map(y => toJson_ImageSpecBuildTolerations(y)),
-    'affinity': obj.affinity,
-    'runtimeClassName': obj.runtimeClassName,
-    'schedulerName': obj.schedulerName,
-    'buildTimeout': obj.buildTimeout,
-    'creationTime': obj.creationTime,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema ImageSpecNotary
- */
-export interface ImageSpecNotary {
-  /**
-   * @schema ImageSpecNotary#v1
-   */
-  readonly v1?: ImageSpecNotaryV1;
-}
-
-/**
- * Converts an object of type 'ImageSpecNotary' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_ImageSpecNotary(obj: ImageSpecNotary | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'v1': toJson_ImageSpecNotaryV1(obj.v1),
+    'volume': toJson_ImageSpecCacheVolume(obj.volume),
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -3440,35 +3364,33 @@ export function toJson_ImageSpecCosign(obj: ImageSpecCosign | undefined): Record
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * @schema ImageSpecSourceGit
+ * @schema ImageSpecImageTaggingStrategy
  */
-export interface ImageSpecSourceGit {
-  /**
-   * @schema ImageSpecSourceGit#url
-   */
-  readonly url: string;
-
-  /**
-   * @schema ImageSpecSourceGit#revision
-   */
-  readonly revision: string;
-
-  /**
-   * @schema ImageSpecSourceGit#initializeSubmodules
-   */
-  readonly initializeSubmodules?: boolean;
+export enum ImageSpecImageTaggingStrategy {
+  /** None */
+  NONE = "None",
+  /** BuildNumber */
+  BUILD_NUMBER = "BuildNumber",
 }
 
 /**
- * Converts an object of type 'ImageSpecSourceGit' to JSON representation.
+ * @schema ImageSpecNotary
+ */
+export interface ImageSpecNotary {
+  /**
+   * @schema ImageSpecNotary#v1
+   */
+  readonly v1?: ImageSpecNotaryV1;
+}
+
+/**
+ * Converts an object of type 'ImageSpecNotary' to JSON representation.
  */
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_ImageSpecSourceGit(obj: ImageSpecSourceGit | undefined): Record<string, any> | undefined {
+export function toJson_ImageSpecNotary(obj: ImageSpecNotary | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'url': obj.url,
-    'revision': obj.revision,
-    'initializeSubmodules': obj.initializeSubmodules,
+    'v1': toJson_ImageSpecNotaryV1(obj.v1),
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -3476,35 +3398,41 @@ export function toJson_ImageSpecSourceGit(obj: ImageSpecSourceGit | undefined): 
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * @schema ImageSpecSourceBlob
+ * @schema ImageSpecSource
  */
-export interface ImageSpecSourceBlob {
+export interface ImageSpecSource {
   /**
-   * @schema ImageSpecSourceBlob#url
+   * @schema ImageSpecSource#blob
    */
-  readonly url: string;
+  readonly blob?: ImageSpecSourceBlob;
 
   /**
-   * @schema ImageSpecSourceBlob#auth
+   * @schema ImageSpecSource#git
    */
-  readonly auth?: string;
+  readonly git?: ImageSpecSourceGit;
 
   /**
-   * @schema ImageSpecSourceBlob#stripComponents
+   * @schema ImageSpecSource#registry
    */
-  readonly stripComponents?: number;
+  readonly registry?: ImageSpecSourceRegistry;
+
+  /**
+   * @schema ImageSpecSource#subPath
+   */
+  readonly subPath?: string;
 }
 
 /**
- * Converts an object of type 'ImageSpecSourceBlob' to JSON representation.
+ * Converts an object of type 'ImageSpecSource' to JSON representation.
  */
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_ImageSpecSourceBlob(obj: ImageSpecSourceBlob | undefined): Record<string, any> | undefined {
+export function toJson_ImageSpecSource(obj: ImageSpecSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'url': obj.url,
-    'auth': obj.auth,
-    'stripComponents': obj.stripComponents,
+    'blob': toJson_ImageSpecSourceBlob(obj.blob),
+    'git': toJson_ImageSpecSourceGit(obj.git),
+    'registry': toJson_ImageSpecSourceRegistry(obj.registry),
+    'subPath': obj.subPath,
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -3512,83 +3440,35 @@ export function toJson_ImageSpecSourceBlob(obj: ImageSpecSourceBlob | undefined)
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * @schema ImageSpecSourceRegistry
+ * @schema ImageSpecBuildCnbBindings
  */
-export interface ImageSpecSourceRegistry {
+export interface ImageSpecBuildCnbBindings {
   /**
-   * @schema ImageSpecSourceRegistry#image
+   * @schema ImageSpecBuildCnbBindings#metadataRef
    */
-  readonly image: string;
+  readonly metadataRef?: ImageSpecBuildCnbBindingsMetadataRef;
 
   /**
-   * @schema ImageSpecSourceRegistry#imagePullSecrets
+   * @schema ImageSpecBuildCnbBindings#name
    */
-  readonly imagePullSecrets?: ImageSpecSourceRegistryImagePullSecrets[];
+  readonly name?: string;
+
+  /**
+   * @schema ImageSpecBuildCnbBindings#secretRef
+   */
+  readonly secretRef?: ImageSpecBuildCnbBindingsSecretRef;
 }
 
 /**
- * Converts an object of type 'ImageSpecSourceRegistry' to JSON representation.
+ * Converts an object of type 'ImageSpecBuildCnbBindings' to JSON representation.
  */
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_ImageSpecSourceRegistry(obj: ImageSpecSourceRegistry | undefined): Record<string, any> | undefined {
+export function toJson_ImageSpecBuildCnbBindings(obj: ImageSpecBuildCnbBindings | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'image': obj.image,
-    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_ImageSpecSourceRegistryImagePullSecrets(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema ImageSpecCacheVolume
- */
-export interface ImageSpecCacheVolume {
-  /**
-   * @schema ImageSpecCacheVolume#size
-   */
-  readonly size?: ImageSpecCacheVolumeSize;
-
-  /**
-   * @schema ImageSpecCacheVolume#storageClassName
-   */
-  readonly storageClassName?: string;
-}
-
-/**
- * Converts an object of type 'ImageSpecCacheVolume' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_ImageSpecCacheVolume(obj: ImageSpecCacheVolume | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'size': obj.size?.value,
-    'storageClassName': obj.storageClassName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema ImageSpecCacheRegistry
- */
-export interface ImageSpecCacheRegistry {
-  /**
-   * @schema ImageSpecCacheRegistry#tag
-   */
-  readonly tag: string;
-}
-
-/**
- * Converts an object of type 'ImageSpecCacheRegistry' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_ImageSpecCacheRegistry(obj: ImageSpecCacheRegistry | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'tag': obj.tag,
+    'metadataRef': toJson_ImageSpecBuildCnbBindingsMetadataRef(obj.metadataRef),
+    'name': obj.name,
+    'secretRef': toJson_ImageSpecBuildCnbBindingsSecretRef(obj.secretRef),
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -3728,42 +3608,6 @@ export function toJson_ImageSpecBuildServices(obj: ImageSpecBuildServices | unde
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * @schema ImageSpecBuildCnbBindings
- */
-export interface ImageSpecBuildCnbBindings {
-  /**
-   * @schema ImageSpecBuildCnbBindings#name
-   */
-  readonly name?: string;
-
-  /**
-   * @schema ImageSpecBuildCnbBindings#metadataRef
-   */
-  readonly metadataRef?: ImageSpecBuildCnbBindingsMetadataRef;
-
-  /**
-   * @schema ImageSpecBuildCnbBindings#secretRef
-   */
-  readonly secretRef?: ImageSpecBuildCnbBindingsSecretRef;
-}
-
-/**
- * Converts an object of type 'ImageSpecBuildCnbBindings' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_ImageSpecBuildCnbBindings(obj: ImageSpecBuildCnbBindings | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'metadataRef': toJson_ImageSpecBuildCnbBindingsMetadataRef(obj.metadataRef),
-    'secretRef': toJson_ImageSpecBuildCnbBindingsSecretRef(obj.secretRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
  * @schema ImageSpecBuildTolerations
  */
 export interface ImageSpecBuildTolerations {
@@ -3812,29 +3656,53 @@ export function toJson_ImageSpecBuildTolerations(obj: ImageSpecBuildTolerations 
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * @schema ImageSpecNotaryV1
+ * @schema ImageSpecCacheRegistry
  */
-export interface ImageSpecNotaryV1 {
+export interface ImageSpecCacheRegistry {
   /**
-   * @schema ImageSpecNotaryV1#url
+   * @schema ImageSpecCacheRegistry#tag
    */
-  readonly url?: string;
-
-  /**
-   * @schema ImageSpecNotaryV1#secretRef
-   */
-  readonly secretRef?: ImageSpecNotaryV1SecretRef;
+  readonly tag: string;
 }
 
 /**
- * Converts an object of type 'ImageSpecNotaryV1' to JSON representation.
+ * Converts an object of type 'ImageSpecCacheRegistry' to JSON representation.
  */
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_ImageSpecNotaryV1(obj: ImageSpecNotaryV1 | undefined): Record<string, any> | undefined {
+export function toJson_ImageSpecCacheRegistry(obj: ImageSpecCacheRegistry | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'url': obj.url,
-    'secretRef': toJson_ImageSpecNotaryV1SecretRef(obj.secretRef),
+    'tag': obj.tag,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ImageSpecCacheVolume
+ */
+export interface ImageSpecCacheVolume {
+  /**
+   * @schema ImageSpecCacheVolume#size
+   */
+  readonly size?: ImageSpecCacheVolumeSize;
+
+  /**
+   * @schema ImageSpecCacheVolume#storageClassName
+   */
+  readonly storageClassName?: string;
+}
+
+/**
+ * Converts an object of type 'ImageSpecCacheVolume' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ImageSpecCacheVolume(obj: ImageSpecCacheVolume | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'size': obj.size?.value,
+    'storageClassName': obj.storageClassName,
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -3872,20 +3740,152 @@ export function toJson_ImageSpecCosignAnnotations(obj: ImageSpecCosignAnnotation
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * @schema ImageSpecSourceRegistryImagePullSecrets
+ * @schema ImageSpecNotaryV1
  */
-export interface ImageSpecSourceRegistryImagePullSecrets {
+export interface ImageSpecNotaryV1 {
   /**
-   * @schema ImageSpecSourceRegistryImagePullSecrets#name
+   * @schema ImageSpecNotaryV1#secretRef
+   */
+  readonly secretRef?: ImageSpecNotaryV1SecretRef;
+
+  /**
+   * @schema ImageSpecNotaryV1#url
+   */
+  readonly url?: string;
+}
+
+/**
+ * Converts an object of type 'ImageSpecNotaryV1' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ImageSpecNotaryV1(obj: ImageSpecNotaryV1 | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretRef': toJson_ImageSpecNotaryV1SecretRef(obj.secretRef),
+    'url': obj.url,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ImageSpecSourceBlob
+ */
+export interface ImageSpecSourceBlob {
+  /**
+   * @schema ImageSpecSourceBlob#auth
+   */
+  readonly auth?: string;
+
+  /**
+   * @schema ImageSpecSourceBlob#stripComponents
+   */
+  readonly stripComponents?: number;
+
+  /**
+   * @schema ImageSpecSourceBlob#url
+   */
+  readonly url: string;
+}
+
+/**
+ * Converts an object of type 'ImageSpecSourceBlob' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ImageSpecSourceBlob(obj: ImageSpecSourceBlob | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'auth': obj.auth,
+    'stripComponents': obj.stripComponents,
+    'url': obj.url,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ImageSpecSourceGit
+ */
+export interface ImageSpecSourceGit {
+  /**
+   * @schema ImageSpecSourceGit#initializeSubmodules
+   */
+  readonly initializeSubmodules?: boolean;
+
+  /**
+   * @schema ImageSpecSourceGit#revision
+   */
+  readonly revision: string;
+
+  /**
+   * @schema ImageSpecSourceGit#url
+   */
+  readonly url: string;
+}
+
+/**
+ * Converts an object of type 'ImageSpecSourceGit' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ImageSpecSourceGit(obj: ImageSpecSourceGit | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'initializeSubmodules': obj.initializeSubmodules,
+    'revision': obj.revision,
+    'url': obj.url,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ImageSpecSourceRegistry
+ */
+export interface ImageSpecSourceRegistry {
+  /**
+   * @schema ImageSpecSourceRegistry#image
+   */
+  readonly image: string;
+
+  /**
+   * @schema ImageSpecSourceRegistry#imagePullSecrets
+   */
+  readonly imagePullSecrets?: ImageSpecSourceRegistryImagePullSecrets[];
+}
+
+/**
+ * Converts an object of type 'ImageSpecSourceRegistry' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ImageSpecSourceRegistry(obj: ImageSpecSourceRegistry | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'image': obj.image,
+    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_ImageSpecSourceRegistryImagePullSecrets(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ImageSpecBuildCnbBindingsMetadataRef
+ */
+export interface ImageSpecBuildCnbBindingsMetadataRef {
+  /**
+   * @schema ImageSpecBuildCnbBindingsMetadataRef#name
    */
   readonly name?: string;
 }
 
 /**
- * Converts an object of type 'ImageSpecSourceRegistryImagePullSecrets' to JSON representation.
+ * Converts an object of type 'ImageSpecBuildCnbBindingsMetadataRef' to JSON representation.
  */
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_ImageSpecSourceRegistryImagePullSecrets(obj: ImageSpecSourceRegistryImagePullSecrets | undefined): Record<string, any> | undefined {
+export function toJson_ImageSpecBuildCnbBindingsMetadataRef(obj: ImageSpecBuildCnbBindingsMetadataRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
     'name': obj.name,
@@ -3896,18 +3896,28 @@ export function toJson_ImageSpecSourceRegistryImagePullSecrets(obj: ImageSpecSou
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * @schema ImageSpecCacheVolumeSize
+ * @schema ImageSpecBuildCnbBindingsSecretRef
  */
-export class ImageSpecCacheVolumeSize {
-  public static fromNumber(value: number): ImageSpecCacheVolumeSize {
-    return new ImageSpecCacheVolumeSize(value);
-  }
-  public static fromString(value: string): ImageSpecCacheVolumeSize {
-    return new ImageSpecCacheVolumeSize(value);
-  }
-  private constructor(public readonly value: number | string) {
-  }
+export interface ImageSpecBuildCnbBindingsSecretRef {
+  /**
+   * @schema ImageSpecBuildCnbBindingsSecretRef#name
+   */
+  readonly name?: string;
 }
+
+/**
+ * Converts an object of type 'ImageSpecBuildCnbBindingsSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ImageSpecBuildCnbBindingsSecretRef(obj: ImageSpecBuildCnbBindingsSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
  * @schema ImageSpecBuildResourcesClaims
@@ -3968,52 +3978,18 @@ export class ImageSpecBuildResourcesRequests {
 }
 
 /**
- * @schema ImageSpecBuildCnbBindingsMetadataRef
+ * @schema ImageSpecCacheVolumeSize
  */
-export interface ImageSpecBuildCnbBindingsMetadataRef {
-  /**
-   * @schema ImageSpecBuildCnbBindingsMetadataRef#name
-   */
-  readonly name?: string;
+export class ImageSpecCacheVolumeSize {
+  public static fromNumber(value: number): ImageSpecCacheVolumeSize {
+    return new ImageSpecCacheVolumeSize(value);
+  }
+  public static fromString(value: string): ImageSpecCacheVolumeSize {
+    return new ImageSpecCacheVolumeSize(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
 }
-
-/**
- * Converts an object of type 'ImageSpecBuildCnbBindingsMetadataRef' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_ImageSpecBuildCnbBindingsMetadataRef(obj: ImageSpecBuildCnbBindingsMetadataRef | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema ImageSpecBuildCnbBindingsSecretRef
- */
-export interface ImageSpecBuildCnbBindingsSecretRef {
-  /**
-   * @schema ImageSpecBuildCnbBindingsSecretRef#name
-   */
-  readonly name?: string;
-}
-
-/**
- * Converts an object of type 'ImageSpecBuildCnbBindingsSecretRef' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_ImageSpecBuildCnbBindingsSecretRef(obj: ImageSpecBuildCnbBindingsSecretRef | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
  * @schema ImageSpecNotaryV1SecretRef
@@ -4030,6 +4006,30 @@ export interface ImageSpecNotaryV1SecretRef {
  */
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ImageSpecNotaryV1SecretRef(obj: ImageSpecNotaryV1SecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ImageSpecSourceRegistryImagePullSecrets
+ */
+export interface ImageSpecSourceRegistryImagePullSecrets {
+  /**
+   * @schema ImageSpecSourceRegistryImagePullSecrets#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'ImageSpecSourceRegistryImagePullSecrets' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ImageSpecSourceRegistryImagePullSecrets(obj: ImageSpecSourceRegistryImagePullSecrets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
     'name': obj.name,
@@ -4159,14 +4159,14 @@ export function toJson_SourceResolverSpec(obj: SourceResolverSpec | undefined): 
  */
 export interface SourceResolverSpecSource {
   /**
-   * @schema SourceResolverSpecSource#git
-   */
-  readonly git?: SourceResolverSpecSourceGit;
-
-  /**
    * @schema SourceResolverSpecSource#blob
    */
   readonly blob?: SourceResolverSpecSourceBlob;
+
+  /**
+   * @schema SourceResolverSpecSource#git
+   */
+  readonly git?: SourceResolverSpecSourceGit;
 
   /**
    * @schema SourceResolverSpecSource#registry
@@ -4186,46 +4186,10 @@ export interface SourceResolverSpecSource {
 export function toJson_SourceResolverSpecSource(obj: SourceResolverSpecSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'git': toJson_SourceResolverSpecSourceGit(obj.git),
     'blob': toJson_SourceResolverSpecSourceBlob(obj.blob),
+    'git': toJson_SourceResolverSpecSourceGit(obj.git),
     'registry': toJson_SourceResolverSpecSourceRegistry(obj.registry),
     'subPath': obj.subPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
- * @schema SourceResolverSpecSourceGit
- */
-export interface SourceResolverSpecSourceGit {
-  /**
-   * @schema SourceResolverSpecSourceGit#url
-   */
-  readonly url: string;
-
-  /**
-   * @schema SourceResolverSpecSourceGit#revision
-   */
-  readonly revision: string;
-
-  /**
-   * @schema SourceResolverSpecSourceGit#initializeSubmodules
-   */
-  readonly initializeSubmodules?: boolean;
-}
-
-/**
- * Converts an object of type 'SourceResolverSpecSourceGit' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_SourceResolverSpecSourceGit(obj: SourceResolverSpecSourceGit | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'url': obj.url,
-    'revision': obj.revision,
-    'initializeSubmodules': obj.initializeSubmodules,
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -4237,11 +4201,6 @@ export function toJson_SourceResolverSpecSourceGit(obj: SourceResolverSpecSource
  */
 export interface SourceResolverSpecSourceBlob {
   /**
-   * @schema SourceResolverSpecSourceBlob#url
-   */
-  readonly url: string;
-
-  /**
    * @schema SourceResolverSpecSourceBlob#auth
    */
   readonly auth?: string;
@@ -4250,6 +4209,11 @@ export interface SourceResolverSpecSourceBlob {
    * @schema SourceResolverSpecSourceBlob#stripComponents
    */
   readonly stripComponents?: number;
+
+  /**
+   * @schema SourceResolverSpecSourceBlob#url
+   */
+  readonly url: string;
 }
 
 /**
@@ -4259,9 +4223,45 @@ export interface SourceResolverSpecSourceBlob {
 export function toJson_SourceResolverSpecSourceBlob(obj: SourceResolverSpecSourceBlob | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'url': obj.url,
     'auth': obj.auth,
     'stripComponents': obj.stripComponents,
+    'url': obj.url,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema SourceResolverSpecSourceGit
+ */
+export interface SourceResolverSpecSourceGit {
+  /**
+   * @schema SourceResolverSpecSourceGit#initializeSubmodules
+   */
+  readonly initializeSubmodules?: boolean;
+
+  /**
+   * @schema SourceResolverSpecSourceGit#revision
+   */
+  readonly revision: string;
+
+  /**
+   * @schema SourceResolverSpecSourceGit#url
+   */
+  readonly url: string;
+}
+
+/**
+ * Converts an object of type 'SourceResolverSpecSourceGit' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SourceResolverSpecSourceGit(obj: SourceResolverSpecSourceGit | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'initializeSubmodules': obj.initializeSubmodules,
+    'revision': obj.revision,
+    'url': obj.url,
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});

@@ -35,7 +35,7 @@ Checks across objects, at synth only (they need the construct tree):
 |---|---|
 | a builder of the other API generation | \`builder ClusterBuilder "x" is a build.pivotal.io/v1alpha1 resource, but this Image is kpack.io/v1alpha2: spec.builder\` |
 | a namespaced Builder in another namespace than the Image or Build | \`Builder "x" is in namespace a, the Image in b: spec.builder\` |
-| a service account in another namespace than the Image or Build | \`service account "x" is in namespace a, the Image in b: spec.serviceAccountName\` |
+| a service account in another namespace than the Image, Build, Builder or Buildpack that names it | \`service account "x" is in namespace a, the Image in b: spec.serviceAccountName\` |
 | an ssh git URL, and a service account without ssh git credentials | \`the source git@… is cloned over ssh, but service account "x" holds no ssh git credentials: spec.serviceAccountName\` (a warning when the account is defined elsewhere) |
 | a buildpack id the builder's store does not provide (when its sources say what they hold) | \`buildpack x is not in store "s", which provides …: spec.order[0].group[0].id\` |
 | a Build whose tags span registries | \`tags span several registries (…): spec.tags\` |

@@ -6,7 +6,7 @@ import { IBuilder } from './builder';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { quantities, renderBuildSettings, renderEnv, renderServices } from './private/build-settings';
-import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/image-checks';
+import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/cross-checks';
 import { patchable } from './private/l1';
 import { sizeToQuantity } from './private/quantity';
 import { emptyToUndefined, renderOrThrow, undefinedIfEmpty, validateRendered } from './private/resources';

@@ -7,7 +7,7 @@ import { IBuilder } from './builder';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { quantities, renderBuildSettings, renderEnv, renderServices } from './private/build-settings';
-import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/image-checks';
+import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/cross-checks';
 import { parseTag } from './private/image-reference';
 import { patchable } from './private/l1';
 import { renderOrThrow, validateRendered } from './private/resources';

@@ -7,6 +7,7 @@ import { IClusterStack } from './cluster-stack';
 import { ClusterStore, IClusterStore } from './cluster-store';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
+import { checkServiceAccountNamespace } from './private/cross-checks';
 import { patchable } from './private/l1';
 import { clusterScoped, ImportedResource, serviceAccountRef, validateRendered } from './private/resources';
 import { FieldError, generic, withHint } from './private/validation/field-error';
@@ -248,7 +249,10 @@ export class Builder extends kplus.Resource implements IBuilder {
         }),
       }),
     });
-    validateRendered(this, this.apiObject, () => checkOrderAgainstStore(props.store, this.order, 'spec.order'));
+    validateRendered(this, this.apiObject, () => [
+      ...checkOrderAgainstStore(props.store, this.order, 'spec.order'),
+      ...checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
+    ]);
   }
 
   /** Adds a group of buildpacks to the end of the order. */

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
+import { checkServiceAccountNamespace } from './private/cross-checks';
 import { patchable } from './private/l1';
 import { clusterScoped, ImportedResource, serviceAccountRef, validateRendered } from './private/resources';
 
@@ -63,7 +64,7 @@ export class Buildpack extends kplus.Resource implements IBuildpack {
       metadata: props.metadata,
       spec: { image: props.image, serviceAccountName: props.serviceAccount?.name },
     });
-    validateRendered(this, this.apiObject);
+    validateRendered(this, this.apiObject, () => checkServiceAccountNamespace(this.apiObject, props.serviceAccount));
   }
 }
 

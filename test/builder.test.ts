@@ -212,6 +212,22 @@ describe('Builder', () => {
     expect(validationErrors(chart)).toEqual(['[test/builder] missing field(s): spec.tag']);
   });
 
+  test('a service account in another namespace fails: kpack looks it up in the Builder\'s', () => {
+    // GIVEN
+    const app = Testing.app();
+    const serviceAccount = new kplus.ServiceAccount(new Chart(app, 'accounts', { namespace: 'ci' }), 'sa', { metadata: { name: 'builder' } });
+    const chart = new Chart(app, 'team', { namespace: 'team-a' });
+
+    // WHEN
+    new Builder(chart, 'builder', { tag: 'registry.example.com/team-a/builder', stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base'), serviceAccount });
+
+    // THEN
+    expect(validationErrors(chart)).toEqual([
+      '[team/builder] service account "builder" is in namespace ci, the Builder in team-a: spec.serviceAccountName\n' +
+      'hint: kpack looks the service account up in the Builder\'s namespace: define both in the same namespace',
+    ]);
+  });
+
   test('fromBuilderName references a builder by name', () => {
     expect(Builder.fromBuilderName(Testing.chart(), 'builder', 'team').kind).toBe('Builder');
   });

@@ -27,6 +27,22 @@ describe('Buildpack', () => {
     expect(validationErrors(chart)).toEqual(['[test/bad] invalid value: Paketo Go: spec.image\nhint: an image reference must not contain whitespace']);
   });
 
+  test('a service account in another namespace fails: kpack looks it up in the Buildpack\'s', () => {
+    // GIVEN
+    const app = Testing.app();
+    const serviceAccount = new kplus.ServiceAccount(new Chart(app, 'accounts', { namespace: 'ci' }), 'sa', { metadata: { name: 'reader' } });
+    const chart = new Chart(app, 'team', { namespace: 'team-a' });
+
+    // WHEN
+    new Buildpack(chart, 'go', { image: 'paketobuildpacks/go:4.13.1', serviceAccount });
+
+    // THEN
+    expect(validationErrors(chart)).toEqual([
+      '[team/go] service account "reader" is in namespace ci, the Buildpack in team-a: spec.serviceAccountName\n' +
+      'hint: kpack looks the service account up in the Buildpack\'s namespace: define both in the same namespace',
+    ]);
+  });
+
   test('fromBuildpackName', () => {
     expect(Buildpack.fromBuildpackName(Testing.chart(), 'bp', 'go').kind).toBe('Buildpack');
     expect(ApiObject.of(new Buildpack(Testing.chart(), 'bp', { image: 'a/b' })).kind).toBe('Buildpack');

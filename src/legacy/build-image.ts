@@ -6,7 +6,7 @@ import { Source } from './source';
 import { ImageTaggingStrategy } from '../build-image';
 import { LEGACY_API_VERSION } from '../private/api-versions';
 import { renderBuildSettings, renderEnv } from '../private/build-settings';
-import { checkBuilderGeneration, checkServiceAccountNamespace } from '../private/image-checks';
+import { checkBuilderGeneration, checkServiceAccountNamespace } from '../private/cross-checks';
 import { sizeToQuantity } from '../private/quantity';
 import { emptyToUndefined, renderOrThrow, validateRendered } from '../private/resources';
 

@@ -7,8 +7,8 @@ import { FieldError, generic, withHint } from './validation/field-error';
 import { addWarning } from './warnings';
 
 /**
- * Cross-object checks of an Image (or Build) that its own manifest cannot show, shared by both API
- * generations.
+ * Cross-object checks that an object's own manifest cannot show (mostly of Images and Builds), shared by
+ * both API generations.
  */
 
 /** The builder must belong to the same kpack API generation as the image. */
@@ -38,19 +38,22 @@ export function checkBuilderNamespace(image: ApiObject, builder: kplus.IResource
   )];
 }
 
-/** kpack looks the service account up in the image's namespace. */
-export function checkServiceAccountNamespace(image: ApiObject, serviceAccount: kplus.IServiceAccount | undefined, field = 'spec.serviceAccountName'): FieldError[] {
+/**
+ * kpack looks a namespaced object's service account (`spec.serviceAccountName`: an Image, Build, Builder or
+ * Buildpack) up in that object's namespace.
+ */
+export function checkServiceAccountNamespace(owner: ApiObject, serviceAccount: kplus.IServiceAccount | undefined, field = 'spec.serviceAccountName'): FieldError[] {
   if (!(serviceAccount instanceof kplus.ServiceAccount)) {
     return [];
   }
   const accountNamespace = ApiObject.of(serviceAccount).metadata.namespace;
-  const imageNamespace = image.metadata.namespace;
-  if (accountNamespace === imageNamespace) {
+  const ownerNamespace = owner.metadata.namespace;
+  if (accountNamespace === ownerNamespace) {
     return [];
   }
   return [withHint(
-    generic(`service account "${serviceAccount.name}" is in namespace ${accountNamespace ?? '(none)'}, the ${image.kind} in ${imageNamespace ?? '(none)'}`, field),
-    `kpack looks the service account up in the ${image.kind}'s namespace: define both in the same namespace`,
+    generic(`service account "${serviceAccount.name}" is in namespace ${accountNamespace ?? '(none)'}, the ${owner.kind} in ${ownerNamespace ?? '(none)'}`, field),
+    `kpack looks the service account up in the ${owner.kind}'s namespace: define both in the same namespace`,
   )];
 }
 

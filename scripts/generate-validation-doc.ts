@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { formatFieldErrors, RULE_SETS, validateKpackObject } from '../src/private/validation';
-import { KindRules, Rule } from '../src/private/validation/rule';
+import { isKpackRule, KindRules, Rule } from '../src/private/validation/rule';
 import { RULE_CASES } from '../test/rule-cases';
 
 export const VALIDATION_DOC = path.join(__dirname, '..', 'docs', 'validation.md');
@@ -73,7 +73,7 @@ function code(text: string): string {
 
 /** `kpack` with the source file for kpack's own rules; `ours` (or kp's) for the library's. */
 function source(rule: Rule): string {
-  return rule.origin.startsWith('kpack ') ? `kpack: ${rule.origin.slice('kpack '.length)}` : `ours (${rule.origin})`;
+  return isKpackRule(rule) ? `kpack: ${rule.origin.slice('kpack '.length)}` : `ours (${rule.origin})`;
 }
 
 export function validationDoc(): string {

@@ -85,7 +85,7 @@ export const RULE_CASES: RuleCase[] = [
   },
   { rule: 'image-env-names', object: broken(IMAGE, { build: { env: [{ name: 'BP GO', value: 'a' }] } }), messages: [`invalid value: BP GO: spec.build.env[0].name\n${ENV_HINT}`] },
   { rule: 'image-resources', object: broken(IMAGE, { build: { resources: { requests: { memory: '2Gi' }, limits: { memory: '1Gi' } } } }), messages: [`limit 1Gi is below request 2Gi: spec.build.resources.limits.memory\n${LIMIT_HINT}`] },
-  { rule: 'image-integers', object: broken(IMAGE, { failedBuildHistoryLimit: 2.5 }), messages: ['expected an integer, got 2.5: spec.failedBuildHistoryLimit'] },
+  { rule: 'image-integers', object: broken(IMAGE, { failedBuildHistoryLimit: 2 ** 60 }), messages: ['expected an integer, got 1152921504606847000: spec.failedBuildHistoryLimit'] },
   { rule: 'image-build-timeout', object: broken(IMAGE, { build: { buildTimeout: 0 } }), messages: [`expected 1 <= 0 <= 2147483647: spec.build.buildTimeout\n${TIMEOUT_HINT}`] },
 
   // kpack v0.17 Builder and ClusterBuilder
@@ -132,7 +132,7 @@ export const RULE_CASES: RuleCase[] = [
   },
   { rule: 'build-env-names', object: broken(BUILD, { env: [{ name: 'CNB_PLATFORM_API', value: '0.12' }] }), messages: ['invalid value: CNB_PLATFORM_API: spec.env[0].name\nhint: CNB_* variables belong to the buildpacks lifecycle; kpack sets them for each build'] },
   { rule: 'build-resources', object: broken(BUILD, { resources: { requests: { cpu: '1' }, limits: { cpu: '100m' } } }), messages: [`limit 100m is below request 1: spec.resources.limits.cpu\n${LIMIT_HINT}`] },
-  { rule: 'build-integers', object: broken(BUILD, { activeDeadlineSeconds: 1e300 }), messages: ['expected an integer, got 1e+300: spec.activeDeadlineSeconds'] },
+  { rule: 'build-integers', object: broken(BUILD, { activeDeadlineSeconds: Infinity }), messages: ['expected an integer, got Infinity: spec.activeDeadlineSeconds'] },
   { rule: 'build-active-deadline', object: broken(BUILD, { activeDeadlineSeconds: -1 }), messages: [`expected 1 <= -1 <= 2147483647: spec.activeDeadlineSeconds\n${TIMEOUT_HINT}`] },
 
   // kpack v0.17 Buildpack, ClusterBuildpack, ClusterLifecycle
@@ -149,7 +149,7 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'legacy-image-source', object: broken(LEGACY_IMAGE, { source: { git: { url: 'https://github.com/making/hello-golang' } } }), messages: ['missing field(s): spec.source.git.revision'] },
   { rule: 'legacy-image-env-names', object: broken(LEGACY_IMAGE, { build: { env: [{ name: 'BP GO', value: '1' }] } }), messages: [`invalid value: BP GO: spec.build.env[0].name\n${ENV_HINT}`] },
   { rule: 'legacy-image-resources', object: broken(LEGACY_IMAGE, { build: { resources: { requests: { memory: '2Gi' }, limits: { memory: '1Gi' } } } }), messages: [`limit 1Gi is below request 2Gi: spec.build.resources.limits.memory\n${LIMIT_HINT}`] },
-  { rule: 'legacy-image-integers', object: broken(LEGACY_IMAGE, { successBuildHistoryLimit: 'ten' }), messages: ['expected an integer, got "ten": spec.successBuildHistoryLimit'] },
+  { rule: 'legacy-image-integers', object: broken(LEGACY_IMAGE, { successBuildHistoryLimit: NaN }), messages: ['expected an integer, got NaN: spec.successBuildHistoryLimit'] },
   { rule: 'legacy-image-cache-size', object: broken(LEGACY_IMAGE, { cacheSize: '0' }), messages: [`cache size must be greater than 0: spec.cacheSize\n${CACHE_HINT}`] },
   { rule: 'legacy-builder-image', object: broken('build.pivotal.io/v1alpha1/Builder', { image: '' }), messages: ['missing field(s): spec.image'] },
   { rule: 'legacy-cluster-builder-image', object: broken('build.pivotal.io/v1alpha1/ClusterBuilder', { image: 'builderbuilderbuilder@foo' }), messages: ['invalid value: builderbuilderbuilder@foo: spec.image'] },
@@ -196,6 +196,21 @@ export const KPACK_CASES: RuleCase[] = [
     messages: [`${DECODE}unable to parse quantity's suffix\nhint: the value of spec.build.resources.limits.cpu does not decode`],
   },
   { rule: 'image-decode', object: broken(IMAGE, { cache: { volume: { size: '1.5 GB' } } }), messages: [`${DECODE}${QUANTITY}\nhint: the value of spec.cache.volume.size does not decode`] },
+  {
+    rule: 'image-decode',
+    object: broken(IMAGE, { failedBuildHistoryLimit: 1.5, successBuildHistoryLimit: 'ten' }),
+    messages: [`${DECODE}json: cannot unmarshal number 1.5 into Go struct field ImageSpec.spec.failedBuildHistoryLimit of type int64\nhint: the value of spec.failedBuildHistoryLimit does not decode`],
+  },
+  {
+    rule: 'image-decode',
+    object: broken(IMAGE, { build: { buildTimeout: 1e30, resources: { limits: { cpu: '1K' } } } }),
+    messages: [`${DECODE}unable to parse quantity's suffix\nhint: the value of spec.build.resources.limits.cpu does not decode`],
+  },
+  {
+    rule: 'image-decode',
+    object: broken(IMAGE, { source: { blob: { url: 'https://example.com/app.tgz', stripComponents: -0.5 } } }),
+    messages: [`${DECODE}json: cannot unmarshal number -0.5 into Go struct field Blob.spec.source.blob.stripComponents of type int64\nhint: the value of spec.source.blob.stripComponents does not decode`],
+  },
   {
     rule: 'build-builder',
     object: broken(BUILD, { builder: { image: 'Bad Image', ref: {} } }),

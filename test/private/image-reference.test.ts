@@ -98,9 +98,9 @@ describe('image references, as go-containerregistry parses them with weak valida
     expect(isValidReference(`${'a'.repeat(247)}@${DIGEST}`)).toBe(true);
   });
 
-  test('parsing is linear: a megabyte reference parses in well under a second', () => {
+  test('parsing is linear: a 200 KB reference parses in well under a second', () => {
     const started = Date.now();
-    expect(isValidReference(`registry.example.com/${'a/'.repeat(500_000)}x:${'1'.repeat(100)}`)).toBe(false);
+    expect(isValidReference(`registry.example.com/${'a/'.repeat(100_000)}x:${'1'.repeat(100)}`)).toBe(false);
     expect(Date.now() - started).toBeLessThan(1000);
   });
 });

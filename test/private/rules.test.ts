@@ -23,6 +23,15 @@ describe('the rule tables', () => {
   });
 });
 
+describe('kpack\'s rules and ours', () => {
+  test('errors of the library\'s own rules say so; kpack\'s do not', () => {
+    const image = { ...VALID['kpack.io/v1alpha2/Image'], spec: { ...VALID['kpack.io/v1alpha2/Image'].spec, tag: '', build: { env: [{ name: '..', value: 'x' }] } } };
+    const errors = validateKpackObject(image)!;
+    expect(errors.filter(e => e.ours).map(e => e.paths)).toEqual([['spec.build.env[0].name']]);
+    expect(errors.filter(e => !e.ours).map(e => e.paths)).toEqual([['spec.tag']]);
+  });
+});
+
 describe('rule sets by kpack version', () => {
   test('one per supported release, with or without a leading v', () => {
     expect(kpackVersions()).toEqual(['0.0.8', '0.17.2', '0.18.0']);

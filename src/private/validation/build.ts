@@ -1,7 +1,7 @@
 import { FieldError, invalidValue, missingField, multipleOneOf } from './field-error';
 import { deprecatedForUsers, validateCache, validateEnv, validateNodeSelector, validateServices } from './image';
 import { validateEnvNames, validateIntegers, validateResources, validateTimeoutSeconds } from './library';
-import { decodeQuantities, quantityFields } from './quantities';
+import { decodeObject } from './quantities';
 import { validateImage } from './references';
 import { KindRules, KpackObject, KpackRelease, list, record, text } from './rule';
 import { SourceRules, validateSource } from './source';
@@ -13,7 +13,10 @@ const ORIGIN = 'kpack pkg/apis/build/v1alpha2/build_validation.go';
 export const buildV1alpha2 = (release: KpackRelease): KindRules => ({
   apiVersion: 'kpack.io/v1alpha2',
   kind: 'Build',
-  decode: o => decodeQuantities(quantityFields(o, { resources: ['spec.resources'], quantities: ['spec.cache.volume.size'] })),
+  decode: o => decodeObject(o, { resources: ['spec.resources'], quantities: ['spec.cache.volume.size'] }, [
+    { path: 'spec.activeDeadlineSeconds', struct: 'BuildSpec' },
+    { path: 'spec.source.blob.stripComponents', struct: 'Blob' },
+  ]),
   defaults: object => ({ ...object, spec: { ...object.spec, serviceAccountName: text(object.spec?.serviceAccountName) || 'default' } }),
   rules: [
     { id: 'build-tags', condition: 'no tags, or a tag that is not a tag reference', origin: ORIGIN, validate: o => validateTags(o) },
@@ -35,7 +38,7 @@ export const buildV1alpha2 = (release: KpackRelease): KindRules => ({
     { id: 'build-resources', condition: 'a resource limit below its request, under spec.resources', origin: 'cdk8s-kpack', validate: o => validateResources(o.spec?.resources, 'spec.resources') },
     {
       id: 'build-integers',
-      condition: 'an integer field (activeDeadlineSeconds, stripComponents) holds a fraction, NaN, an infinity or more than 2^53',
+      condition: 'an integer field (activeDeadlineSeconds, stripComponents) beyond 2^53: JavaScript cannot hold it exactly (fractions and values beyond int64 are kpack\'s decoding errors)',
       origin: 'cdk8s-kpack',
       validate: o => validateIntegers({ spec: o.spec }, ['spec.activeDeadlineSeconds', 'spec.source.blob.stripComponents']),
     },

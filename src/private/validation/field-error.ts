@@ -16,6 +16,8 @@ export interface FieldError {
    * that does not parse): printed as the message alone, with no paths.
    */
   readonly decode?: boolean;
+  /** From a rule of this library's own (or kp's), not kpack's webhook: set by the rule tables. */
+  readonly ours?: boolean;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { FieldError, generic, invalidValue, missingField, withHint } from './field-error';
 import { validateEnvNames, validateIntegers, validateResources, validateTimeoutSeconds } from './library';
-import { decodeQuantities, quantityFields, validateCacheSize } from './quantities';
+import { decodeObject, validateCacheSize } from './quantities';
 import { validateNoScheme, validateTag } from './references';
 import { KindRules, KpackObject, KpackRelease, list, record, text } from './rule';
 import { SourceRules, validateSource } from './source';
@@ -19,7 +19,12 @@ const ARCH_LABEL = 'kubernetes.io/arch';
 export const imageV1alpha2 = (release: KpackRelease): KindRules => ({
   apiVersion: 'kpack.io/v1alpha2',
   kind: 'Image',
-  decode: o => decodeQuantities(quantityFields(o, { resources: ['spec.build.resources'], quantities: ['spec.cache.volume.size'] })),
+  decode: o => decodeObject(o, { resources: ['spec.build.resources'], quantities: ['spec.cache.volume.size'] }, [
+    { path: 'spec.failedBuildHistoryLimit', struct: 'ImageSpec' },
+    { path: 'spec.successBuildHistoryLimit', struct: 'ImageSpec' },
+    { path: 'spec.build.buildTimeout', struct: 'ImageBuild' },
+    { path: 'spec.source.blob.stripComponents', struct: 'Blob' },
+  ]),
   defaults: object => ({
     ...object,
     spec: {
@@ -63,7 +68,7 @@ export const imageV1alpha2 = (release: KpackRelease): KindRules => ({
     { id: 'image-resources', condition: 'a build resource limit below its request: Kubernetes refuses the build pod', origin: LIBRARY_ORIGIN, validate: o => validateResources(o.spec?.build?.resources, 'spec.build.resources') },
     {
       id: 'image-integers',
-      condition: 'an integer field (history limits, stripComponents, buildTimeout) holds a fraction, NaN, an infinity or more than 2^53',
+      condition: 'an integer field (history limits, stripComponents, buildTimeout) beyond 2^53: JavaScript cannot hold it exactly, so the value written is not the one meant (kpack decodes fractions and values beyond int64 as errors, before the rules)',
       origin: LIBRARY_ORIGIN,
       validate: o => validateIntegers({ spec: o.spec }, ['spec.failedBuildHistoryLimit', 'spec.successBuildHistoryLimit', 'spec.source.blob.stripComponents', 'spec.build.buildTimeout']),
     },

@@ -80,14 +80,14 @@ export function validateTimeoutSeconds(value: unknown, path: string): FieldError
 }
 
 /**
- * Integer fields (int64 in kpack's types): a fraction, NaN or an infinity cannot be decoded by kpack at
- * all, and JavaScript numbers are exact only up to 2^53.
+ * Integer fields (int64 in kpack's types) that kpack decodes but this library cannot hold: beyond 2^53,
+ * a JavaScript number is not exact, and NaN or an infinity has no JSON form. (A fraction, a value beyond
+ * int64 or another type is kpack's decoding error, reported before the rules run.)
  */
 export function validateIntegers(object: unknown, fieldPaths: string[]): FieldError[] {
   return fieldPaths.flatMap(fieldPath => {
     const value = fieldPath.split('.').reduce<any>((o, key) => (o === null || o === undefined ? undefined : o[key]), object);
-    return value === undefined || (typeof value === 'number' && Number.isSafeInteger(value))
-      ? []
-      : [generic(`expected an integer, got ${typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value)}`, fieldPath)];
+    const inexact = typeof value === 'number' && (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value)));
+    return inexact ? [generic(`expected an integer, got ${String(value)}`, fieldPath)] : [];
   });
 }

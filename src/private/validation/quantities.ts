@@ -83,6 +83,54 @@ export function decodeQuantities(fields: Array<[string, unknown]>): FieldError[]
   return [];
 }
 
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * What Go's encoding/json says when an int64 field's JSON value does not fit, or undefined: a fraction,
+ * an exponent or a value beyond int64 (`number 1.5`), or another JSON type (`string`, `bool`, …).
+ */
+function int64DecodeError(value: unknown): string | undefined {
+  if (value === undefined || value === null) {
+    return undefined;
+  }
+  if (typeof value === 'number') {
+    const literal = JSON.stringify(value);
+    if (!Number.isFinite(value)) {
+      return undefined; // JSON has no such number: it is written as null
+    }
+    const fits = /^-?[0-9]+$/.test(literal) && BigInt(literal) <= INT64_MAX && BigInt(literal) >= -INT64_MAX - 1n;
+    return fits ? undefined : `number ${literal}`;
+  }
+  return typeof value === 'string' ? 'string' : typeof value === 'boolean' ? 'bool' : Array.isArray(value) ? 'array' : 'object';
+}
+
+/** An int64 field of kpack's types: its path and the Go struct that holds it (named in Go's error). */
+export interface Int64Field {
+  readonly path: string;
+  readonly struct: string;
+}
+
+/**
+ * Decoding as kpack's defaulting webhook does (`json.Unmarshal` on the object, keys sorted): a bad
+ * quantity stops the decoding at once and is the error; otherwise the first int64 field that does not
+ * fit is (Go keeps decoding after a type error and returns the first one).
+ */
+export function decodeObject(object: any, quantities: { resources?: string[]; quantities?: string[] }, int64s: Int64Field[]): FieldError[] {
+  const quantity = decodeQuantities(quantityFields(object, quantities));
+  if (quantity.length > 0) {
+    return quantity;
+  }
+  const at = (p: string) => p.split('.').reduce<any>((o, key) => record(o)?.[key], object);
+  // Sorted paths meet these fields in the order a walk of sorted keys does: their keys hold no `.`.
+  for (const field of [...int64s].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const error = int64DecodeError(at(field.path));
+    if (error !== undefined) {
+      return [decodeError(`json: cannot unmarshal ${error} into Go struct field ${field.struct}.${field.path} of type int64`, field.path)];
+    }
+  }
+  return [];
+}
+
 /** A cache size greater than 0 (kp's rule, which kpack's webhook lacks). */
 export function validateCacheSize(size: unknown, fieldPath: string): FieldError[] {
   const value = decodedQuantity(size);

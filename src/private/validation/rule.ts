@@ -46,6 +46,11 @@ export interface KindRules {
   readonly rules: readonly Rule[];
 }
 
+/** Whether a rule is kpack's own (its origin is a kpack source file), not this library's or kp's. */
+export function isKpackRule(rule: Rule): boolean {
+  return rule.origin.startsWith('kpack ');
+}
+
 export function runRules(table: KindRules, object: KpackObject): FieldError[] {
   const undecodable = table.decode ? table.decode(object) : [];
   if (undecodable.length > 0) {
@@ -54,7 +59,7 @@ export function runRules(table: KindRules, object: KpackObject): FieldError[] {
   const defaulted = table.defaults ? table.defaults(object) : object;
   const errors: FieldError[] = [];
   for (const rule of table.rules) {
-    const found = rule.validate(defaulted);
+    const found = isKpackRule(rule) ? rule.validate(defaulted) : rule.validate(defaulted).map(e => ({ ...e, ours: true }));
     if (found.length > 0 && rule.exclusive) {
       return found;
     }

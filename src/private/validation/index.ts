@@ -9,6 +9,7 @@ import { FieldError } from './field-error';
 import { imageV1alpha2 } from './image';
 import { BUILD_V1ALPHA1_0_0_8, BUILDER_V1ALPHA1_0_0_8, CLUSTER_BUILDER_V1ALPHA1_0_0_8, IMAGE_V1ALPHA1_0_0_8 } from './legacy';
 import { KindRules, KpackObject, KpackRelease, runRules } from './rule';
+import { PerSynth } from '../synth-scope';
 
 export { formatFieldErrors } from './field-error';
 export type { FieldError } from './field-error';
@@ -102,13 +103,19 @@ export function registerKpackInstall(install: IConstruct, version: string): void
   INSTALLS.set(install, version);
 }
 
+/** The installs of an app, in construct order, found once per synthesis call. */
+const APP_INSTALLS = new PerSynth<IConstruct, IConstruct[]>();
+
 /**
  * The kpack version whose rules apply to an object of `scope`: that of the app's `Kpack` install (the
  * one in the object's own chart first, then the first in the app), else the library's default.
  */
 export function kpackVersionOf(scope: IConstruct): string {
+  const installs = APP_INSTALLS.get(scope.node.root, () => scope.node.root.node.findAll().filter(c => INSTALLS.has(c)));
+  if (installs.length === 0) {
+    return DEFAULT_KPACK_VERSION;
+  }
   const chart = Chart.of(scope);
-  const installs = (root: IConstruct) => root.node.findAll().filter(c => INSTALLS.has(c));
-  const found = installs(chart)[0] ?? installs(scope.node.root)[0];
-  return found ? INSTALLS.get(found)! : DEFAULT_KPACK_VERSION;
+  const found = installs.find(install => Chart.of(install) === chart) ?? installs[0];
+  return INSTALLS.get(found)!;
 }

@@ -1,4 +1,4 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { IBuildpack } from './buildpack';
@@ -8,8 +8,8 @@ import { ClusterStore, IClusterStore } from './cluster-store';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { checkServiceAccountNamespace } from './private/cross-checks';
-import { patchable } from './private/l1';
-import { clusterScoped, ImportedResource, serviceAccountRef, validateRendered } from './private/resources';
+import { KpackKind, KpackObject } from './private/kpack-object';
+import { ImportedResource, serviceAccountRef } from './private/resources';
 import { FieldError, generic, withHint } from './private/validation/field-error';
 
 /** A kpack builder that images can be built with: a `Builder` or a `ClusterBuilder`. */
@@ -156,8 +156,12 @@ export interface BuilderProps extends BuilderOptions {
   readonly serviceAccount?: kplus.IServiceAccount;
 }
 
-const ClusterBuilderResource = patchable(crds.ClusterBuilder);
-const BuilderResource = patchable(crds.Builder);
+const CLUSTER_BUILDER: KpackKind<crds.ClusterBuilderSpec> = {
+  apiVersion: KPACK_API_VERSION, kind: 'ClusterBuilder', clusterScoped: true, specToJson: crds.toJson_ClusterBuilderSpec,
+};
+const BUILDER: KpackKind<crds.BuilderSpec> = {
+  apiVersion: KPACK_API_VERSION, kind: 'Builder', clusterScoped: false, specToJson: crds.toJson_BuilderSpec,
+};
 
 /**
  * A kpack ClusterBuilder (`kpack.io/v1alpha2`, cluster-scoped): a builder image that kpack creates from
@@ -186,26 +190,26 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
   public readonly resourceType = 'clusterbuilders';
 
   private readonly order: BuilderOrder;
+  private readonly resource: KpackObject<crds.ClusterBuilderSpec>;
 
   constructor(scope: Construct, id: string, props: ClusterBuilderProps) {
     super(scope, id);
     this.order = new BuilderOrder(props.order);
-    this.apiObject = new ClusterBuilderResource(this, 'Resource', {
+    this.resource = new KpackObject(this, CLUSTER_BUILDER, {
       metadata: props.metadata,
-      spec: Lazy.any({
-        produce: () => ({
-          ...renderBuilderSpec(props, this.order),
-          serviceAccountRef: props.serviceAccount ? serviceAccountRef(props.serviceAccount) : undefined,
-        }),
+      renderSpec: () => ({
+        ...renderBuilderSpec(props, this.order),
+        serviceAccountRef: props.serviceAccount ? serviceAccountRef(props.serviceAccount) : undefined,
       }),
+      crossChecks: () => checkOrderAgainstStore(props.store, this.order, 'order'),
     });
-    clusterScoped(this, this.apiObject, props);
-    validateRendered(this, this.apiObject, () => checkOrderAgainstStore(props.store, this.order, 'order'));
+    this.apiObject = this.resource;
   }
 
   /** Adds a group of buildpacks to the end of the order. */
   public addGroup(...buildpacks: BuildpackRef[]): void {
     this.order.addGroup(buildpacks);
+    this.resource.changed();
   }
 }
 
@@ -236,28 +240,29 @@ export class Builder extends kplus.Resource implements IBuilder {
   public readonly resourceType = 'builders';
 
   private readonly order: BuilderOrder;
+  private readonly resource: KpackObject<crds.BuilderSpec>;
 
   constructor(scope: Construct, id: string, props: BuilderProps) {
     super(scope, id);
     this.order = new BuilderOrder(props.order);
-    this.apiObject = new BuilderResource(this, 'Resource', {
+    this.resource = new KpackObject(this, BUILDER, {
       metadata: props.metadata,
-      spec: Lazy.any({
-        produce: () => ({
-          ...renderBuilderSpec(props, this.order),
-          serviceAccountName: props.serviceAccount?.name,
-        }),
+      renderSpec: () => ({
+        ...renderBuilderSpec(props, this.order),
+        serviceAccountName: props.serviceAccount?.name,
       }),
+      crossChecks: () => [
+        ...checkOrderAgainstStore(props.store, this.order, 'spec.order'),
+        ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
+      ],
     });
-    validateRendered(this, this.apiObject, () => [
-      ...checkOrderAgainstStore(props.store, this.order, 'spec.order'),
-      ...checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
-    ]);
+    this.apiObject = this.resource;
   }
 
   /** Adds a group of buildpacks to the end of the order. */
   public addGroup(...buildpacks: BuildpackRef[]): void {
     this.order.addGroup(buildpacks);
+    this.resource.changed();
   }
 }
 

@@ -4,8 +4,8 @@ import { Construct } from 'constructs';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { checkServiceAccountNamespace } from './private/cross-checks';
-import { patchable } from './private/l1';
-import { clusterScoped, ImportedResource, serviceAccountRef, validateRendered } from './private/resources';
+import { KpackKind, KpackObject } from './private/kpack-object';
+import { ImportedResource, serviceAccountRef } from './private/resources';
 
 /** A kpack Buildpack or ClusterBuildpack: buildpacks from one image, for builders' orders. */
 export interface IBuildpack extends kplus.IResource {}
@@ -36,8 +36,12 @@ export interface ClusterBuildpackProps extends BuildpackOptions {
   readonly serviceAccount?: kplus.IServiceAccount;
 }
 
-const BuildpackResource = patchable(crds.Buildpack);
-const ClusterBuildpackResource = patchable(crds.ClusterBuildpack);
+const BUILDPACK: KpackKind<crds.BuildpackSpec> = {
+  apiVersion: KPACK_API_VERSION, kind: 'Buildpack', clusterScoped: false, specToJson: crds.toJson_BuildpackSpec,
+};
+const CLUSTER_BUILDPACK: KpackKind<crds.ClusterBuildpackSpec> = {
+  apiVersion: KPACK_API_VERSION, kind: 'ClusterBuildpack', clusterScoped: true, specToJson: crds.toJson_ClusterBuildpackSpec,
+};
 
 /**
  * A kpack Buildpack (`kpack.io/v1alpha2`, namespaced): the buildpacks of an image, for the Builders of its
@@ -60,11 +64,11 @@ export class Buildpack extends kplus.Resource implements IBuildpack {
 
   constructor(scope: Construct, id: string, props: BuildpackProps) {
     super(scope, id);
-    this.apiObject = new BuildpackResource(this, 'Resource', {
+    this.apiObject = new KpackObject(this, BUILDPACK, {
       metadata: props.metadata,
-      spec: { image: props.image, serviceAccountName: props.serviceAccount?.name },
+      renderSpec: () => ({ image: props.image, serviceAccountName: props.serviceAccount?.name }),
+      crossChecks: () => checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
     });
-    validateRendered(this, this.apiObject, () => checkServiceAccountNamespace(this.apiObject, props.serviceAccount));
   }
 }
 
@@ -89,14 +93,12 @@ export class ClusterBuildpack extends kplus.Resource implements IBuildpack {
 
   constructor(scope: Construct, id: string, props: ClusterBuildpackProps) {
     super(scope, id);
-    this.apiObject = new ClusterBuildpackResource(this, 'Resource', {
+    this.apiObject = new KpackObject(this, CLUSTER_BUILDPACK, {
       metadata: props.metadata,
-      spec: {
+      renderSpec: () => ({
         image: props.image,
         serviceAccountRef: props.serviceAccount && serviceAccountRef(props.serviceAccount),
-      },
+      }),
     });
-    clusterScoped(this, this.apiObject, props);
-    validateRendered(this, this.apiObject);
   }
 }

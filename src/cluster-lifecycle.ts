@@ -3,8 +3,8 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
-import { patchable } from './private/l1';
-import { clusterScoped, ImportedResource, serviceAccountRef, validateRendered } from './private/resources';
+import { KpackKind, KpackObject } from './private/kpack-object';
+import { ImportedResource, serviceAccountRef } from './private/resources';
 
 /** A kpack ClusterLifecycle: the Cloud Native Buildpacks lifecycle builders are made with. */
 export interface IClusterLifecycle extends kplus.IResource {}
@@ -22,7 +22,9 @@ export interface ClusterLifecycleProps extends kplus.ResourceProps {
   readonly serviceAccount?: kplus.IServiceAccount;
 }
 
-const ClusterLifecycleResource = patchable(crds.ClusterLifecycle);
+const CLUSTER_LIFECYCLE: KpackKind<crds.ClusterLifecycleSpec> = {
+  apiVersion: KPACK_API_VERSION, kind: 'ClusterLifecycle', clusterScoped: true, specToJson: crds.toJson_ClusterLifecycleSpec,
+};
 
 /**
  * A kpack ClusterLifecycle (`kpack.io/v1alpha2`, cluster-scoped, kpack v0.17 and later): a version of the
@@ -45,14 +47,12 @@ export class ClusterLifecycle extends kplus.Resource implements IClusterLifecycl
 
   constructor(scope: Construct, id: string, props: ClusterLifecycleProps) {
     super(scope, id);
-    this.apiObject = new ClusterLifecycleResource(this, 'Resource', {
+    this.apiObject = new KpackObject(this, CLUSTER_LIFECYCLE, {
       metadata: props.metadata,
-      spec: {
+      renderSpec: () => ({
         image: props.image,
         serviceAccountRef: props.serviceAccount && serviceAccountRef(props.serviceAccount),
-      },
+      }),
     });
-    clusterScoped(this, this.apiObject, props);
-    validateRendered(this, this.apiObject);
   }
 }

@@ -3,8 +3,8 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
-import { patchable } from './private/l1';
-import { clusterScoped, ImportedResource, serviceAccountRef, validateRendered } from './private/resources';
+import { KpackKind, KpackObject } from './private/kpack-object';
+import { ImportedResource, serviceAccountRef } from './private/resources';
 
 /** A kpack ClusterStack: the build and run images builders are made from. */
 export interface IClusterStack extends kplus.IResource {}
@@ -29,7 +29,9 @@ export interface ClusterStackProps extends kplus.ResourceProps {
   readonly serviceAccount?: kplus.IServiceAccount;
 }
 
-const ClusterStackResource = patchable(crds.ClusterStack);
+const CLUSTER_STACK: KpackKind<crds.ClusterStackSpec> = {
+  apiVersion: KPACK_API_VERSION, kind: 'ClusterStack', clusterScoped: true, specToJson: crds.toJson_ClusterStackSpec,
+};
 
 /**
  * A kpack ClusterStack (`kpack.io/v1alpha2`, cluster-scoped): the build image builds run on and the run
@@ -61,16 +63,14 @@ export class ClusterStack extends kplus.Resource implements IClusterStack {
   constructor(scope: Construct, id: string, props: ClusterStackProps) {
     super(scope, id);
     this.stackId = props.stackId;
-    this.apiObject = new ClusterStackResource(this, 'Resource', {
+    this.apiObject = new KpackObject(this, CLUSTER_STACK, {
       metadata: props.metadata,
-      spec: {
+      renderSpec: () => ({
         id: props.stackId,
         buildImage: { image: props.buildImage },
         runImage: { image: props.runImage },
         serviceAccountRef: props.serviceAccount ? serviceAccountRef(props.serviceAccount) : undefined,
-      },
+      }),
     });
-    clusterScoped(this, this.apiObject, props);
-    validateRendered(this, this.apiObject);
   }
 }

@@ -1,10 +1,10 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
-import { patchable } from './private/l1';
-import { clusterScoped, ImportedResource, serviceAccountRef, undefinedIfEmpty, validateRendered } from './private/resources';
+import { KpackKind, KpackObject } from './private/kpack-object';
+import { ImportedResource, serviceAccountRef, undefinedIfEmpty } from './private/resources';
 
 /** A kpack ClusterStore: the buildpacks that builders can use. */
 export interface IClusterStore extends kplus.IResource {}
@@ -40,7 +40,9 @@ export interface ClusterStoreProps extends kplus.ResourceProps {
   readonly serviceAccount?: kplus.IServiceAccount;
 }
 
-const ClusterStoreResource = patchable(crds.ClusterStore);
+const CLUSTER_STORE: KpackKind<crds.ClusterStoreSpec> = {
+  apiVersion: KPACK_API_VERSION, kind: 'ClusterStore', clusterScoped: true, specToJson: crds.toJson_ClusterStoreSpec,
+};
 
 /**
  * A kpack ClusterStore (`kpack.io/v1alpha2`, cluster-scoped): a collection of buildpacks, taken from
@@ -63,6 +65,8 @@ export class ClusterStore extends kplus.Resource implements IClusterStore {
 
   public readonly resourceType = 'clusterstores';
 
+  private readonly resource: KpackObject<crds.ClusterStoreSpec>;
+
   private readonly _sources: string[];
   private readonly _buildpackIds: Array<string[] | undefined>;
 
@@ -70,17 +74,14 @@ export class ClusterStore extends kplus.Resource implements IClusterStore {
     super(scope, id);
     this._sources = [...props.sources ?? []];
     this._buildpackIds = this._sources.map(() => undefined);
-    this.apiObject = new ClusterStoreResource(this, 'Resource', {
+    this.resource = new KpackObject(this, CLUSTER_STORE, {
       metadata: props.metadata,
-      spec: Lazy.any({
-        produce: () => ({
-          sources: undefinedIfEmpty(this._sources.map(image => ({ image }))),
-          serviceAccountRef: props.serviceAccount ? serviceAccountRef(props.serviceAccount) : undefined,
-        }),
+      renderSpec: () => ({
+        sources: undefinedIfEmpty(this._sources.map(image => ({ image }))),
+        serviceAccountRef: props.serviceAccount ? serviceAccountRef(props.serviceAccount) : undefined,
       }),
     });
-    clusterScoped(this, this.apiObject, props);
-    validateRendered(this, this.apiObject);
+    this.apiObject = this.resource;
   }
 
   /** The source images of the store. Returns a copy; use `addSource()` to add one. */
@@ -92,6 +93,7 @@ export class ClusterStore extends kplus.Resource implements IClusterStore {
   public addSource(image: string, options: StoreSourceOptions = {}): void {
     this._sources.push(image);
     this._buildpackIds.push(options.buildpackIds && [...options.buildpackIds]);
+    this.resource.changed();
   }
 
   /**

@@ -1,4 +1,4 @@
-import { ApiObject, Lazy, Size } from 'cdk8s';
+import { ApiObject, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { IBuilder } from './builder';
@@ -7,8 +7,9 @@ import { ImageTaggingStrategy } from '../build-image';
 import { LEGACY_API_VERSION } from '../private/api-versions';
 import { renderBuildSettings, renderEnv } from '../private/build-settings';
 import { checkBuilderGeneration, checkServiceAccountNamespace } from '../private/cross-checks';
+import { KpackKind, KpackObject, plainSpec } from '../private/kpack-object';
 import { sizeToQuantity } from '../private/quantity';
-import { emptyToUndefined, renderOrThrow, validateRendered } from '../private/resources';
+import { emptyToUndefined, renderOrThrow } from '../private/resources';
 
 /** Properties for kpack v0.0.8's `BuildImage`. */
 export interface BuildImageProps extends kplus.ResourceProps {
@@ -71,6 +72,23 @@ export interface BuildImageProps extends kplus.ResourceProps {
   readonly resources?: kplus.ContainerResources;
 }
 
+/** The spec of kpack v0.0.8's Image (no generated types: v0.0.8 has no schemas). */
+interface LegacyImageSpec {
+  readonly tag: string;
+  readonly serviceAccount?: string;
+  readonly cacheSize?: string;
+  readonly builder?: { readonly name: string; readonly kind: string };
+  readonly source?: Record<string, unknown>;
+  readonly successBuildHistoryLimit?: number;
+  readonly failedBuildHistoryLimit?: number;
+  readonly imageTaggingStrategy?: ImageTaggingStrategy;
+  readonly build?: { readonly env?: unknown; readonly resources?: unknown };
+}
+
+const IMAGE: KpackKind<LegacyImageSpec> = {
+  apiVersion: LEGACY_API_VERSION, kind: 'Image', clusterScoped: false, specToJson: plainSpec,
+};
+
 /**
  * A kpack v0.0.8 Image (`build.pivotal.io/v1alpha1`): an image kpack keeps built from source. Its
  * fields are v0.0.8's: `serviceAccount` and `cacheSize`.
@@ -95,6 +113,7 @@ export class BuildImage extends kplus.Resource {
   public readonly builder: IBuilder;
 
   private readonly env: Map<string, kplus.EnvValue>;
+  private readonly resource: KpackObject<LegacyImageSpec>;
 
   constructor(scope: Construct, id: string, props: BuildImageProps) {
     super(scope, id);
@@ -107,11 +126,9 @@ export class BuildImage extends kplus.Resource {
     }
     const settings = renderOrThrow(this, () => renderBuildSettings({ resources: props.resources }, { resources: 'spec.build.resources', timeout: 'spec.build.buildTimeout' }));
     this.env = new Map(Object.entries(props.env ?? {}));
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: LEGACY_API_VERSION,
-      kind: 'Image',
+    this.resource = new KpackObject(this, IMAGE, {
       metadata: props.metadata,
-      spec: {
+      renderSpec: () => ({
         tag: props.tag,
         serviceAccount: props.serviceAccount?.name,
         cacheSize,
@@ -120,19 +137,19 @@ export class BuildImage extends kplus.Resource {
         successBuildHistoryLimit: props.successBuildHistoryLimit,
         failedBuildHistoryLimit: props.failedBuildHistoryLimit,
         imageTaggingStrategy: props.imageTaggingStrategy,
-        build: Lazy.any({
-          produce: () => emptyToUndefined({ env: renderEnv(this.env), resources: settings.resources }),
-        }),
-      },
+        build: emptyToUndefined({ env: renderEnv(this.env), resources: settings.resources }),
+      }),
+      crossChecks: () => [
+        ...checkBuilderGeneration(props.builder, LEGACY_API_VERSION, 'use legacy.ClusterBuilder or legacy.Builder (the builders at the package root are for kpack v0.17)'),
+        ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
+      ],
     });
-    validateRendered(this, this.apiObject, () => [
-      ...checkBuilderGeneration(props.builder, LEGACY_API_VERSION, 'use legacy.ClusterBuilder or legacy.Builder (the builders at the package root are for kpack v0.17)'),
-      ...checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
-    ]);
+    this.apiObject = this.resource;
   }
 
   /** Sets an environment variable of the builds (replacing one of the same name). */
   public addEnv(name: string, value: kplus.EnvValue): void {
     this.env.set(name, value);
+    this.resource.changed();
   }
 }

@@ -2,7 +2,8 @@ import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { LEGACY_API_VERSION } from '../private/api-versions';
-import { clusterScoped, ImportedResource, validateRendered } from '../private/resources';
+import { KpackKind, KpackObject, plainSpec } from '../private/kpack-object';
+import { ImportedResource } from '../private/resources';
 
 /** A kpack v0.0.8 builder that images can be built with: a `Builder` or a `ClusterBuilder`. */
 export interface IBuilder extends kplus.IResource {}
@@ -41,6 +42,20 @@ export interface BuilderProps extends BuilderImageOptions {
   readonly imagePullSecrets?: kplus.ISecret[];
 }
 
+/** The spec of kpack v0.0.8's Builder and ClusterBuilder (no generated types: v0.0.8 has no schemas). */
+interface LegacyBuilderSpec {
+  readonly image: string;
+  readonly updatePolicy?: UpdatePolicy;
+  readonly imagePullSecrets?: Array<{ readonly name: string }>;
+}
+
+const CLUSTER_BUILDER: KpackKind<LegacyBuilderSpec> = {
+  apiVersion: LEGACY_API_VERSION, kind: 'ClusterBuilder', clusterScoped: true, specToJson: plainSpec,
+};
+const BUILDER: KpackKind<LegacyBuilderSpec> = {
+  apiVersion: LEGACY_API_VERSION, kind: 'Builder', clusterScoped: false, specToJson: plainSpec,
+};
+
 /**
  * A kpack v0.0.8 ClusterBuilder (`build.pivotal.io/v1alpha1`, cluster-scoped): a prebuilt builder image
  * that images in every namespace can use.
@@ -68,14 +83,10 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
   constructor(scope: Construct, id: string, props: ClusterBuilderProps) {
     super(scope, id);
     this.image = props.image;
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: LEGACY_API_VERSION,
-      kind: 'ClusterBuilder',
+    this.apiObject = new KpackObject(this, CLUSTER_BUILDER, {
       metadata: props.metadata,
-      spec: { image: props.image, updatePolicy: props.updatePolicy },
+      renderSpec: () => ({ image: props.image, updatePolicy: props.updatePolicy }),
     });
-    clusterScoped(this, this.apiObject, props);
-    validateRendered(this, this.apiObject);
   }
 }
 
@@ -107,16 +118,13 @@ export class Builder extends kplus.Resource implements IBuilder {
     super(scope, id);
     this.image = props.image;
     const pullSecrets = (props.imagePullSecrets ?? []).map(secret => ({ name: secret.name }));
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: LEGACY_API_VERSION,
-      kind: 'Builder',
+    this.apiObject = new KpackObject(this, BUILDER, {
       metadata: props.metadata,
-      spec: {
+      renderSpec: () => ({
         image: props.image,
         updatePolicy: props.updatePolicy,
         imagePullSecrets: pullSecrets.length > 0 ? pullSecrets : undefined,
-      },
+      }),
     });
-    validateRendered(this, this.apiObject);
   }
 }

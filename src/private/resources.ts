@@ -1,13 +1,13 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
-import { PerSynth, renderOncePerSynth } from './synth-scope';
-import { FieldError, formatFieldErrors, validateKpackObject } from './validation';
+import { formatFieldErrors } from './validation';
 import { invalidValue, withHint } from './validation/field-error';
 
 /**
- * Keeps the chart's namespace off a cluster-scoped object: cdk8s gives every ApiObject the chart's
- * namespace, and cluster-scoped kinds must not carry one. An explicit namespace is an error.
+ * Keeps the chart's namespace off a cluster-scoped object of the install: cdk8s gives every ApiObject the
+ * chart's namespace, and cluster-scoped kinds must not carry one. An explicit namespace is an error.
+ * (kpack objects get the same from `KpackObject`.)
  */
 export function clusterScoped(scope: IConstruct, apiObject: ApiObject, props: kplus.ResourceProps = {}): void {
   if (apiObject.metadata.namespace !== undefined) {
@@ -29,22 +29,6 @@ export function serviceAccountRef(serviceAccount: kplus.IServiceAccount): { name
   const subject = serviceAccount.toSubjectConfiguration();
   return { name: subject.name, namespace: subject.namespace };
 }
-
-/**
- * Checks the rendered object with kpack's webhook rules (plus the library's own, and `crossChecks`
- * that need more than the object) at synth time, so all problems of one synth are reported together.
- */
-export function validateRendered(scope: IConstruct, apiObject: ApiObject, crossChecks?: () => FieldError[]): void {
-  renderOncePerSynth(apiObject);
-  scope.node.addValidation({
-    validate: () => PROBLEMS.get(apiObject, () => formatFieldErrors([
-      ...validateKpackObject(apiObject.toJson()) ?? [],
-      ...crossChecks?.() ?? [],
-    ])),
-  });
-}
-
-const PROBLEMS = new PerSynth<ApiObject, string[]>();
 
 export interface ImportedResourceProps {
   readonly name: string;

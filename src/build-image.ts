@@ -1,12 +1,13 @@
 import { ApiObject, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { BuildOptions } from './build-settings';
 import { IBuilder } from './builder';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { quantities, renderBuildSettings, renderEnv, renderServices } from './private/build-settings';
 import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/cross-checks';
+import { checkKind, nameOf } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
 import { sizeToQuantity } from './private/quantity';
 import { emptyToUndefined, renderOrThrow, undefinedIfEmpty } from './private/resources';
@@ -110,9 +111,12 @@ export interface BuildImageProps extends kplus.ResourceProps, BuildOptions {
    * The service account, in the image's namespace, whose secrets the builds use to push the image and
    * to read the source.
    *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
+   *
    * @default - the `default` ServiceAccount of the image's namespace
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IConstruct;
 
   /**
    * Where builds keep their cache: `BuildCache.volume()` or `BuildCache.registry()`.
@@ -175,7 +179,7 @@ export class BuildImage extends kplus.Resource {
   public readonly builder: IBuilder;
 
   /** The service account the builds use, when one was given. */
-  public readonly serviceAccount?: kplus.IServiceAccount;
+  public readonly serviceAccount?: IConstruct;
 
   private readonly _additionalTags: string[];
   private readonly _env: Map<string, kplus.EnvValue>;
@@ -200,7 +204,7 @@ export class BuildImage extends kplus.Resource {
       tag: props.tag,
       additionalTags: undefinedIfEmpty([...this._additionalTags]),
       builder: props.builder ? { kind: props.builder.kind, name: props.builder.name } : undefined,
-      serviceAccountName: props.serviceAccount?.name,
+      serviceAccountName: props.serviceAccount && nameOf(props.serviceAccount),
       source: props.source?._toKpack() as crds.ImageSpecSource,
       cache: props.cache && {
         volume: props.cache._isVolume
@@ -240,6 +244,8 @@ export class BuildImage extends kplus.Resource {
       crossChecks: () => [
         ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or Builder from the package root (legacy.* builders are for kpack v0.0.8)'),
         ...checkBuilderNamespace(this.resource, props.builder),
+        ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
+        ...(props.source?._pullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.source.registry.imagePullSecrets')),
         ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
         ...checkSshCredentials(props.source?._toKpack(), props.serviceAccount),
       ],

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { BuildCache } from './build-image';
 import { BuildOptions } from './build-settings';
 import { IBuilder } from './builder';
@@ -9,6 +9,7 @@ import { KPACK_API_VERSION } from './private/api-versions';
 import { quantities, renderBuildSettings, renderEnv, renderServices } from './private/build-settings';
 import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/cross-checks';
 import { parseTag } from './private/image-reference';
+import { checkKind, nameOf, secretNames } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
 import { renderOrThrow } from './private/resources';
 import { FieldError, generic, withHint } from './private/validation/field-error';
@@ -62,9 +63,11 @@ export interface BuildProps extends kplus.ResourceProps, BuildOptions {
   /**
    * Secrets to pull `builderImage` with.
    *
+   * Secrets of any cdk8s-plus line (or from `fromSecretName()`), or ApiObjects of kind Secret.
+   *
    * @default - the service account's credentials
    */
-  readonly builderPullSecrets?: kplus.ISecret[];
+  readonly builderPullSecrets?: IConstruct[];
 
   /** The source code to build. */
   readonly source: Source;
@@ -72,9 +75,12 @@ export interface BuildProps extends kplus.ResourceProps, BuildOptions {
   /**
    * The service account, in the build's namespace, whose secrets the build uses.
    *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
+   *
    * @default - the `default` ServiceAccount of the build's namespace
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IConstruct;
 
   /**
    * Where the build keeps its cache: `BuildCache.persistentVolumeClaim()` or `BuildCache.registry()`.
@@ -147,16 +153,15 @@ export class Build extends kplus.Resource {
     if (props.cache?._isVolume) {
       throw new Error(`[${this.node.path}] spec.cache: a Build's volume cache is an existing claim: use BuildCache.persistentVolumeClaim(claim); BuildCache.volume(size) is for an Image`);
     }
-    const pullSecrets = (props.builderPullSecrets ?? []).map(secret => ({ name: secret.name }));
 
     const renderSpec = (): crds.BuildSpec => ({
       tags: props.tags && [...props.tags],
       builder: {
         image: props.builderImage,
         ref: props.builder && { kind: props.builder.kind, name: props.builder.name },
-        imagePullSecrets: pullSecrets.length > 0 ? pullSecrets : undefined,
+        imagePullSecrets: secretNames(props.builderPullSecrets),
       },
-      serviceAccountName: props.serviceAccount?.name,
+      serviceAccountName: props.serviceAccount && nameOf(props.serviceAccount),
       source: props.source?._toKpack() as crds.BuildSpecSource,
       cache: props.cache && {
         volume: props.cache._claimName !== undefined ? { persistentVolumeClaimName: props.cache._claimName } : undefined,
@@ -193,6 +198,9 @@ export class Build extends kplus.Resource {
       crossChecks: () => [
         ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or Builder from the package root', 'Build', 'spec.builder.ref'),
         ...checkBuilderNamespace(this.resource, props.builder, 'spec.builder.ref'),
+        ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
+        ...(props.source?._pullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.source.registry.imagePullSecrets')),
+        ...(props.builderPullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.builder.imagePullSecrets')),
         ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
         ...checkSshCredentials(props.source?._toKpack(), props.serviceAccount),
         ...checkPushableTags(props.tags),

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { IBuildpack } from './buildpack';
 import { IClusterLifecycle } from './cluster-lifecycle';
 import { IClusterStack } from './cluster-stack';
@@ -8,8 +8,9 @@ import { ClusterStore, IClusterStore } from './cluster-store';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { checkServiceAccountNamespace } from './private/cross-checks';
+import { checkKind, nameOf, serviceAccountRef } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
-import { ImportedResource, serviceAccountRef } from './private/resources';
+import { ImportedResource } from './private/resources';
 import { FieldError, generic, withHint } from './private/validation/field-error';
 
 /** A kpack builder that images can be built with: a `Builder` or a `ClusterBuilder`. */
@@ -142,8 +143,11 @@ export interface ClusterBuilderProps extends BuilderOptions {
   /**
    * The service account (name and namespace) whose secrets kpack uses to push the builder image and to
    * read the stack and store images. kpack requires it for a ClusterBuilder.
+   *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
    */
-  readonly serviceAccount: kplus.IServiceAccount;
+  readonly serviceAccount: IConstruct;
 }
 
 /** Properties for `Builder`. */
@@ -151,9 +155,12 @@ export interface BuilderProps extends BuilderOptions {
   /**
    * The service account, in the builder's namespace, whose secrets kpack uses to push the builder image.
    *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
+   *
    * @default - the `default` ServiceAccount of the builder's namespace
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IConstruct;
 }
 
 const CLUSTER_BUILDER: KpackKind<crds.ClusterBuilderSpec> = {
@@ -201,7 +208,10 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
         ...renderBuilderSpec(props, this.order),
         serviceAccountRef: props.serviceAccount ? serviceAccountRef(props.serviceAccount) : undefined,
       }),
-      crossChecks: () => checkOrderAgainstStore(props.store, this.order, 'order'),
+      crossChecks: () => [
+        ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountRef'),
+        ...checkOrderAgainstStore(props.store, this.order, 'order'),
+      ],
     });
     this.apiObject = this.resource;
   }
@@ -249,10 +259,11 @@ export class Builder extends kplus.Resource implements IBuilder {
       metadata: props.metadata,
       renderSpec: () => ({
         ...renderBuilderSpec(props, this.order),
-        serviceAccountName: props.serviceAccount?.name,
+        serviceAccountName: props.serviceAccount && nameOf(props.serviceAccount),
       }),
       crossChecks: () => [
         ...checkOrderAgainstStore(props.store, this.order, 'spec.order'),
+        ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
         ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
       ],
     });

@@ -1,11 +1,12 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { checkServiceAccountNamespace } from './private/cross-checks';
+import { checkKind, nameOf, serviceAccountRef } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
-import { ImportedResource, serviceAccountRef } from './private/resources';
+import { ImportedResource } from './private/resources';
 
 /** A kpack Buildpack or ClusterBuildpack: buildpacks from one image, for builders' orders. */
 export interface IBuildpack extends kplus.IResource {}
@@ -21,9 +22,12 @@ export interface BuildpackProps extends BuildpackOptions {
   /**
    * The service account, in the buildpack's namespace, whose secrets kpack uses to read the image.
    *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
+   *
    * @default - the `default` ServiceAccount of the buildpack's namespace
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IConstruct;
 }
 
 /** Properties for `ClusterBuildpack`. */
@@ -31,9 +35,12 @@ export interface ClusterBuildpackProps extends BuildpackOptions {
   /**
    * The service account (name and namespace) whose secrets kpack uses to read the image.
    *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
+   *
    * @default - anonymous access
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IConstruct;
 }
 
 const BUILDPACK: KpackKind<crds.BuildpackSpec> = {
@@ -66,8 +73,11 @@ export class Buildpack extends kplus.Resource implements IBuildpack {
     super(scope, id);
     this.apiObject = new KpackObject(this, BUILDPACK, {
       metadata: props.metadata,
-      renderSpec: () => ({ image: props.image, serviceAccountName: props.serviceAccount?.name }),
-      crossChecks: () => checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
+      renderSpec: () => ({ image: props.image, serviceAccountName: props.serviceAccount && nameOf(props.serviceAccount) }),
+      crossChecks: () => [
+        ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
+        ...checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
+      ],
     });
   }
 }
@@ -99,6 +109,7 @@ export class ClusterBuildpack extends kplus.Resource implements IBuildpack {
         image: props.image,
         serviceAccountRef: props.serviceAccount && serviceAccountRef(props.serviceAccount),
       }),
+      crossChecks: () => checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountRef'),
     });
   }
 }

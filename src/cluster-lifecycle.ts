@@ -1,10 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
+import { checkKind, serviceAccountRef } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
-import { ImportedResource, serviceAccountRef } from './private/resources';
+import { ImportedResource } from './private/resources';
 
 /** A kpack ClusterLifecycle: the Cloud Native Buildpacks lifecycle builders are made with. */
 export interface IClusterLifecycle extends kplus.IResource {}
@@ -17,9 +18,12 @@ export interface ClusterLifecycleProps extends kplus.ResourceProps {
   /**
    * The service account whose secrets kpack's controller uses to read the image from a private registry.
    *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
+   *
    * @default - anonymous access
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IConstruct;
 }
 
 const CLUSTER_LIFECYCLE: KpackKind<crds.ClusterLifecycleSpec> = {
@@ -53,6 +57,7 @@ export class ClusterLifecycle extends kplus.Resource implements IClusterLifecycl
         image: props.image,
         serviceAccountRef: props.serviceAccount && serviceAccountRef(props.serviceAccount),
       }),
+      crossChecks: () => checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountRef'),
     });
   }
 }

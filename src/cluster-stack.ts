@@ -1,10 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
+import { checkKind, serviceAccountRef } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
-import { ImportedResource, serviceAccountRef } from './private/resources';
+import { ImportedResource } from './private/resources';
 
 /** A kpack ClusterStack: the build and run images builders are made from. */
 export interface IClusterStack extends kplus.IResource {}
@@ -24,9 +25,12 @@ export interface ClusterStackProps extends kplus.ResourceProps {
    * The service account whose secrets kpack's controller uses to read the images from a private
    * registry.
    *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
+   *
    * @default - anonymous access
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IConstruct;
 }
 
 const CLUSTER_STACK: KpackKind<crds.ClusterStackSpec> = {
@@ -71,6 +75,7 @@ export class ClusterStack extends kplus.Resource implements IClusterStack {
         runImage: { image: props.runImage },
         serviceAccountRef: props.serviceAccount ? serviceAccountRef(props.serviceAccount) : undefined,
       }),
+      crossChecks: () => checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountRef'),
     });
   }
 }

@@ -1,10 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
+import { checkKind, serviceAccountRef } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
-import { ImportedResource, serviceAccountRef, undefinedIfEmpty } from './private/resources';
+import { ImportedResource, undefinedIfEmpty } from './private/resources';
 
 /** A kpack ClusterStore: the buildpacks that builders can use. */
 export interface IClusterStore extends kplus.IResource {}
@@ -35,9 +36,12 @@ export interface ClusterStoreProps extends kplus.ResourceProps {
    * The service account whose secrets kpack's controller uses to read the source images from a
    * private registry.
    *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
+   *
    * @default - anonymous access
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IConstruct;
 }
 
 const CLUSTER_STORE: KpackKind<crds.ClusterStoreSpec> = {
@@ -80,6 +84,7 @@ export class ClusterStore extends kplus.Resource implements IClusterStore {
         sources: undefinedIfEmpty(this._sources.map(image => ({ image }))),
         serviceAccountRef: props.serviceAccount ? serviceAccountRef(props.serviceAccount) : undefined,
       }),
+      crossChecks: () => checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountRef'),
     });
     this.apiObject = this.resource;
   }

@@ -1,12 +1,13 @@
 import { ApiObject, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { IBuilder } from './builder';
 import { Source } from './source';
 import { ImageTaggingStrategy } from '../build-image';
 import { LEGACY_API_VERSION } from '../private/api-versions';
 import { renderBuildSettings, renderEnv } from '../private/build-settings';
 import { checkBuilderGeneration, checkServiceAccountNamespace } from '../private/cross-checks';
+import { checkKind, nameOf } from '../private/k8s';
 import { KpackKind, KpackObject, plainSpec } from '../private/kpack-object';
 import { sizeToQuantity } from '../private/quantity';
 import { emptyToUndefined, renderOrThrow } from '../private/resources';
@@ -25,9 +26,12 @@ export interface BuildImageProps extends kplus.ResourceProps {
   /**
    * The service account, in the image's namespace, whose secrets the builds use.
    *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
+   *
    * @default - the `default` ServiceAccount of the image's namespace
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IConstruct;
 
   /**
    * The size of the build cache volume (`<image>-cache`, default StorageClass).
@@ -130,7 +134,7 @@ export class BuildImage extends kplus.Resource {
       metadata: props.metadata,
       renderSpec: () => ({
         tag: props.tag,
-        serviceAccount: props.serviceAccount?.name,
+        serviceAccount: props.serviceAccount && nameOf(props.serviceAccount),
         cacheSize,
         builder: props.builder ? { name: props.builder.name, kind: props.builder.kind } : undefined,
         source: props.source?._toKpack(),
@@ -141,6 +145,8 @@ export class BuildImage extends kplus.Resource {
       }),
       crossChecks: () => [
         ...checkBuilderGeneration(props.builder, LEGACY_API_VERSION, 'use legacy.ClusterBuilder or legacy.Builder (the builders at the package root are for kpack v0.17)'),
+        ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
+        ...(props.source?._pullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.source.registry.imagePullSecrets')),
         ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
       ],
     });

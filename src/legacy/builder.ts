@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { LEGACY_API_VERSION } from '../private/api-versions';
+import { checkKind, secretNames } from '../private/k8s';
 import { KpackKind, KpackObject, plainSpec } from '../private/kpack-object';
 import { ImportedResource } from '../private/resources';
 
@@ -37,9 +38,11 @@ export interface BuilderProps extends BuilderImageOptions {
   /**
    * Secrets to pull the builder image with.
    *
+   * Secrets of any cdk8s-plus line (or from `fromSecretName()`), or ApiObjects of kind Secret.
+   *
    * @default - none: the image must be public
    */
-  readonly imagePullSecrets?: kplus.ISecret[];
+  readonly imagePullSecrets?: IConstruct[];
 }
 
 /** The spec of kpack v0.0.8's Builder and ClusterBuilder (no generated types: v0.0.8 has no schemas). */
@@ -117,14 +120,14 @@ export class Builder extends kplus.Resource implements IBuilder {
   constructor(scope: Construct, id: string, props: BuilderProps) {
     super(scope, id);
     this.image = props.image;
-    const pullSecrets = (props.imagePullSecrets ?? []).map(secret => ({ name: secret.name }));
     this.apiObject = new KpackObject(this, BUILDER, {
       metadata: props.metadata,
       renderSpec: () => ({
         image: props.image,
         updatePolicy: props.updatePolicy,
-        imagePullSecrets: pullSecrets.length > 0 ? pullSecrets : undefined,
+        imagePullSecrets: secretNames(props.imagePullSecrets),
       }),
+      crossChecks: () => (props.imagePullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.imagePullSecrets')),
     });
   }
 }

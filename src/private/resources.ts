@@ -24,12 +24,6 @@ export function clusterScoped(scope: IConstruct, apiObject: ApiObject, props: kp
   }
 }
 
-/** `{name, namespace}` of a service account, as kpack's `serviceAccountRef` wants it. */
-export function serviceAccountRef(serviceAccount: kplus.IServiceAccount): { name: string; namespace?: string } {
-  const subject = serviceAccount.toSubjectConfiguration();
-  return { name: subject.name, namespace: subject.namespace };
-}
-
 export interface ImportedResourceProps {
   readonly name: string;
   readonly apiVersion: string;

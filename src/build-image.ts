@@ -10,7 +10,7 @@ import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNames
 import { checkKind, nameOf } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
 import { sizeToQuantity } from './private/quantity';
-import { emptyToUndefined, renderOrThrow, undefinedIfEmpty } from './private/resources';
+import { emptyToUndefined, kindAndName, renderOrThrow, undefinedIfEmpty } from './private/resources';
 import { Source } from './source';
 
 /** Whether kpack tags each build's image with a build number as well. */
@@ -203,7 +203,7 @@ export class BuildImage extends kplus.Resource {
     const renderSpec = (): crds.ImageSpec => ({
       tag: props.tag,
       additionalTags: undefinedIfEmpty([...this._additionalTags]),
-      builder: props.builder ? { kind: props.builder.kind, name: props.builder.name } : undefined,
+      builder: props.builder && kindAndName(props.builder.builderRef, props.builder),
       serviceAccountName: props.serviceAccount && nameOf(props.serviceAccount),
       source: props.source?._toKpack() as crds.ImageSpecSource,
       cache: props.cache && {
@@ -243,7 +243,7 @@ export class BuildImage extends kplus.Resource {
       renderSpec,
       crossChecks: () => [
         ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or Builder from the package root (legacy.* builders are for kpack v0.0.8)'),
-        ...checkBuilderNamespace(this.resource, props.builder),
+        ...checkBuilderNamespace(this.resource, props.builder?.builderRef),
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
         ...(props.source?._pullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.source.registry.imagePullSecrets')),
         ...checkServiceAccountNamespace(this.resource, props.serviceAccount),

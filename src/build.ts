@@ -11,7 +11,7 @@ import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNames
 import { parseTag } from './private/image-reference';
 import { checkKind, nameOf, secretNames } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
-import { renderOrThrow } from './private/resources';
+import { kindAndName, renderOrThrow } from './private/resources';
 import { FieldError, generic, withHint } from './private/validation/field-error';
 import { Source } from './source';
 
@@ -158,7 +158,7 @@ export class Build extends kplus.Resource {
       tags: props.tags && [...props.tags],
       builder: {
         image: props.builderImage,
-        ref: props.builder && { kind: props.builder.kind, name: props.builder.name },
+        ref: props.builder && kindAndName(props.builder.builderRef, props.builder),
         imagePullSecrets: secretNames(props.builderPullSecrets),
       },
       serviceAccountName: props.serviceAccount && nameOf(props.serviceAccount),
@@ -197,7 +197,7 @@ export class Build extends kplus.Resource {
       renderSpec,
       crossChecks: () => [
         ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or Builder from the package root', 'Build', 'spec.builder.ref'),
-        ...checkBuilderNamespace(this.resource, props.builder, 'spec.builder.ref'),
+        ...checkBuilderNamespace(this.resource, props.builder?.builderRef, 'spec.builder.ref'),
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
         ...(props.source?._pullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.source.registry.imagePullSecrets')),
         ...(props.builderPullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.builder.imagePullSecrets')),

@@ -4,17 +4,27 @@ import { Construct, IConstruct } from 'constructs';
 import { IBuildpack } from './buildpack';
 import { IClusterLifecycle } from './cluster-lifecycle';
 import { IClusterStack } from './cluster-stack';
-import { ClusterStore, IClusterStore } from './cluster-store';
+import { IClusterStore } from './cluster-store';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { checkServiceAccountNamespace } from './private/cross-checks';
 import { checkKind, nameOf, serviceAccountRef } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
-import { ImportedResource } from './private/resources';
+import { ImportedResource, kindAndName, referenceTo } from './private/resources';
 import { FieldError, generic, withHint } from './private/validation/field-error';
+import { KpackObjectReference } from './reference';
 
 /** A kpack builder that images can be built with: a `Builder` or a `ClusterBuilder`. */
-export interface IBuilder extends kplus.IResource {}
+export interface IBuilder extends kplus.IResource {
+  /** How images and builds refer to the builder (`spec.builder`). */
+  readonly builderRef: KpackObjectReference;
+}
+
+class ImportedBuilder extends ImportedResource implements IBuilder {
+  public get builderRef(): KpackObjectReference {
+    return this.reference;
+  }
+}
 
 /** Options for `BuildpackRef.id()`. */
 export interface BuildpackRefOptions {
@@ -79,8 +89,7 @@ export class BuildpackRef {
   /** The buildpacks of a `Buildpack` or `ClusterBuildpack` resource, referenced by name and kind. */
   public static fromBuildpack(buildpack: IBuildpack, options: BuildpackResourceRefOptions = {}): BuildpackRef {
     return new BuildpackRef({
-      name: buildpack.name,
-      kind: buildpack.kind,
+      ...kindAndName(buildpack.buildpackRef, buildpack),
       id: options.id,
       version: options.version,
       optional: options.optional ? true : undefined,
@@ -188,13 +197,17 @@ const BUILDER: KpackKind<crds.BuilderSpec> = {
 export class ClusterBuilder extends kplus.Resource implements IBuilder {
   /** A ClusterBuilder that exists already, by name. */
   public static fromClusterBuilderName(scope: Construct, id: string, name: string): IBuilder {
-    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterBuilder', resourceType: 'clusterbuilders' });
+    return new ImportedBuilder(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterBuilder', resourceType: 'clusterbuilders' });
   }
 
   /** @see base.Resource.apiObject */
   protected readonly apiObject: ApiObject;
 
   public readonly resourceType = 'clusterbuilders';
+
+  public get builderRef(): KpackObjectReference {
+    return referenceTo(this, false);
+  }
 
   private readonly order: BuilderOrder;
   private readonly resource: KpackObject<crds.ClusterBuilderSpec>;
@@ -241,13 +254,17 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
 export class Builder extends kplus.Resource implements IBuilder {
   /** A Builder that exists already, by name. */
   public static fromBuilderName(scope: Construct, id: string, name: string): IBuilder {
-    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'Builder', resourceType: 'builders' });
+    return new ImportedBuilder(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'Builder', resourceType: 'builders' });
   }
 
   /** @see base.Resource.apiObject */
   protected readonly apiObject: ApiObject;
 
   public readonly resourceType = 'builders';
+
+  public get builderRef(): KpackObjectReference {
+    return referenceTo(this, true);
+  }
 
   private readonly order: BuilderOrder;
   private readonly resource: KpackObject<crds.BuilderSpec>;
@@ -309,7 +326,7 @@ class BuilderOrder {
  * among them: kpack would otherwise fail to create the builder.
  */
 function checkOrderAgainstStore(store: IClusterStore | undefined, order: BuilderOrder, base: string): FieldError[] {
-  const provided = store instanceof ClusterStore ? store._providedBuildpackIds() : undefined;
+  const provided = store?.providedBuildpackIds;
   if (!provided) {
     return [];
   }
@@ -324,9 +341,9 @@ function checkOrderAgainstStore(store: IClusterStore | undefined, order: Builder
 function renderBuilderSpec(props: BuilderOptions, order: BuilderOrder) {
   return {
     tag: props.tag,
-    stack: props.stack ? { name: props.stack.name, kind: props.stack.kind } : undefined,
-    store: props.store ? { name: props.store.name, kind: props.store.kind } : undefined,
-    lifecycle: props.lifecycle ? { name: props.lifecycle.name, kind: props.lifecycle.kind } : undefined,
+    stack: props.stack && kindAndName(props.stack.stackRef, props.stack),
+    store: props.store && kindAndName(props.store.storeRef, props.store),
+    lifecycle: props.lifecycle && kindAndName(props.lifecycle.lifecycleRef, props.lifecycle),
     order: order.render(),
     additionalLabels: props.additionalLabels && { ...props.additionalLabels },
   };

@@ -6,10 +6,20 @@ import { KPACK_API_VERSION } from './private/api-versions';
 import { checkServiceAccountNamespace } from './private/cross-checks';
 import { checkKind, nameOf, serviceAccountRef } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
-import { ImportedResource } from './private/resources';
+import { ImportedResource, referenceTo } from './private/resources';
+import { KpackObjectReference } from './reference';
 
 /** A kpack Buildpack or ClusterBuildpack: buildpacks from one image, for builders' orders. */
-export interface IBuildpack extends kplus.IResource {}
+export interface IBuildpack extends kplus.IResource {
+  /** How builders refer to the buildpack resource (`spec.order[].group[]`). */
+  readonly buildpackRef: KpackObjectReference;
+}
+
+class ImportedBuildpack extends ImportedResource implements IBuildpack {
+  public get buildpackRef(): KpackObjectReference {
+    return this.reference;
+  }
+}
 
 /** Properties shared by `Buildpack` and `ClusterBuildpack`. */
 export interface BuildpackOptions extends kplus.ResourceProps {
@@ -61,13 +71,17 @@ const CLUSTER_BUILDPACK: KpackKind<crds.ClusterBuildpackSpec> = {
 export class Buildpack extends kplus.Resource implements IBuildpack {
   /** A Buildpack that exists already, by name. */
   public static fromBuildpackName(scope: Construct, id: string, name: string): IBuildpack {
-    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'Buildpack', resourceType: 'buildpacks' });
+    return new ImportedBuildpack(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'Buildpack', resourceType: 'buildpacks' });
   }
 
   /** @see base.Resource.apiObject */
   protected readonly apiObject: ApiObject;
 
   public readonly resourceType = 'buildpacks';
+
+  public get buildpackRef(): KpackObjectReference {
+    return referenceTo(this, true);
+  }
 
   constructor(scope: Construct, id: string, props: BuildpackProps) {
     super(scope, id);
@@ -93,13 +107,17 @@ export class Buildpack extends kplus.Resource implements IBuildpack {
 export class ClusterBuildpack extends kplus.Resource implements IBuildpack {
   /** A ClusterBuildpack that exists already, by name. */
   public static fromClusterBuildpackName(scope: Construct, id: string, name: string): IBuildpack {
-    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterBuildpack', resourceType: 'clusterbuildpacks' });
+    return new ImportedBuildpack(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterBuildpack', resourceType: 'clusterbuildpacks' });
   }
 
   /** @see base.Resource.apiObject */
   protected readonly apiObject: ApiObject;
 
   public readonly resourceType = 'clusterbuildpacks';
+
+  public get buildpackRef(): KpackObjectReference {
+    return referenceTo(this, false);
+  }
 
   constructor(scope: Construct, id: string, props: ClusterBuildpackProps) {
     super(scope, id);

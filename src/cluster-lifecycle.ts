@@ -5,10 +5,20 @@ import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { checkKind, serviceAccountRef } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
-import { ImportedResource } from './private/resources';
+import { ImportedResource, referenceTo } from './private/resources';
+import { KpackObjectReference } from './reference';
 
 /** A kpack ClusterLifecycle: the Cloud Native Buildpacks lifecycle builders are made with. */
-export interface IClusterLifecycle extends kplus.IResource {}
+export interface IClusterLifecycle extends kplus.IResource {
+  /** How builders refer to the lifecycle (`spec.lifecycle`). */
+  readonly lifecycleRef: KpackObjectReference;
+}
+
+class ImportedClusterLifecycle extends ImportedResource implements IClusterLifecycle {
+  public get lifecycleRef(): KpackObjectReference {
+    return this.reference;
+  }
+}
 
 /** Properties for `ClusterLifecycle`. */
 export interface ClusterLifecycleProps extends kplus.ResourceProps {
@@ -41,13 +51,17 @@ const CLUSTER_LIFECYCLE: KpackKind<crds.ClusterLifecycleSpec> = {
 export class ClusterLifecycle extends kplus.Resource implements IClusterLifecycle {
   /** A ClusterLifecycle that exists already, by name (kpack's own is `default-lifecycle`). */
   public static fromClusterLifecycleName(scope: Construct, id: string, name: string): IClusterLifecycle {
-    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterLifecycle', resourceType: 'clusterlifecycles' });
+    return new ImportedClusterLifecycle(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterLifecycle', resourceType: 'clusterlifecycles' });
   }
 
   /** @see base.Resource.apiObject */
   protected readonly apiObject: ApiObject;
 
   public readonly resourceType = 'clusterlifecycles';
+
+  public get lifecycleRef(): KpackObjectReference {
+    return referenceTo(this, false);
+  }
 
   constructor(scope: Construct, id: string, props: ClusterLifecycleProps) {
     super(scope, id);

@@ -5,10 +5,20 @@ import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { checkKind, serviceAccountRef } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
-import { ImportedResource } from './private/resources';
+import { ImportedResource, referenceTo } from './private/resources';
+import { KpackObjectReference } from './reference';
 
 /** A kpack ClusterStack: the build and run images builders are made from. */
-export interface IClusterStack extends kplus.IResource {}
+export interface IClusterStack extends kplus.IResource {
+  /** How builders refer to the stack (`spec.stack`). */
+  readonly stackRef: KpackObjectReference;
+}
+
+class ImportedClusterStack extends ImportedResource implements IClusterStack {
+  public get stackRef(): KpackObjectReference {
+    return this.reference;
+  }
+}
 
 /** Properties for `ClusterStack`. */
 export interface ClusterStackProps extends kplus.ResourceProps {
@@ -53,7 +63,7 @@ const CLUSTER_STACK: KpackKind<crds.ClusterStackSpec> = {
 export class ClusterStack extends kplus.Resource implements IClusterStack {
   /** A ClusterStack that exists already, by name. */
   public static fromClusterStackName(scope: Construct, id: string, name: string): IClusterStack {
-    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterStack', resourceType: 'clusterstacks' });
+    return new ImportedClusterStack(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterStack', resourceType: 'clusterstacks' });
   }
 
   /** @see base.Resource.apiObject */
@@ -63,6 +73,10 @@ export class ClusterStack extends kplus.Resource implements IClusterStack {
 
   /** The stack id. */
   public readonly stackId: string;
+
+  public get stackRef(): KpackObjectReference {
+    return referenceTo(this, false);
+  }
 
   constructor(scope: Construct, id: string, props: ClusterStackProps) {
     super(scope, id);

@@ -5,10 +5,28 @@ import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { checkKind, serviceAccountRef } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
-import { ImportedResource, undefinedIfEmpty } from './private/resources';
+import { ImportedResource, referenceTo, undefinedIfEmpty } from './private/resources';
+import { KpackObjectReference } from './reference';
 
 /** A kpack ClusterStore: the buildpacks that builders can use. */
-export interface IClusterStore extends kplus.IResource {}
+export interface IClusterStore extends kplus.IResource {
+  /** How builders refer to the store (`spec.store`). */
+  readonly storeRef: KpackObjectReference;
+
+  /**
+   * The ids of the buildpacks the store provides, when every source declares them (`addSource()`), so
+   * that builders' orders can be checked against them.
+   *
+   * @default - not known
+   */
+  readonly providedBuildpackIds?: string[];
+}
+
+class ImportedClusterStore extends ImportedResource implements IClusterStore {
+  public get storeRef(): KpackObjectReference {
+    return this.reference;
+  }
+}
 
 /** Options for `ClusterStore.addSource()`. */
 export interface StoreSourceOptions {
@@ -61,13 +79,17 @@ const CLUSTER_STORE: KpackKind<crds.ClusterStoreSpec> = {
 export class ClusterStore extends kplus.Resource implements IClusterStore {
   /** A ClusterStore that exists already, by name. */
   public static fromClusterStoreName(scope: Construct, id: string, name: string): IClusterStore {
-    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterStore', resourceType: 'clusterstores' });
+    return new ImportedClusterStore(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterStore', resourceType: 'clusterstores' });
   }
 
   /** @see base.Resource.apiObject */
   protected readonly apiObject: ApiObject;
 
   public readonly resourceType = 'clusterstores';
+
+  public get storeRef(): KpackObjectReference {
+    return referenceTo(this, false);
+  }
 
   private readonly resource: KpackObject<crds.ClusterStoreSpec>;
 
@@ -101,11 +123,8 @@ export class ClusterStore extends kplus.Resource implements IClusterStore {
     this.resource.changed();
   }
 
-  /**
-   * The ids of the buildpacks the store provides, when every source declares them.
-   * @internal
-   */
-  public _providedBuildpackIds(): string[] | undefined {
+  /** The ids of the buildpacks the store provides, when every source declares them (`addSource()`). */
+  public get providedBuildpackIds(): string[] | undefined {
     if (this._buildpackIds.length === 0 || this._buildpackIds.some(ids => ids === undefined)) {
       return undefined;
     }

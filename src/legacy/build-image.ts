@@ -10,7 +10,7 @@ import { checkBuilderGeneration, checkServiceAccountNamespace } from '../private
 import { checkKind, nameOf } from '../private/k8s';
 import { KpackKind, KpackObject, plainSpec } from '../private/kpack-object';
 import { sizeToQuantity } from '../private/quantity';
-import { emptyToUndefined, renderOrThrow } from '../private/resources';
+import { emptyToUndefined, kindAndName, renderOrThrow } from '../private/resources';
 
 /** Properties for kpack v0.0.8's `BuildImage`. */
 export interface BuildImageProps extends kplus.ResourceProps {
@@ -136,7 +136,7 @@ export class BuildImage extends kplus.Resource {
         tag: props.tag,
         serviceAccount: props.serviceAccount && nameOf(props.serviceAccount),
         cacheSize,
-        builder: props.builder ? { name: props.builder.name, kind: props.builder.kind } : undefined,
+        builder: props.builder && kindAndName(props.builder.legacyBuilderRef, props.builder),
         source: props.source?._toKpack(),
         successBuildHistoryLimit: props.successBuildHistoryLimit,
         failedBuildHistoryLimit: props.failedBuildHistoryLimit,

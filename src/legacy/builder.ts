@@ -4,10 +4,20 @@ import { Construct, IConstruct } from 'constructs';
 import { LEGACY_API_VERSION } from '../private/api-versions';
 import { checkKind, secretNames } from '../private/k8s';
 import { KpackKind, KpackObject, plainSpec } from '../private/kpack-object';
-import { ImportedResource } from '../private/resources';
+import { ImportedResource, referenceTo } from '../private/resources';
+import { KpackObjectReference } from '../reference';
 
 /** A kpack v0.0.8 builder that images can be built with: a `Builder` or a `ClusterBuilder`. */
-export interface IBuilder extends kplus.IResource {}
+export interface IBuilder extends kplus.IResource {
+  /** How kpack v0.0.8 images refer to the builder (`spec.builder`). */
+  readonly legacyBuilderRef: KpackObjectReference;
+}
+
+class ImportedBuilder extends ImportedResource implements IBuilder {
+  public get legacyBuilderRef(): KpackObjectReference {
+    return this.reference;
+  }
+}
 
 /** When kpack v0.0.8 looks for a new version of a builder image. */
 export enum UpdatePolicy {
@@ -72,13 +82,17 @@ const BUILDER: KpackKind<LegacyBuilderSpec> = {
 export class ClusterBuilder extends kplus.Resource implements IBuilder {
   /** A kpack v0.0.8 ClusterBuilder that exists already, by name. */
   public static fromClusterBuilderName(scope: Construct, id: string, name: string): IBuilder {
-    return new ImportedResource(scope, id, { name, apiVersion: LEGACY_API_VERSION, kind: 'ClusterBuilder', resourceType: 'clusterbuilders' });
+    return new ImportedBuilder(scope, id, { name, apiVersion: LEGACY_API_VERSION, kind: 'ClusterBuilder', resourceType: 'clusterbuilders' });
   }
 
   /** @see base.Resource.apiObject */
   protected readonly apiObject: ApiObject;
 
   public readonly resourceType = 'clusterbuilders';
+
+  public get legacyBuilderRef(): KpackObjectReference {
+    return referenceTo(this, false);
+  }
 
   /** The builder image. */
   public readonly image: string;
@@ -106,13 +120,17 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
 export class Builder extends kplus.Resource implements IBuilder {
   /** A kpack v0.0.8 Builder that exists already, by name. */
   public static fromBuilderName(scope: Construct, id: string, name: string): IBuilder {
-    return new ImportedResource(scope, id, { name, apiVersion: LEGACY_API_VERSION, kind: 'Builder', resourceType: 'builders' });
+    return new ImportedBuilder(scope, id, { name, apiVersion: LEGACY_API_VERSION, kind: 'Builder', resourceType: 'builders' });
   }
 
   /** @see base.Resource.apiObject */
   protected readonly apiObject: ApiObject;
 
   public readonly resourceType = 'builders';
+
+  public get legacyBuilderRef(): KpackObjectReference {
+    return referenceTo(this, true);
+  }
 
   /** The builder image. */
   public readonly image: string;

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { definedNamespace, knownSecretKinds, nameOf } from './k8s';
-import { ImportedResource } from './resources';
+import { KpackObjectReference } from '../reference';
 import { FieldError, generic, withHint } from './validation/field-error';
 import { addWarning } from './warnings';
 
@@ -23,11 +23,11 @@ export function checkBuilderGeneration(builder: kplus.IResource | undefined, api
 }
 
 /** A namespaced Builder only serves images of its own namespace. */
-export function checkBuilderNamespace(image: ApiObject, builder: kplus.IResource | undefined, field = 'spec.builder'): FieldError[] {
+export function checkBuilderNamespace(image: ApiObject, builder: KpackObjectReference | undefined, field = 'spec.builder'): FieldError[] {
   if (!builder || builder.kind !== 'Builder') {
     return [];
   }
-  const builderNamespace = namespaceOf(builder);
+  const builderNamespace = builder.namespace;
   const imageNamespace = image.metadata.namespace;
   if (builderNamespace === undefined || builderNamespace === imageNamespace) {
     return [];
@@ -90,15 +90,4 @@ export function checkSshCredentials(source: Record<string, any> | undefined, ser
     generic(`the source ${url} is cloned over ssh, but service account "${nameOf(serviceAccount!)}" holds no ssh git credentials`, field),
     'add RegistryCredentials.gitSsh(...) to the service account with addTo()',
   )];
-}
-
-function namespaceOf(resource: kplus.IResource): string | undefined {
-  if (resource instanceof ImportedResource) {
-    return resource.namespace;
-  }
-  try {
-    return ApiObject.of(resource).metadata.namespace;
-  } catch {
-    return undefined;
-  }
 }

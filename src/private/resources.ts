@@ -1,6 +1,7 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
+import { KpackObjectReference } from '../reference';
 import { formatFieldErrors } from './validation';
 import { invalidValue, withHint } from './validation/field-error';
 
@@ -29,7 +30,6 @@ export interface ImportedResourceProps {
   readonly apiVersion: string;
   readonly kind: string;
   readonly resourceType: string;
-  readonly namespace?: string;
 }
 
 /** A kpack resource that exists already and is referenced by name: it emits nothing. */
@@ -39,7 +39,8 @@ export class ImportedResource extends Construct implements kplus.IResource {
   public readonly apiGroup: string;
   public readonly kind: string;
   public readonly resourceType: string;
-  public readonly namespace?: string;
+  /** What a reference to it says (no namespace: kpack objects referenced by name are cluster-scoped or the referrer's). */
+  public readonly reference: KpackObjectReference;
 
   constructor(scope: Construct, id: string, props: ImportedResourceProps) {
     super(scope, id);
@@ -48,12 +49,31 @@ export class ImportedResource extends Construct implements kplus.IResource {
     this.apiGroup = props.apiVersion.split('/')[0];
     this.kind = props.kind;
     this.resourceType = props.resourceType;
-    this.namespace = props.namespace;
+    this.reference = { apiVersion: props.apiVersion, kind: props.kind, name: props.name };
   }
 
   public get resourceName(): string {
     return this.name;
   }
+}
+
+/**
+ * `{kind, name}` for a spec, from the reference. A JavaScript caller may pass another kind of resource
+ * (a type error everywhere else): then its own kind and name are written, for the rules to report.
+ */
+export function kindAndName(ref: KpackObjectReference | undefined, resource: kplus.IResource): { kind: string; name: string } {
+  const source = ref ?? resource;
+  return { kind: source.kind, name: source.name };
+}
+
+/** The reference to a kpack object the app defines; `namespaced` kinds carry their namespace. */
+export function referenceTo(resource: kplus.Resource, namespaced: boolean): KpackObjectReference {
+  return {
+    apiVersion: resource.apiVersion,
+    kind: resource.kind,
+    name: resource.name,
+    namespace: namespaced ? resource.metadata.namespace : undefined,
+  };
 }
 
 /** Returns undefined for an empty list, so that empty lists are left out of the manifest. */

@@ -17,7 +17,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   peerDeps: ['cdk8s-plus-27@^2.9.5'],
   // Parsed at run time (the vendored kpack manifests), so it ships inside the package.
   bundledDeps: ['yaml@^2.8.0'],
-  devDeps: ['kubernetes-models@^4.5.1', 'ajv@^8', 'fast-check@^4'],
+  devDeps: ['kubernetes-models@^4.5.1', 'ajv@^8', 'fast-check@^4', '@jsii/kernel@1.22.0'],
 
   github: false,
   release: false,
@@ -127,6 +127,14 @@ testPackage.spawn(project.compileTask);
 testPackage.spawn(project.tasks.tryFind('package:js')!);
 testPackage.exec('ts-node --project test/tsconfig.json scripts/test-package.ts');
 
+// The packed library driven through the jsii kernel, as Python, Java, Go and .NET drive it: objects created
+// and methods called by the kernel, a Chart with a `toJson` override calling back into the host.
+const testJsii = project.addTask('test:jsii', {
+  description: 'Drive the packed library through @jsii/kernel (overrides, prototype calls) and count renderings per synth',
+});
+testJsii.spawn(project.compileTask);
+testJsii.spawn(project.tasks.tryFind('package:js')!);
+testJsii.exec('ts-node --project test/tsconfig.json scripts/test-jsii.ts');
 
 // One node process per run, with --expose-gc for the heap figures; transpile-only, since the type-check
 // runs with the tests. `npm run bench -- --quick` is CI's smoke run and prints only.

@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
 import { ApiObject, App } from 'cdk8s';
-import { Build, images, install, tutorial, Workload } from './workloads';
+import { Build, images, install, services, tutorial, Workload } from './workloads';
 import { KpackVersion } from '../src';
 
 interface Options {
@@ -332,6 +332,11 @@ function main(): void {
   if (!options.sizes) {
     for (const n of options.quick ? [10] : [100, 1000]) {
       rows.push(run(images(n, 'a chart each'), imageReps(n * 10)));
+    }
+    // The design review's workload: one chart, then a chart per service.
+    rows.push(run(services(options.quick ? 10 : 1000), imageReps(options.quick ? 10 : 1000)));
+    for (const n of options.quick ? [10] : [100, 300, 600]) {
+      rows.push(run(services(n, 'a chart each'), imageReps(n * 10)));
     }
     // The install's first run parses the vendored release: nothing before this point uses Kpack.
     for (const version of [KpackVersion.V0_17_2, KpackVersion.V0_0_8]) {

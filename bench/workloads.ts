@@ -153,6 +153,79 @@ export function images(n: number, layout: Layout = 'one chart'): Workload {
 }
 
 /**
+ * The service of a platform team (the workload of the design review): a cdk8s-plus ServiceAccount with two
+ * credentials added (registry and git), and a BuildImage with an additional tag, an env var, resources and a
+ * node selector. The floors: `raw` replays the library's own output as ApiObjects in the same charts;
+ * `plus` keeps the user's cdk8s-plus ServiceAccount and Secrets and writes only the kpack Image as a raw
+ * ApiObject (the Image replayed from the library's output).
+ */
+export function services(n: number, layout: Layout = 'one chart'): Workload {
+  let byService: any[][] = [];
+  const index = (object: any) => Number(/^svc-(\d+)/.exec(object.metadata.name)![1]);
+  return {
+    name: `${n.toLocaleString('en-US')} services${layout === 'one chart' ? '' : `, ${layout}`}`,
+    kind: 'services',
+    synthPath: 'app.synthYaml()',
+    library: app => {
+      for (let i = 0; i < n; i++) {
+        const chart = chartOf(app, layout, i);
+        const builder = chart.node.tryFindChild('builder') as IBuilder | undefined
+          ?? ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default');
+        const name = serviceName(i);
+        const serviceAccount = new kplus.ServiceAccount(chart, `${name}-sa`, { metadata: { name } });
+        RegistryCredentials.dockerConfigJson(chart, `${name}-registry`, {
+          metadata: { name: `${name}-registry` }, registry: REGISTRY, username: `${name}-push`, password: `token-${i}`,
+        }).addTo(serviceAccount);
+        RegistryCredentials.gitBasicAuth(chart, `${name}-git`, {
+          metadata: { name: `${name}-git` }, gitServer: 'https://git.example.com', username: `${name}-read`, password: `git-${i}`,
+        }).addTo(serviceAccount);
+        new BuildImage(chart, name, {
+          metadata: { name },
+          tag: `${REGISTRY}/apps/${name}`,
+          additionalTags: [`${REGISTRY}/mirror/${name}`],
+          builder,
+          serviceAccount,
+          source: Source.git(`https://git.example.com/apps/${name}.git`, { revision: 'main' }),
+          cache: BuildCache.volume(Size.gibibytes(2)),
+          env: { BP_GO_TARGETS: kplus.EnvValue.fromValue('./cmd/server') },
+          resources: { cpu: { request: kplus.Cpu.millis(500) }, memory: { request: Size.gibibytes(1), limit: Size.gibibytes(2) } },
+          nodeSelector: { 'kubernetes.io/arch': 'amd64' },
+        });
+      }
+      return () => app.synthYaml();
+    },
+    raw: app => {
+      for (let i = 0; i < n; i++) {
+        const chart = chartOf(app, layout, i);
+        byService[i].forEach((object, j) => new ApiObject(chart, `${serviceName(i)}-${j}`, object));
+      }
+      return () => app.synthYaml();
+    },
+    plus: app => {
+      for (let i = 0; i < n; i++) {
+        const chart = chartOf(app, layout, i);
+        const name = serviceName(i);
+        const serviceAccount = new kplus.ServiceAccount(chart, `${name}-sa`, { metadata: { name } });
+        const registry = new kplus.DockerConfigSecret(chart, `${name}-registry`, { metadata: { name: `${name}-registry` }, data: dockerConfig(i) });
+        const git = new kplus.BasicAuthSecret(chart, `${name}-git`, { metadata: { name: `${name}-git` }, username: `${name}-read`, password: `git-${i}` });
+        git.metadata.addAnnotation('kpack.io/git', 'https://git.example.com');
+        serviceAccount.addSecret(registry);
+        serviceAccount.addSecret(git);
+        ApiObject.of(serviceAccount).addJsonPatch(JsonPatch.add('/imagePullSecrets', [{ name: registry.name }]));
+        new ApiObject(chart, name, byService[i].find(object => object.kind === 'Image'));
+      }
+      return () => app.synthYaml();
+    },
+    prepareRaw: output => {
+      byService = Array.from({ length: n }, () => []);
+      for (const object of parseAllDocuments(output).map(document => deepFreeze(document.toJS()))) {
+        byService[index(object)].push(object);
+      }
+    },
+  };
+}
+
+/**
  * A chart with only the kpack install of one version. The floor replays the library's own output as
  * plain `ApiObject`s (the same objects, without the library's construct tree, patches and checks).
  */

@@ -1,15 +1,16 @@
-import { ApiObject, Lazy, Size } from 'cdk8s';
+import { ApiObject, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { BuildOptions } from './build-settings';
 import { IBuilder } from './builder';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { quantities, renderBuildSettings, renderEnv, renderServices } from './private/build-settings';
 import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/cross-checks';
-import { patchable } from './private/l1';
+import { checkKind, nameOf } from './private/k8s';
+import { KpackKind, KpackObject } from './private/kpack-object';
 import { sizeToQuantity } from './private/quantity';
-import { emptyToUndefined, renderOrThrow, undefinedIfEmpty, validateRendered } from './private/resources';
+import { emptyToUndefined, kindAndName, renderOrThrow, undefinedIfEmpty } from './private/resources';
 import { Source } from './source';
 
 /** Whether kpack tags each build's image with a build number as well. */
@@ -110,9 +111,12 @@ export interface BuildImageProps extends kplus.ResourceProps, BuildOptions {
    * The service account, in the image's namespace, whose secrets the builds use to push the image and
    * to read the source.
    *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
+   *
    * @default - the `default` ServiceAccount of the image's namespace
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IConstruct;
 
   /**
    * Where builds keep their cache: `BuildCache.volume()` or `BuildCache.registry()`.
@@ -143,7 +147,9 @@ export interface BuildImageProps extends kplus.ResourceProps, BuildOptions {
   readonly imageTaggingStrategy?: ImageTaggingStrategy;
 }
 
-const ImageResource = patchable(crds.Image);
+const IMAGE: KpackKind<crds.ImageSpec> = {
+  apiVersion: KPACK_API_VERSION, kind: 'Image', clusterScoped: false, specToJson: crds.toJson_ImageSpec,
+};
 
 /**
  * A kpack Image (`kpack.io/v1alpha2`): an OCI image that kpack keeps built from source, rebuilding when
@@ -173,11 +179,12 @@ export class BuildImage extends kplus.Resource {
   public readonly builder: IBuilder;
 
   /** The service account the builds use, when one was given. */
-  public readonly serviceAccount?: kplus.IServiceAccount;
+  public readonly serviceAccount?: IConstruct;
 
   private readonly _additionalTags: string[];
   private readonly _env: Map<string, kplus.EnvValue>;
   private readonly _services: kplus.IResource[];
+  private readonly resource: KpackObject<crds.ImageSpec>;
 
   constructor(scope: Construct, id: string, props: BuildImageProps) {
     super(scope, id);
@@ -193,11 +200,11 @@ export class BuildImage extends kplus.Resource {
       throw new Error(`[${this.node.path}] spec.cache: an Image's volume cache is created by kpack: use BuildCache.volume(size); BuildCache.persistentVolumeClaim() is for a Build`);
     }
 
-    const spec: crds.ImageSpec = {
+    const renderSpec = (): crds.ImageSpec => ({
       tag: props.tag,
-      additionalTags: Lazy.any({ produce: () => undefinedIfEmpty(this._additionalTags) }),
-      builder: props.builder ? { kind: props.builder.kind, name: props.builder.name } : undefined,
-      serviceAccountName: props.serviceAccount?.name,
+      additionalTags: undefinedIfEmpty([...this._additionalTags]),
+      builder: props.builder && kindAndName(props.builder.builderRef, props.builder),
+      serviceAccountName: props.serviceAccount && nameOf(props.serviceAccount),
       source: props.source?._toKpack() as crds.ImageSpecSource,
       cache: props.cache && {
         volume: props.cache._isVolume
@@ -214,32 +221,36 @@ export class BuildImage extends kplus.Resource {
       projectDescriptorPath: settings.projectDescriptorPath,
       defaultProcess: settings.defaultProcess,
       cosign: settings.cosign,
-      build_: Lazy.any({
-        produce: () => emptyToUndefined({
-          env: renderEnv(this._env),
-          services: renderServices(this._services),
-          resources: settings.resources && {
-            requests: quantities(settings.resources.requests, crds.ImageSpecBuildResourcesRequests.fromString),
-            limits: quantities(settings.resources.limits, crds.ImageSpecBuildResourcesLimits.fromString),
-          },
-          nodeSelector: settings.nodeSelector,
-          tolerations: settings.tolerations,
-          affinity: settings.affinity,
-          runtimeClassName: settings.runtimeClassName,
-          schedulerName: settings.schedulerName,
-          buildTimeout: settings.timeoutSeconds,
-          creationTime: settings.creationTime,
-        }),
+      build_: emptyToUndefined({
+        env: renderEnv(this._env),
+        services: renderServices(this._services),
+        resources: settings.resources && {
+          requests: quantities(settings.resources.requests, crds.ImageSpecBuildResourcesRequests.fromString),
+          limits: quantities(settings.resources.limits, crds.ImageSpecBuildResourcesLimits.fromString),
+        },
+        nodeSelector: settings.nodeSelector,
+        tolerations: settings.tolerations,
+        affinity: settings.affinity,
+        runtimeClassName: settings.runtimeClassName,
+        schedulerName: settings.schedulerName,
+        buildTimeout: settings.timeoutSeconds,
+        creationTime: settings.creationTime,
       }),
-    };
+    });
 
-    this.apiObject = new ImageResource(this, 'Resource', { metadata: props.metadata, spec });
-    validateRendered(this, this.apiObject, () => [
-      ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or Builder from the package root (legacy.* builders are for kpack v0.0.8)'),
-      ...checkBuilderNamespace(this.apiObject, props.builder),
-      ...checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
-      ...checkSshCredentials(props.source?._toKpack(), props.serviceAccount),
-    ]);
+    this.resource = new KpackObject(this, IMAGE, {
+      metadata: props.metadata,
+      renderSpec,
+      crossChecks: () => [
+        ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or Builder from the package root (legacy.* builders are for kpack v0.0.8)'),
+        ...checkBuilderNamespace(this.resource, props.builder?.builderRef),
+        ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
+        ...(props.source?._pullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.source.registry.imagePullSecrets')),
+        ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
+        ...checkSshCredentials(props.source?._toKpack(), props.serviceAccount),
+      ],
+    });
+    this.apiObject = this.resource;
     warnSshCredentials(this, props.source?._toKpack(), props.serviceAccount);
   }
 
@@ -251,16 +262,19 @@ export class BuildImage extends kplus.Resource {
   /** Adds a tag that every build is also pushed to (in the same registry as `tag`). */
   public addAdditionalTag(tag: string): void {
     this._additionalTags.push(tag);
+    this.resource.changed();
   }
 
   /** Sets an environment variable of the builds (replacing one of the same name). */
   public addEnv(name: string, value: kplus.EnvValue): void {
     this._env.set(name, value);
+    this.resource.changed();
   }
 
   /** Adds a service binding to the builds. */
   public addService(service: kplus.IResource): void {
     this._services.push(service);
+    this.resource.changed();
   }
 }
 

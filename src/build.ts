@@ -1,6 +1,6 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { BuildCache } from './build-image';
 import { BuildOptions } from './build-settings';
 import { IBuilder } from './builder';
@@ -9,8 +9,9 @@ import { KPACK_API_VERSION } from './private/api-versions';
 import { quantities, renderBuildSettings, renderEnv, renderServices } from './private/build-settings';
 import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/cross-checks';
 import { parseTag } from './private/image-reference';
-import { patchable } from './private/l1';
-import { renderOrThrow, validateRendered } from './private/resources';
+import { checkKind, nameOf, secretNames } from './private/k8s';
+import { KpackKind, KpackObject } from './private/kpack-object';
+import { kindAndName, renderOrThrow } from './private/resources';
 import { FieldError, generic, withHint } from './private/validation/field-error';
 import { Source } from './source';
 
@@ -62,9 +63,11 @@ export interface BuildProps extends kplus.ResourceProps, BuildOptions {
   /**
    * Secrets to pull `builderImage` with.
    *
+   * Secrets of any cdk8s-plus line (or from `fromSecretName()`), or ApiObjects of kind Secret.
+   *
    * @default - the service account's credentials
    */
-  readonly builderPullSecrets?: kplus.ISecret[];
+  readonly builderPullSecrets?: IConstruct[];
 
   /** The source code to build. */
   readonly source: Source;
@@ -72,9 +75,12 @@ export interface BuildProps extends kplus.ResourceProps, BuildOptions {
   /**
    * The service account, in the build's namespace, whose secrets the build uses.
    *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
+   *
    * @default - the `default` ServiceAccount of the build's namespace
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IConstruct;
 
   /**
    * Where the build keeps its cache: `BuildCache.persistentVolumeClaim()` or `BuildCache.registry()`.
@@ -105,7 +111,9 @@ export interface BuildProps extends kplus.ResourceProps, BuildOptions {
   readonly lastBuild?: LastBuild;
 }
 
-const BuildResource = patchable(crds.Build);
+const BUILD: KpackKind<crds.BuildSpec> = {
+  apiVersion: KPACK_API_VERSION, kind: 'Build', clusterScoped: false, specToJson: crds.toJson_BuildSpec,
+};
 
 /**
  * A standalone kpack Build (`kpack.io/v1alpha2`): builds a source once, e.g. at a commit from a CI
@@ -134,6 +142,7 @@ export class Build extends kplus.Resource {
 
   private readonly _env: Map<string, kplus.EnvValue>;
   private readonly _services: kplus.IResource[];
+  private readonly resource: KpackObject<crds.BuildSpec>;
 
   constructor(scope: Construct, id: string, props: BuildProps) {
     super(scope, id);
@@ -144,16 +153,15 @@ export class Build extends kplus.Resource {
     if (props.cache?._isVolume) {
       throw new Error(`[${this.node.path}] spec.cache: a Build's volume cache is an existing claim: use BuildCache.persistentVolumeClaim(claim); BuildCache.volume(size) is for an Image`);
     }
-    const pullSecrets = (props.builderPullSecrets ?? []).map(secret => ({ name: secret.name }));
 
-    const spec: crds.BuildSpec = {
+    const renderSpec = (): crds.BuildSpec => ({
       tags: props.tags && [...props.tags],
       builder: {
         image: props.builderImage,
-        ref: props.builder && { kind: props.builder.kind, name: props.builder.name },
-        imagePullSecrets: pullSecrets.length > 0 ? pullSecrets : undefined,
+        ref: props.builder && kindAndName(props.builder.builderRef, props.builder),
+        imagePullSecrets: secretNames(props.builderPullSecrets),
       },
-      serviceAccountName: props.serviceAccount?.name,
+      serviceAccountName: props.serviceAccount && nameOf(props.serviceAccount),
       source: props.source?._toKpack() as crds.BuildSpecSource,
       cache: props.cache && {
         volume: props.cache._claimName !== undefined ? { persistentVolumeClaimName: props.cache._claimName } : undefined,
@@ -161,8 +169,8 @@ export class Build extends kplus.Resource {
       },
       runImage: props.runImage !== undefined ? { image: props.runImage } : undefined,
       activeDeadlineSeconds: settings.timeoutSeconds,
-      env: Lazy.any({ produce: () => renderEnv(this._env) }),
-      services: Lazy.any({ produce: () => renderServices(this._services) }),
+      env: renderEnv(this._env),
+      services: renderServices(this._services),
       resources: settings.resources && {
         requests: quantities(settings.resources.requests, crds.BuildSpecResourcesRequests.fromString),
         limits: quantities(settings.resources.limits, crds.BuildSpecResourcesLimits.fromString),
@@ -182,27 +190,36 @@ export class Build extends kplus.Resource {
       schedulerName: settings.schedulerName,
       priorityClassName: props.priorityClassName,
       creationTime: settings.creationTime,
-    };
+    });
 
-    this.apiObject = new BuildResource(this, 'Resource', { metadata: props.metadata, spec });
-    validateRendered(this, this.apiObject, () => [
-      ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or Builder from the package root', 'Build', 'spec.builder.ref'),
-      ...checkBuilderNamespace(this.apiObject, props.builder, 'spec.builder.ref'),
-      ...checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
-      ...checkSshCredentials(props.source?._toKpack(), props.serviceAccount),
-      ...checkPushableTags(props.tags),
-    ]);
+    this.resource = new KpackObject(this, BUILD, {
+      metadata: props.metadata,
+      renderSpec,
+      crossChecks: () => [
+        ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or Builder from the package root', 'Build', 'spec.builder.ref'),
+        ...checkBuilderNamespace(this.resource, props.builder?.builderRef, 'spec.builder.ref'),
+        ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
+        ...(props.source?._pullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.source.registry.imagePullSecrets')),
+        ...(props.builderPullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.builder.imagePullSecrets')),
+        ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
+        ...checkSshCredentials(props.source?._toKpack(), props.serviceAccount),
+        ...checkPushableTags(props.tags),
+      ],
+    });
+    this.apiObject = this.resource;
     warnSshCredentials(this, props.source?._toKpack(), props.serviceAccount);
   }
 
   /** Sets an environment variable of the build (replacing one of the same name). */
   public addEnv(name: string, value: kplus.EnvValue): void {
     this._env.set(name, value);
+    this.resource.changed();
   }
 
   /** Adds a service binding to the build. */
   public addService(service: kplus.IResource): void {
     this._services.push(service);
+    this.resource.changed();
   }
 }
 

@@ -1,19 +1,30 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { IBuildpack } from './buildpack';
 import { IClusterLifecycle } from './cluster-lifecycle';
 import { IClusterStack } from './cluster-stack';
-import { ClusterStore, IClusterStore } from './cluster-store';
+import { IClusterStore } from './cluster-store';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { checkServiceAccountNamespace } from './private/cross-checks';
-import { patchable } from './private/l1';
-import { clusterScoped, ImportedResource, serviceAccountRef, validateRendered } from './private/resources';
+import { checkKind, nameOf, serviceAccountRef } from './private/k8s';
+import { KpackKind, KpackObject } from './private/kpack-object';
+import { ImportedResource, kindAndName, referenceTo } from './private/resources';
 import { FieldError, generic, withHint } from './private/validation/field-error';
+import { KpackObjectReference } from './reference';
 
 /** A kpack builder that images can be built with: a `Builder` or a `ClusterBuilder`. */
-export interface IBuilder extends kplus.IResource {}
+export interface IBuilder extends kplus.IResource {
+  /** How images and builds refer to the builder (`spec.builder`). */
+  readonly builderRef: KpackObjectReference;
+}
+
+class ImportedBuilder extends ImportedResource implements IBuilder {
+  public get builderRef(): KpackObjectReference {
+    return this.reference;
+  }
+}
 
 /** Options for `BuildpackRef.id()`. */
 export interface BuildpackRefOptions {
@@ -78,8 +89,7 @@ export class BuildpackRef {
   /** The buildpacks of a `Buildpack` or `ClusterBuildpack` resource, referenced by name and kind. */
   public static fromBuildpack(buildpack: IBuildpack, options: BuildpackResourceRefOptions = {}): BuildpackRef {
     return new BuildpackRef({
-      name: buildpack.name,
-      kind: buildpack.kind,
+      ...kindAndName(buildpack.buildpackRef, buildpack),
       id: options.id,
       version: options.version,
       optional: options.optional ? true : undefined,
@@ -142,8 +152,11 @@ export interface ClusterBuilderProps extends BuilderOptions {
   /**
    * The service account (name and namespace) whose secrets kpack uses to push the builder image and to
    * read the stack and store images. kpack requires it for a ClusterBuilder.
+   *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
    */
-  readonly serviceAccount: kplus.IServiceAccount;
+  readonly serviceAccount: IConstruct;
 }
 
 /** Properties for `Builder`. */
@@ -151,13 +164,20 @@ export interface BuilderProps extends BuilderOptions {
   /**
    * The service account, in the builder's namespace, whose secrets kpack uses to push the builder image.
    *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
+   *
    * @default - the `default` ServiceAccount of the builder's namespace
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IConstruct;
 }
 
-const ClusterBuilderResource = patchable(crds.ClusterBuilder);
-const BuilderResource = patchable(crds.Builder);
+const CLUSTER_BUILDER: KpackKind<crds.ClusterBuilderSpec> = {
+  apiVersion: KPACK_API_VERSION, kind: 'ClusterBuilder', clusterScoped: true, specToJson: crds.toJson_ClusterBuilderSpec,
+};
+const BUILDER: KpackKind<crds.BuilderSpec> = {
+  apiVersion: KPACK_API_VERSION, kind: 'Builder', clusterScoped: false, specToJson: crds.toJson_BuilderSpec,
+};
 
 /**
  * A kpack ClusterBuilder (`kpack.io/v1alpha2`, cluster-scoped): a builder image that kpack creates from
@@ -177,7 +197,7 @@ const BuilderResource = patchable(crds.Builder);
 export class ClusterBuilder extends kplus.Resource implements IBuilder {
   /** A ClusterBuilder that exists already, by name. */
   public static fromClusterBuilderName(scope: Construct, id: string, name: string): IBuilder {
-    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterBuilder', resourceType: 'clusterbuilders' });
+    return new ImportedBuilder(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterBuilder', resourceType: 'clusterbuilders' });
   }
 
   /** @see base.Resource.apiObject */
@@ -185,27 +205,34 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
 
   public readonly resourceType = 'clusterbuilders';
 
+  public get builderRef(): KpackObjectReference {
+    return referenceTo(this, false);
+  }
+
   private readonly order: BuilderOrder;
+  private readonly resource: KpackObject<crds.ClusterBuilderSpec>;
 
   constructor(scope: Construct, id: string, props: ClusterBuilderProps) {
     super(scope, id);
     this.order = new BuilderOrder(props.order);
-    this.apiObject = new ClusterBuilderResource(this, 'Resource', {
+    this.resource = new KpackObject(this, CLUSTER_BUILDER, {
       metadata: props.metadata,
-      spec: Lazy.any({
-        produce: () => ({
-          ...renderBuilderSpec(props, this.order),
-          serviceAccountRef: props.serviceAccount ? serviceAccountRef(props.serviceAccount) : undefined,
-        }),
+      renderSpec: () => ({
+        ...renderBuilderSpec(props, this.order),
+        serviceAccountRef: props.serviceAccount ? serviceAccountRef(props.serviceAccount) : undefined,
       }),
+      crossChecks: () => [
+        ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountRef'),
+        ...checkOrderAgainstStore(props.store, this.order, 'order'),
+      ],
     });
-    clusterScoped(this, this.apiObject, props);
-    validateRendered(this, this.apiObject, () => checkOrderAgainstStore(props.store, this.order, 'order'));
+    this.apiObject = this.resource;
   }
 
   /** Adds a group of buildpacks to the end of the order. */
   public addGroup(...buildpacks: BuildpackRef[]): void {
     this.order.addGroup(buildpacks);
+    this.resource.changed();
   }
 }
 
@@ -227,7 +254,7 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
 export class Builder extends kplus.Resource implements IBuilder {
   /** A Builder that exists already, by name. */
   public static fromBuilderName(scope: Construct, id: string, name: string): IBuilder {
-    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'Builder', resourceType: 'builders' });
+    return new ImportedBuilder(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'Builder', resourceType: 'builders' });
   }
 
   /** @see base.Resource.apiObject */
@@ -235,29 +262,35 @@ export class Builder extends kplus.Resource implements IBuilder {
 
   public readonly resourceType = 'builders';
 
+  public get builderRef(): KpackObjectReference {
+    return referenceTo(this, true);
+  }
+
   private readonly order: BuilderOrder;
+  private readonly resource: KpackObject<crds.BuilderSpec>;
 
   constructor(scope: Construct, id: string, props: BuilderProps) {
     super(scope, id);
     this.order = new BuilderOrder(props.order);
-    this.apiObject = new BuilderResource(this, 'Resource', {
+    this.resource = new KpackObject(this, BUILDER, {
       metadata: props.metadata,
-      spec: Lazy.any({
-        produce: () => ({
-          ...renderBuilderSpec(props, this.order),
-          serviceAccountName: props.serviceAccount?.name,
-        }),
+      renderSpec: () => ({
+        ...renderBuilderSpec(props, this.order),
+        serviceAccountName: props.serviceAccount && nameOf(props.serviceAccount),
       }),
+      crossChecks: () => [
+        ...checkOrderAgainstStore(props.store, this.order, 'spec.order'),
+        ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
+        ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
+      ],
     });
-    validateRendered(this, this.apiObject, () => [
-      ...checkOrderAgainstStore(props.store, this.order, 'spec.order'),
-      ...checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
-    ]);
+    this.apiObject = this.resource;
   }
 
   /** Adds a group of buildpacks to the end of the order. */
   public addGroup(...buildpacks: BuildpackRef[]): void {
     this.order.addGroup(buildpacks);
+    this.resource.changed();
   }
 }
 
@@ -293,7 +326,7 @@ class BuilderOrder {
  * among them: kpack would otherwise fail to create the builder.
  */
 function checkOrderAgainstStore(store: IClusterStore | undefined, order: BuilderOrder, base: string): FieldError[] {
-  const provided = store instanceof ClusterStore ? store._providedBuildpackIds() : undefined;
+  const provided = store?.providedBuildpackIds;
   if (!provided) {
     return [];
   }
@@ -308,9 +341,9 @@ function checkOrderAgainstStore(store: IClusterStore | undefined, order: Builder
 function renderBuilderSpec(props: BuilderOptions, order: BuilderOrder) {
   return {
     tag: props.tag,
-    stack: props.stack ? { name: props.stack.name, kind: props.stack.kind } : undefined,
-    store: props.store ? { name: props.store.name, kind: props.store.kind } : undefined,
-    lifecycle: props.lifecycle ? { name: props.lifecycle.name, kind: props.lifecycle.kind } : undefined,
+    stack: props.stack && kindAndName(props.stack.stackRef, props.stack),
+    store: props.store && kindAndName(props.store.storeRef, props.store),
+    lifecycle: props.lifecycle && kindAndName(props.lifecycle.lifecycleRef, props.lifecycle),
     order: order.render(),
     additionalLabels: props.additionalLabels && { ...props.additionalLabels },
   };

@@ -1,14 +1,25 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { checkServiceAccountNamespace } from './private/cross-checks';
-import { patchable } from './private/l1';
-import { clusterScoped, ImportedResource, serviceAccountRef, validateRendered } from './private/resources';
+import { checkKind, nameOf, serviceAccountRef } from './private/k8s';
+import { KpackKind, KpackObject } from './private/kpack-object';
+import { ImportedResource, referenceTo } from './private/resources';
+import { KpackObjectReference } from './reference';
 
 /** A kpack Buildpack or ClusterBuildpack: buildpacks from one image, for builders' orders. */
-export interface IBuildpack extends kplus.IResource {}
+export interface IBuildpack extends kplus.IResource {
+  /** How builders refer to the buildpack resource (`spec.order[].group[]`). */
+  readonly buildpackRef: KpackObjectReference;
+}
+
+class ImportedBuildpack extends ImportedResource implements IBuildpack {
+  public get buildpackRef(): KpackObjectReference {
+    return this.reference;
+  }
+}
 
 /** Properties shared by `Buildpack` and `ClusterBuildpack`. */
 export interface BuildpackOptions extends kplus.ResourceProps {
@@ -21,9 +32,12 @@ export interface BuildpackProps extends BuildpackOptions {
   /**
    * The service account, in the buildpack's namespace, whose secrets kpack uses to read the image.
    *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
+   *
    * @default - the `default` ServiceAccount of the buildpack's namespace
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IConstruct;
 }
 
 /** Properties for `ClusterBuildpack`. */
@@ -31,13 +45,20 @@ export interface ClusterBuildpackProps extends BuildpackOptions {
   /**
    * The service account (name and namespace) whose secrets kpack uses to read the image.
    *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
+   *
    * @default - anonymous access
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IConstruct;
 }
 
-const BuildpackResource = patchable(crds.Buildpack);
-const ClusterBuildpackResource = patchable(crds.ClusterBuildpack);
+const BUILDPACK: KpackKind<crds.BuildpackSpec> = {
+  apiVersion: KPACK_API_VERSION, kind: 'Buildpack', clusterScoped: false, specToJson: crds.toJson_BuildpackSpec,
+};
+const CLUSTER_BUILDPACK: KpackKind<crds.ClusterBuildpackSpec> = {
+  apiVersion: KPACK_API_VERSION, kind: 'ClusterBuildpack', clusterScoped: true, specToJson: crds.toJson_ClusterBuildpackSpec,
+};
 
 /**
  * A kpack Buildpack (`kpack.io/v1alpha2`, namespaced): the buildpacks of an image, for the Builders of its
@@ -50,7 +71,7 @@ const ClusterBuildpackResource = patchable(crds.ClusterBuildpack);
 export class Buildpack extends kplus.Resource implements IBuildpack {
   /** A Buildpack that exists already, by name. */
   public static fromBuildpackName(scope: Construct, id: string, name: string): IBuildpack {
-    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'Buildpack', resourceType: 'buildpacks' });
+    return new ImportedBuildpack(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'Buildpack', resourceType: 'buildpacks' });
   }
 
   /** @see base.Resource.apiObject */
@@ -58,13 +79,20 @@ export class Buildpack extends kplus.Resource implements IBuildpack {
 
   public readonly resourceType = 'buildpacks';
 
+  public get buildpackRef(): KpackObjectReference {
+    return referenceTo(this, true);
+  }
+
   constructor(scope: Construct, id: string, props: BuildpackProps) {
     super(scope, id);
-    this.apiObject = new BuildpackResource(this, 'Resource', {
+    this.apiObject = new KpackObject(this, BUILDPACK, {
       metadata: props.metadata,
-      spec: { image: props.image, serviceAccountName: props.serviceAccount?.name },
+      renderSpec: () => ({ image: props.image, serviceAccountName: props.serviceAccount && nameOf(props.serviceAccount) }),
+      crossChecks: () => [
+        ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
+        ...checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
+      ],
     });
-    validateRendered(this, this.apiObject, () => checkServiceAccountNamespace(this.apiObject, props.serviceAccount));
   }
 }
 
@@ -79,7 +107,7 @@ export class Buildpack extends kplus.Resource implements IBuildpack {
 export class ClusterBuildpack extends kplus.Resource implements IBuildpack {
   /** A ClusterBuildpack that exists already, by name. */
   public static fromClusterBuildpackName(scope: Construct, id: string, name: string): IBuildpack {
-    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterBuildpack', resourceType: 'clusterbuildpacks' });
+    return new ImportedBuildpack(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterBuildpack', resourceType: 'clusterbuildpacks' });
   }
 
   /** @see base.Resource.apiObject */
@@ -87,16 +115,19 @@ export class ClusterBuildpack extends kplus.Resource implements IBuildpack {
 
   public readonly resourceType = 'clusterbuildpacks';
 
+  public get buildpackRef(): KpackObjectReference {
+    return referenceTo(this, false);
+  }
+
   constructor(scope: Construct, id: string, props: ClusterBuildpackProps) {
     super(scope, id);
-    this.apiObject = new ClusterBuildpackResource(this, 'Resource', {
+    this.apiObject = new KpackObject(this, CLUSTER_BUILDPACK, {
       metadata: props.metadata,
-      spec: {
+      renderSpec: () => ({
         image: props.image,
         serviceAccountRef: props.serviceAccount && serviceAccountRef(props.serviceAccount),
-      },
+      }),
+      crossChecks: () => checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountRef'),
     });
-    clusterScoped(this, this.apiObject, props);
-    validateRendered(this, this.apiObject);
   }
 }

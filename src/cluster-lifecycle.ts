@@ -1,13 +1,24 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
-import { patchable } from './private/l1';
-import { clusterScoped, ImportedResource, serviceAccountRef, validateRendered } from './private/resources';
+import { checkKind, serviceAccountRef } from './private/k8s';
+import { KpackKind, KpackObject } from './private/kpack-object';
+import { ImportedResource, referenceTo } from './private/resources';
+import { KpackObjectReference } from './reference';
 
 /** A kpack ClusterLifecycle: the Cloud Native Buildpacks lifecycle builders are made with. */
-export interface IClusterLifecycle extends kplus.IResource {}
+export interface IClusterLifecycle extends kplus.IResource {
+  /** How builders refer to the lifecycle (`spec.lifecycle`). */
+  readonly lifecycleRef: KpackObjectReference;
+}
+
+class ImportedClusterLifecycle extends ImportedResource implements IClusterLifecycle {
+  public get lifecycleRef(): KpackObjectReference {
+    return this.reference;
+  }
+}
 
 /** Properties for `ClusterLifecycle`. */
 export interface ClusterLifecycleProps extends kplus.ResourceProps {
@@ -17,12 +28,17 @@ export interface ClusterLifecycleProps extends kplus.ResourceProps {
   /**
    * The service account whose secrets kpack's controller uses to read the image from a private registry.
    *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
+   *
    * @default - anonymous access
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IConstruct;
 }
 
-const ClusterLifecycleResource = patchable(crds.ClusterLifecycle);
+const CLUSTER_LIFECYCLE: KpackKind<crds.ClusterLifecycleSpec> = {
+  apiVersion: KPACK_API_VERSION, kind: 'ClusterLifecycle', clusterScoped: true, specToJson: crds.toJson_ClusterLifecycleSpec,
+};
 
 /**
  * A kpack ClusterLifecycle (`kpack.io/v1alpha2`, cluster-scoped, kpack v0.17 and later): a version of the
@@ -35,7 +51,7 @@ const ClusterLifecycleResource = patchable(crds.ClusterLifecycle);
 export class ClusterLifecycle extends kplus.Resource implements IClusterLifecycle {
   /** A ClusterLifecycle that exists already, by name (kpack's own is `default-lifecycle`). */
   public static fromClusterLifecycleName(scope: Construct, id: string, name: string): IClusterLifecycle {
-    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterLifecycle', resourceType: 'clusterlifecycles' });
+    return new ImportedClusterLifecycle(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterLifecycle', resourceType: 'clusterlifecycles' });
   }
 
   /** @see base.Resource.apiObject */
@@ -43,16 +59,19 @@ export class ClusterLifecycle extends kplus.Resource implements IClusterLifecycl
 
   public readonly resourceType = 'clusterlifecycles';
 
+  public get lifecycleRef(): KpackObjectReference {
+    return referenceTo(this, false);
+  }
+
   constructor(scope: Construct, id: string, props: ClusterLifecycleProps) {
     super(scope, id);
-    this.apiObject = new ClusterLifecycleResource(this, 'Resource', {
+    this.apiObject = new KpackObject(this, CLUSTER_LIFECYCLE, {
       metadata: props.metadata,
-      spec: {
+      renderSpec: () => ({
         image: props.image,
         serviceAccountRef: props.serviceAccount && serviceAccountRef(props.serviceAccount),
-      },
+      }),
+      crossChecks: () => checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountRef'),
     });
-    clusterScoped(this, this.apiObject, props);
-    validateRendered(this, this.apiObject);
   }
 }

@@ -1,13 +1,24 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
-import { patchable } from './private/l1';
-import { clusterScoped, ImportedResource, serviceAccountRef, validateRendered } from './private/resources';
+import { checkKind, serviceAccountRef } from './private/k8s';
+import { KpackKind, KpackObject } from './private/kpack-object';
+import { ImportedResource, referenceTo } from './private/resources';
+import { KpackObjectReference } from './reference';
 
 /** A kpack ClusterStack: the build and run images builders are made from. */
-export interface IClusterStack extends kplus.IResource {}
+export interface IClusterStack extends kplus.IResource {
+  /** How builders refer to the stack (`spec.stack`). */
+  readonly stackRef: KpackObjectReference;
+}
+
+class ImportedClusterStack extends ImportedResource implements IClusterStack {
+  public get stackRef(): KpackObjectReference {
+    return this.reference;
+  }
+}
 
 /** Properties for `ClusterStack`. */
 export interface ClusterStackProps extends kplus.ResourceProps {
@@ -24,12 +35,17 @@ export interface ClusterStackProps extends kplus.ResourceProps {
    * The service account whose secrets kpack's controller uses to read the images from a private
    * registry.
    *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
+   *
    * @default - anonymous access
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IConstruct;
 }
 
-const ClusterStackResource = patchable(crds.ClusterStack);
+const CLUSTER_STACK: KpackKind<crds.ClusterStackSpec> = {
+  apiVersion: KPACK_API_VERSION, kind: 'ClusterStack', clusterScoped: true, specToJson: crds.toJson_ClusterStackSpec,
+};
 
 /**
  * A kpack ClusterStack (`kpack.io/v1alpha2`, cluster-scoped): the build image builds run on and the run
@@ -47,7 +63,7 @@ const ClusterStackResource = patchable(crds.ClusterStack);
 export class ClusterStack extends kplus.Resource implements IClusterStack {
   /** A ClusterStack that exists already, by name. */
   public static fromClusterStackName(scope: Construct, id: string, name: string): IClusterStack {
-    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterStack', resourceType: 'clusterstacks' });
+    return new ImportedClusterStack(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterStack', resourceType: 'clusterstacks' });
   }
 
   /** @see base.Resource.apiObject */
@@ -58,19 +74,22 @@ export class ClusterStack extends kplus.Resource implements IClusterStack {
   /** The stack id. */
   public readonly stackId: string;
 
+  public get stackRef(): KpackObjectReference {
+    return referenceTo(this, false);
+  }
+
   constructor(scope: Construct, id: string, props: ClusterStackProps) {
     super(scope, id);
     this.stackId = props.stackId;
-    this.apiObject = new ClusterStackResource(this, 'Resource', {
+    this.apiObject = new KpackObject(this, CLUSTER_STACK, {
       metadata: props.metadata,
-      spec: {
+      renderSpec: () => ({
         id: props.stackId,
         buildImage: { image: props.buildImage },
         runImage: { image: props.runImage },
         serviceAccountRef: props.serviceAccount ? serviceAccountRef(props.serviceAccount) : undefined,
-      },
+      }),
+      crossChecks: () => checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountRef'),
     });
-    clusterScoped(this, this.apiObject, props);
-    validateRendered(this, this.apiObject);
   }
 }

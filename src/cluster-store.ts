@@ -1,13 +1,32 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
-import { patchable } from './private/l1';
-import { clusterScoped, ImportedResource, serviceAccountRef, undefinedIfEmpty, validateRendered } from './private/resources';
+import { checkKind, serviceAccountRef } from './private/k8s';
+import { KpackKind, KpackObject } from './private/kpack-object';
+import { ImportedResource, referenceTo, undefinedIfEmpty } from './private/resources';
+import { KpackObjectReference } from './reference';
 
 /** A kpack ClusterStore: the buildpacks that builders can use. */
-export interface IClusterStore extends kplus.IResource {}
+export interface IClusterStore extends kplus.IResource {
+  /** How builders refer to the store (`spec.store`). */
+  readonly storeRef: KpackObjectReference;
+
+  /**
+   * The ids of the buildpacks the store provides, when every source declares them (`addSource()`), so
+   * that builders' orders can be checked against them.
+   *
+   * @default - not known
+   */
+  readonly providedBuildpackIds?: string[];
+}
+
+class ImportedClusterStore extends ImportedResource implements IClusterStore {
+  public get storeRef(): KpackObjectReference {
+    return this.reference;
+  }
+}
 
 /** Options for `ClusterStore.addSource()`. */
 export interface StoreSourceOptions {
@@ -35,12 +54,17 @@ export interface ClusterStoreProps extends kplus.ResourceProps {
    * The service account whose secrets kpack's controller uses to read the source images from a
    * private registry.
    *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
+   *
    * @default - anonymous access
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IConstruct;
 }
 
-const ClusterStoreResource = patchable(crds.ClusterStore);
+const CLUSTER_STORE: KpackKind<crds.ClusterStoreSpec> = {
+  apiVersion: KPACK_API_VERSION, kind: 'ClusterStore', clusterScoped: true, specToJson: crds.toJson_ClusterStoreSpec,
+};
 
 /**
  * A kpack ClusterStore (`kpack.io/v1alpha2`, cluster-scoped): a collection of buildpacks, taken from
@@ -55,13 +79,19 @@ const ClusterStoreResource = patchable(crds.ClusterStore);
 export class ClusterStore extends kplus.Resource implements IClusterStore {
   /** A ClusterStore that exists already, by name. */
   public static fromClusterStoreName(scope: Construct, id: string, name: string): IClusterStore {
-    return new ImportedResource(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterStore', resourceType: 'clusterstores' });
+    return new ImportedClusterStore(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'ClusterStore', resourceType: 'clusterstores' });
   }
 
   /** @see base.Resource.apiObject */
   protected readonly apiObject: ApiObject;
 
   public readonly resourceType = 'clusterstores';
+
+  public get storeRef(): KpackObjectReference {
+    return referenceTo(this, false);
+  }
+
+  private readonly resource: KpackObject<crds.ClusterStoreSpec>;
 
   private readonly _sources: string[];
   private readonly _buildpackIds: Array<string[] | undefined>;
@@ -70,17 +100,15 @@ export class ClusterStore extends kplus.Resource implements IClusterStore {
     super(scope, id);
     this._sources = [...props.sources ?? []];
     this._buildpackIds = this._sources.map(() => undefined);
-    this.apiObject = new ClusterStoreResource(this, 'Resource', {
+    this.resource = new KpackObject(this, CLUSTER_STORE, {
       metadata: props.metadata,
-      spec: Lazy.any({
-        produce: () => ({
-          sources: undefinedIfEmpty(this._sources.map(image => ({ image }))),
-          serviceAccountRef: props.serviceAccount ? serviceAccountRef(props.serviceAccount) : undefined,
-        }),
+      renderSpec: () => ({
+        sources: undefinedIfEmpty(this._sources.map(image => ({ image }))),
+        serviceAccountRef: props.serviceAccount ? serviceAccountRef(props.serviceAccount) : undefined,
       }),
+      crossChecks: () => checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountRef'),
     });
-    clusterScoped(this, this.apiObject, props);
-    validateRendered(this, this.apiObject);
+    this.apiObject = this.resource;
   }
 
   /** The source images of the store. Returns a copy; use `addSource()` to add one. */
@@ -92,13 +120,11 @@ export class ClusterStore extends kplus.Resource implements IClusterStore {
   public addSource(image: string, options: StoreSourceOptions = {}): void {
     this._sources.push(image);
     this._buildpackIds.push(options.buildpackIds && [...options.buildpackIds]);
+    this.resource.changed();
   }
 
-  /**
-   * The ids of the buildpacks the store provides, when every source declares them.
-   * @internal
-   */
-  public _providedBuildpackIds(): string[] | undefined {
+  /** The ids of the buildpacks the store provides, when every source declares them (`addSource()`). */
+  public get providedBuildpackIds(): string[] | undefined {
     if (this._buildpackIds.length === 0 || this._buildpackIds.some(ids => ids === undefined)) {
       return undefined;
     }

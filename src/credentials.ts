@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
-import { addSecretToServiceAccount, dockerConfigJson, normalizeRegistry, registerCredentialKind, validateSecretName, warnIfLiteral } from './private/credentials';
+import { Construct, IConstruct } from 'constructs';
+import { addSecretToServiceAccount, dockerConfigJson, normalizeRegistry, validateSecretName, warnIfLiteral } from './private/credentials';
 
 /**
  * The kinds of credentials kpack reads from a service account's secrets.
@@ -247,7 +247,6 @@ export class RegistryCredentials extends Construct {
     super(scope, id);
     this.kind = kind;
     this.secret = createSecret(this);
-    registerCredentialKind(this.secret, kind);
     warnIfLiteral(this, this.secret, kind);
     validateSecretName(this, this.secret);
   }
@@ -256,8 +255,11 @@ export class RegistryCredentials extends Construct {
    * Adds the credentials to a service account: to its `secrets`, where kpack's builds read them, and,
    * for `DOCKER_CONFIG_JSON`, to its `imagePullSecrets` too (Kubernetes ignores other secret types
    * there). A service account referenced by name cannot be changed: nothing is added, with a warning.
+   *
+   * @param serviceAccount a ServiceAccount of any cdk8s-plus line (or one from `fromServiceAccountName()`),
+   * or an ApiObject of kind ServiceAccount; anything else is an error at synth
    */
-  public addTo(serviceAccount: kplus.IServiceAccount): void {
-    addSecretToServiceAccount(this, this.secret, serviceAccount, this.kind === CredentialKind.DOCKER_CONFIG_JSON);
+  public addTo(serviceAccount: IConstruct): void {
+    addSecretToServiceAccount(this, this.secret, this.kind, serviceAccount, this.kind === CredentialKind.DOCKER_CONFIG_JSON);
   }
 }

@@ -6,6 +6,7 @@ export * from './cluster-stack';
 export * from './cluster-lifecycle';
 export * from './buildpack';
 export * from './builder';
+export * from './reference';
 export * from './source';
 export * from './build-settings';
 export * from './build-image';

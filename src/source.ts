@@ -1,4 +1,5 @@
-import * as kplus from 'cdk8s-plus-27';
+import { IConstruct } from 'constructs';
+import { secretNames } from './private/k8s';
 
 /** How kpack authenticates when it downloads a blob source. */
 export enum BlobAuth {
@@ -67,9 +68,11 @@ export interface RegistrySourceOptions {
   /**
    * Secrets to pull the source image with.
    *
+   * Secrets of any cdk8s-plus line (or from `fromSecretName()`), or ApiObjects of kind Secret.
+   *
    * @default - the image's service account credentials
    */
-  readonly pullSecrets?: kplus.ISecret[];
+  readonly pullSecrets?: IConstruct[];
 }
 
 /**
@@ -95,14 +98,21 @@ export class Source {
 
   /** Source code in the layers of an image, e.g. pushed with `crane append` or `imgpkg push`. */
   public static registry(image: string, options: RegistrySourceOptions = {}): Source {
-    const pullSecrets = (options.pullSecrets ?? []).map(secret => ({ name: secret.name }));
     return new Source({
-      registry: { image, imagePullSecrets: pullSecrets.length > 0 ? pullSecrets : undefined },
+      registry: { image, imagePullSecrets: secretNames(options.pullSecrets) },
       subPath: options.subPath,
-    });
+    }, [...options.pullSecrets ?? []]);
   }
 
-  private constructor(private readonly config: Record<string, unknown>) {}
+  /**
+   * The secrets the source is pulled with, whose kind the consuming object checks.
+   * @internal
+   */
+  public readonly _pullSecrets: IConstruct[];
+
+  private constructor(private readonly config: Record<string, unknown>, pullSecrets: IConstruct[] = []) {
+    this._pullSecrets = pullSecrets;
+  }
 
   /**
    * The `spec.source` of a kpack.io/v1alpha2 Image or Build.

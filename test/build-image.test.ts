@@ -126,6 +126,7 @@ describe('BuildImage', () => {
     test('a builder of kpack v0.0.8', () => {
       const chart = Testing.chart();
       const builder = legacy.ClusterBuilder.fromClusterBuilderName(chart, 'old', 'default');
+      // @ts-expect-error a kpack v0.0.8 builder is not a builder of kpack v0.17 (checked at synth for JavaScript callers)
       new BuildImage(chart, 'hello', imageProps(chart, { builder }));
       expect(validationErrors(chart)).toEqual([
         '[test/hello] builder ClusterBuilder "default" is a build.pivotal.io/v1alpha1 resource, but this Image is kpack.io/v1alpha2: spec.builder\n' +

@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Duration, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Build, BuildCache, Builder, BuildProps, ClusterBuilder, ClusterStack, CreationTime, legacy, Source } from '../src';
+import { Build, BuildCache, Builder, BuildProps, ClusterBuilder, ClusterStack, CreationTime, IBuilder, legacy, Source } from '../src';
 import { schemaErrors, validationErrors } from './util';
 
 function buildProps(props: Partial<BuildProps> = {}): BuildProps {
@@ -92,7 +92,7 @@ describe('Build', () => {
     ['tags in two registries', () => ({ tags: ['registry.example.com/app:1', 'gcr.io/example/app:1'] }), [
       '[test/build] tags span several registries (gcr.io, registry.example.com): spec.tags\nhint: one build exports to one registry: split the build, or push the extra tags with a copy tool',
     ]],
-    ['a v0.0.8 builder', chart => ({ builderImage: undefined, builder: legacy.ClusterBuilder.fromClusterBuilderName(chart, 'b', 'default') }), [
+    ['a v0.0.8 builder', chart => ({ builderImage: undefined, builder: legacy.ClusterBuilder.fromClusterBuilderName(chart, 'b', 'default') as unknown as IBuilder }), [
       '[test/build] builder ClusterBuilder "default" is a build.pivotal.io/v1alpha1 resource, but this Build is kpack.io/v1alpha2: spec.builder.ref\nhint: use ClusterBuilder or Builder from the package root',
     ]],
     ['the OS node label', () => ({ nodeSelector: { 'kubernetes.io/os': 'linux' } }), [

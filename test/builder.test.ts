@@ -89,6 +89,7 @@ describe('ClusterBuilder', () => {
   test('kpack rejects a stack or store of the wrong kind', () => {
     const chart = Testing.chart();
     const { stack, store, serviceAccount } = fixtures(chart);
+    // @ts-expect-error a store is not a stack, nor a stack a store (checked at synth for JavaScript callers)
     new ClusterBuilder(chart, 'builder', { tag: 'registry.example.com/builder', stack: store, store: stack, serviceAccount });
     expect(validationErrors(chart)).toEqual([
       '[test/builder] invalid value: ClusterStack: store.kind\nmust be one of ClusterStore',

@@ -1,14 +1,16 @@
-import { ApiObject, Lazy, Size } from 'cdk8s';
+import { ApiObject, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { IBuilder } from './builder';
 import { Source } from './source';
 import { ImageTaggingStrategy } from '../build-image';
 import { LEGACY_API_VERSION } from '../private/api-versions';
 import { renderBuildSettings, renderEnv } from '../private/build-settings';
 import { checkBuilderGeneration, checkServiceAccountNamespace } from '../private/cross-checks';
+import { checkKind, nameOf } from '../private/k8s';
+import { KpackKind, KpackObject, plainSpec } from '../private/kpack-object';
 import { sizeToQuantity } from '../private/quantity';
-import { emptyToUndefined, renderOrThrow, validateRendered } from '../private/resources';
+import { emptyToUndefined, kindAndName, renderOrThrow } from '../private/resources';
 
 /** Properties for kpack v0.0.8's `BuildImage`. */
 export interface BuildImageProps extends kplus.ResourceProps {
@@ -24,9 +26,12 @@ export interface BuildImageProps extends kplus.ResourceProps {
   /**
    * The service account, in the image's namespace, whose secrets the builds use.
    *
+   * A ServiceAccount of any cdk8s-plus line (or from `fromServiceAccountName()`), or an ApiObject of kind
+   * ServiceAccount; anything else is an error at synth.
+   *
    * @default - the `default` ServiceAccount of the image's namespace
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IConstruct;
 
   /**
    * The size of the build cache volume (`<image>-cache`, default StorageClass).
@@ -71,6 +76,23 @@ export interface BuildImageProps extends kplus.ResourceProps {
   readonly resources?: kplus.ContainerResources;
 }
 
+/** The spec of kpack v0.0.8's Image (no generated types: v0.0.8 has no schemas). */
+interface LegacyImageSpec {
+  readonly tag: string;
+  readonly serviceAccount?: string;
+  readonly cacheSize?: string;
+  readonly builder?: { readonly name: string; readonly kind: string };
+  readonly source?: Record<string, unknown>;
+  readonly successBuildHistoryLimit?: number;
+  readonly failedBuildHistoryLimit?: number;
+  readonly imageTaggingStrategy?: ImageTaggingStrategy;
+  readonly build?: { readonly env?: unknown; readonly resources?: unknown };
+}
+
+const IMAGE: KpackKind<LegacyImageSpec> = {
+  apiVersion: LEGACY_API_VERSION, kind: 'Image', clusterScoped: false, specToJson: plainSpec,
+};
+
 /**
  * A kpack v0.0.8 Image (`build.pivotal.io/v1alpha1`): an image kpack keeps built from source. Its
  * fields are v0.0.8's: `serviceAccount` and `cacheSize`.
@@ -95,6 +117,7 @@ export class BuildImage extends kplus.Resource {
   public readonly builder: IBuilder;
 
   private readonly env: Map<string, kplus.EnvValue>;
+  private readonly resource: KpackObject<LegacyImageSpec>;
 
   constructor(scope: Construct, id: string, props: BuildImageProps) {
     super(scope, id);
@@ -107,32 +130,32 @@ export class BuildImage extends kplus.Resource {
     }
     const settings = renderOrThrow(this, () => renderBuildSettings({ resources: props.resources }, { resources: 'spec.build.resources', timeout: 'spec.build.buildTimeout' }));
     this.env = new Map(Object.entries(props.env ?? {}));
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: LEGACY_API_VERSION,
-      kind: 'Image',
+    this.resource = new KpackObject(this, IMAGE, {
       metadata: props.metadata,
-      spec: {
+      renderSpec: () => ({
         tag: props.tag,
-        serviceAccount: props.serviceAccount?.name,
+        serviceAccount: props.serviceAccount && nameOf(props.serviceAccount),
         cacheSize,
-        builder: props.builder ? { name: props.builder.name, kind: props.builder.kind } : undefined,
+        builder: props.builder && kindAndName(props.builder.legacyBuilderRef, props.builder),
         source: props.source?._toKpack(),
         successBuildHistoryLimit: props.successBuildHistoryLimit,
         failedBuildHistoryLimit: props.failedBuildHistoryLimit,
         imageTaggingStrategy: props.imageTaggingStrategy,
-        build: Lazy.any({
-          produce: () => emptyToUndefined({ env: renderEnv(this.env), resources: settings.resources }),
-        }),
-      },
+        build: emptyToUndefined({ env: renderEnv(this.env), resources: settings.resources }),
+      }),
+      crossChecks: () => [
+        ...checkBuilderGeneration(props.builder, LEGACY_API_VERSION, 'use legacy.ClusterBuilder or legacy.Builder (the builders at the package root are for kpack v0.17)'),
+        ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
+        ...(props.source?._pullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.source.registry.imagePullSecrets')),
+        ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
+      ],
     });
-    validateRendered(this, this.apiObject, () => [
-      ...checkBuilderGeneration(props.builder, LEGACY_API_VERSION, 'use legacy.ClusterBuilder or legacy.Builder (the builders at the package root are for kpack v0.17)'),
-      ...checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
-    ]);
+    this.apiObject = this.resource;
   }
 
   /** Sets an environment variable of the builds (replacing one of the same name). */
   public addEnv(name: string, value: kplus.EnvValue): void {
     this.env.set(name, value);
+    this.resource.changed();
   }
 }

@@ -1,11 +1,23 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { LEGACY_API_VERSION } from '../private/api-versions';
-import { clusterScoped, ImportedResource, validateRendered } from '../private/resources';
+import { checkKind, secretNames } from '../private/k8s';
+import { KpackKind, KpackObject, plainSpec } from '../private/kpack-object';
+import { ImportedResource, referenceTo } from '../private/resources';
+import { KpackObjectReference } from '../reference';
 
 /** A kpack v0.0.8 builder that images can be built with: a `Builder` or a `ClusterBuilder`. */
-export interface IBuilder extends kplus.IResource {}
+export interface IBuilder extends kplus.IResource {
+  /** How kpack v0.0.8 images refer to the builder (`spec.builder`). */
+  readonly legacyBuilderRef: KpackObjectReference;
+}
+
+class ImportedBuilder extends ImportedResource implements IBuilder {
+  public get legacyBuilderRef(): KpackObjectReference {
+    return this.reference;
+  }
+}
 
 /** When kpack v0.0.8 looks for a new version of a builder image. */
 export enum UpdatePolicy {
@@ -36,10 +48,26 @@ export interface BuilderProps extends BuilderImageOptions {
   /**
    * Secrets to pull the builder image with.
    *
+   * Secrets of any cdk8s-plus line (or from `fromSecretName()`), or ApiObjects of kind Secret.
+   *
    * @default - none: the image must be public
    */
-  readonly imagePullSecrets?: kplus.ISecret[];
+  readonly imagePullSecrets?: IConstruct[];
 }
+
+/** The spec of kpack v0.0.8's Builder and ClusterBuilder (no generated types: v0.0.8 has no schemas). */
+interface LegacyBuilderSpec {
+  readonly image: string;
+  readonly updatePolicy?: UpdatePolicy;
+  readonly imagePullSecrets?: Array<{ readonly name: string }>;
+}
+
+const CLUSTER_BUILDER: KpackKind<LegacyBuilderSpec> = {
+  apiVersion: LEGACY_API_VERSION, kind: 'ClusterBuilder', clusterScoped: true, specToJson: plainSpec,
+};
+const BUILDER: KpackKind<LegacyBuilderSpec> = {
+  apiVersion: LEGACY_API_VERSION, kind: 'Builder', clusterScoped: false, specToJson: plainSpec,
+};
 
 /**
  * A kpack v0.0.8 ClusterBuilder (`build.pivotal.io/v1alpha1`, cluster-scoped): a prebuilt builder image
@@ -54,7 +82,7 @@ export interface BuilderProps extends BuilderImageOptions {
 export class ClusterBuilder extends kplus.Resource implements IBuilder {
   /** A kpack v0.0.8 ClusterBuilder that exists already, by name. */
   public static fromClusterBuilderName(scope: Construct, id: string, name: string): IBuilder {
-    return new ImportedResource(scope, id, { name, apiVersion: LEGACY_API_VERSION, kind: 'ClusterBuilder', resourceType: 'clusterbuilders' });
+    return new ImportedBuilder(scope, id, { name, apiVersion: LEGACY_API_VERSION, kind: 'ClusterBuilder', resourceType: 'clusterbuilders' });
   }
 
   /** @see base.Resource.apiObject */
@@ -62,20 +90,20 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
 
   public readonly resourceType = 'clusterbuilders';
 
+  public get legacyBuilderRef(): KpackObjectReference {
+    return referenceTo(this, false);
+  }
+
   /** The builder image. */
   public readonly image: string;
 
   constructor(scope: Construct, id: string, props: ClusterBuilderProps) {
     super(scope, id);
     this.image = props.image;
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: LEGACY_API_VERSION,
-      kind: 'ClusterBuilder',
+    this.apiObject = new KpackObject(this, CLUSTER_BUILDER, {
       metadata: props.metadata,
-      spec: { image: props.image, updatePolicy: props.updatePolicy },
+      renderSpec: () => ({ image: props.image, updatePolicy: props.updatePolicy }),
     });
-    clusterScoped(this, this.apiObject, props);
-    validateRendered(this, this.apiObject);
   }
 }
 
@@ -92,7 +120,7 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
 export class Builder extends kplus.Resource implements IBuilder {
   /** A kpack v0.0.8 Builder that exists already, by name. */
   public static fromBuilderName(scope: Construct, id: string, name: string): IBuilder {
-    return new ImportedResource(scope, id, { name, apiVersion: LEGACY_API_VERSION, kind: 'Builder', resourceType: 'builders' });
+    return new ImportedBuilder(scope, id, { name, apiVersion: LEGACY_API_VERSION, kind: 'Builder', resourceType: 'builders' });
   }
 
   /** @see base.Resource.apiObject */
@@ -100,23 +128,24 @@ export class Builder extends kplus.Resource implements IBuilder {
 
   public readonly resourceType = 'builders';
 
+  public get legacyBuilderRef(): KpackObjectReference {
+    return referenceTo(this, true);
+  }
+
   /** The builder image. */
   public readonly image: string;
 
   constructor(scope: Construct, id: string, props: BuilderProps) {
     super(scope, id);
     this.image = props.image;
-    const pullSecrets = (props.imagePullSecrets ?? []).map(secret => ({ name: secret.name }));
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: LEGACY_API_VERSION,
-      kind: 'Builder',
+    this.apiObject = new KpackObject(this, BUILDER, {
       metadata: props.metadata,
-      spec: {
+      renderSpec: () => ({
         image: props.image,
         updatePolicy: props.updatePolicy,
-        imagePullSecrets: pullSecrets.length > 0 ? pullSecrets : undefined,
-      },
+        imagePullSecrets: secretNames(props.imagePullSecrets),
+      }),
+      crossChecks: () => (props.imagePullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.imagePullSecrets')),
     });
-    validateRendered(this, this.apiObject);
   }
 }

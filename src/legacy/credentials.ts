@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { CredentialKind, DockerBasicAuthProps, DockerConfigJsonProps, GitBasicAuthProps } from '../credentials';
-import { addSecretToServiceAccount, dockerConfigJson, normalizeRegistry, registerCredentialKind, validateSecretName, warnIfLiteral } from '../private/credentials';
+import { addSecretToServiceAccount, dockerConfigJson, normalizeRegistry, validateSecretName, warnIfLiteral } from '../private/credentials';
 
 /** An ssh private key for a git server (kpack v0.0.8 reads no `known_hosts`). */
 export interface GitSshProps extends kplus.CommonSecretProps {
@@ -85,7 +85,6 @@ export class RegistryCredentials extends Construct {
     super(scope, id);
     this.kind = kind;
     this.secret = createSecret(this);
-    registerCredentialKind(this.secret, kind);
     warnIfLiteral(this, this.secret, kind);
     validateSecretName(this, this.secret);
   }
@@ -94,8 +93,11 @@ export class RegistryCredentials extends Construct {
    * Adds the credentials to a service account's `secrets`, where kpack v0.0.8's builds read them
    * (and, for `DOCKER_CONFIG_JSON`, to its `imagePullSecrets`). A service account referenced by name
    * cannot be changed: nothing is added, with a warning.
+   *
+   * @param serviceAccount a ServiceAccount of any cdk8s-plus line (or one from `fromServiceAccountName()`),
+   * or an ApiObject of kind ServiceAccount; anything else is an error at synth
    */
-  public addTo(serviceAccount: kplus.IServiceAccount): void {
-    addSecretToServiceAccount(this, this.secret, serviceAccount, this.kind === CredentialKind.DOCKER_CONFIG_JSON);
+  public addTo(serviceAccount: IConstruct): void {
+    addSecretToServiceAccount(this, this.secret, this.kind, serviceAccount, this.kind === CredentialKind.DOCKER_CONFIG_JSON);
   }
 }

@@ -1,6 +1,6 @@
-import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
+import { checkKind, resolveObject, ServiceAccountSecrets } from './k8s';
 import { formatFieldErrors, invalidValue, withHint } from './validation/field-error';
 import { addWarning } from './warnings';
 
@@ -27,14 +27,6 @@ export function normalizeRegistry(registry: string | undefined): string {
 export function dockerConfigJson(registry: string, username: string, password: string, email?: string): Record<string, any> {
   const auth = Buffer.from(`${username}:${password}`).toString('base64');
   return { auths: { [registry]: { username, password, ...(email ? { email } : {}), auth } } };
-}
-
-const IMAGE_PULL_SECRETS = new WeakMap<ApiObject, Array<{ name: string }>>();
-const CREDENTIAL_KINDS = new WeakMap<kplus.ISecret, string>();
-
-/** Remembers what a secret made (or referenced) by `RegistryCredentials` is for. */
-export function registerCredentialKind(secret: kplus.ISecret, kind: string): void {
-  CREDENTIAL_KINDS.set(secret, kind);
 }
 
 /**
@@ -64,48 +56,25 @@ export function validateSecretName(credentials: IConstruct, secret: kplus.ISecre
   });
 }
 
-/** What a secret is for, when it was made or referenced by `RegistryCredentials`. */
-export function credentialKindOf(secret: kplus.ISecret): string | undefined {
-  return CREDENTIAL_KINDS.get(secret);
-}
-
 /**
  * Adds a secret to a service account: always to `secrets` (where kpack's build pods read registry and
  * git credentials), and also to `imagePullSecrets` when `imagePull` is set (the list kpack's controller
  * and build pods use for `dockerconfigjson` secrets). A service account referenced by name cannot be
- * changed: the mutation is dropped, with a warning.
+ * changed: the mutation is dropped, with a warning. Anything but a ServiceAccount is a synth error.
  */
 export function addSecretToServiceAccount(
   credentials: IConstruct,
   secret: kplus.ISecret,
-  serviceAccount: kplus.IServiceAccount,
+  kind: string,
+  serviceAccount: IConstruct,
   imagePull: boolean,
 ): void {
-  if (!(serviceAccount instanceof kplus.ServiceAccount)) {
-    addWarning(credentials, `ServiceAccount "${serviceAccount.name}" is referenced by name, so secret "${secret.name}" cannot be added to it: add the secret where that ServiceAccount is defined`);
+  const ref = resolveObject(serviceAccount);
+  if (ref?.kind !== 'ServiceAccount') {
+    credentials.node.addValidation({ validate: () => formatFieldErrors(checkKind(serviceAccount, 'ServiceAccount', 'serviceAccount')) });
     return;
   }
-  if (!serviceAccount.secrets.some(s => s.name === secret.name)) {
-    serviceAccount.addSecret(secret);
+  if (!ServiceAccountSecrets.add(serviceAccount, { name: secret.name, kind }, imagePull)) {
+    addWarning(credentials, `ServiceAccount "${ref.name}" is referenced by name, so secret "${secret.name}" cannot be added to it: add the secret where that ServiceAccount is defined`);
   }
-  if (imagePull) {
-    const pullSecrets = imagePullSecretsOf(ApiObject.of(serviceAccount));
-    if (!pullSecrets.some(s => s.name === secret.name)) {
-      pullSecrets.push({ name: secret.name });
-    }
-  }
-}
-
-/**
- * The `imagePullSecrets` list of a service account's manifest. cdk8s-plus-27 has no such field, so
- * the list goes in through one JSON patch whose value is read when the manifest is rendered.
- */
-function imagePullSecretsOf(apiObject: ApiObject): Array<{ name: string }> {
-  let list = IMAGE_PULL_SECRETS.get(apiObject);
-  if (!list) {
-    list = [];
-    IMAGE_PULL_SECRETS.set(apiObject, list);
-    apiObject.addJsonPatch(JsonPatch.add('/imagePullSecrets', list));
-  }
-  return list;
 }

@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
-import { credentialKindOf } from './credentials';
-import { ImportedResource } from './resources';
+import { definedNamespace, knownSecretKinds, nameOf } from './k8s';
+import { KpackObjectReference } from '../reference';
 import { FieldError, generic, withHint } from './validation/field-error';
 import { addWarning } from './warnings';
 
@@ -23,11 +23,11 @@ export function checkBuilderGeneration(builder: kplus.IResource | undefined, api
 }
 
 /** A namespaced Builder only serves images of its own namespace. */
-export function checkBuilderNamespace(image: ApiObject, builder: kplus.IResource | undefined, field = 'spec.builder'): FieldError[] {
+export function checkBuilderNamespace(image: ApiObject, builder: KpackObjectReference | undefined, field = 'spec.builder'): FieldError[] {
   if (!builder || builder.kind !== 'Builder') {
     return [];
   }
-  const builderNamespace = namespaceOf(builder);
+  const builderNamespace = builder.namespace;
   const imageNamespace = image.metadata.namespace;
   if (builderNamespace === undefined || builderNamespace === imageNamespace) {
     return [];
@@ -40,19 +40,20 @@ export function checkBuilderNamespace(image: ApiObject, builder: kplus.IResource
 
 /**
  * kpack looks a namespaced object's service account (`spec.serviceAccountName`: an Image, Build, Builder or
- * Buildpack) up in that object's namespace.
+ * Buildpack) up in that object's namespace. Checked when the app defines the service account.
  */
-export function checkServiceAccountNamespace(owner: ApiObject, serviceAccount: kplus.IServiceAccount | undefined, field = 'spec.serviceAccountName'): FieldError[] {
-  if (!(serviceAccount instanceof kplus.ServiceAccount)) {
+export function checkServiceAccountNamespace(owner: ApiObject, serviceAccount: IConstruct | undefined, field = 'spec.serviceAccountName'): FieldError[] {
+  const defined = definedNamespace(serviceAccount);
+  if (defined === undefined) {
     return [];
   }
-  const accountNamespace = ApiObject.of(serviceAccount).metadata.namespace;
+  const accountNamespace = defined.namespace;
   const ownerNamespace = owner.metadata.namespace;
   if (accountNamespace === ownerNamespace) {
     return [];
   }
   return [withHint(
-    generic(`service account "${serviceAccount.name}" is in namespace ${accountNamespace ?? '(none)'}, the ${owner.kind} in ${ownerNamespace ?? '(none)'}`, field),
+    generic(`service account "${nameOf(serviceAccount!)}" is in namespace ${accountNamespace ?? '(none)'}, the ${owner.kind} in ${ownerNamespace ?? '(none)'}`, field),
     `kpack looks the service account up in the ${owner.kind}'s namespace: define both in the same namespace`,
   )];
 }
@@ -67,10 +68,11 @@ export function isSshGitUrl(url: unknown): boolean {
  * (or the namespace's default one), whose secrets cannot be checked here.
  */
 export function warnSshCredentials(
-  scope: IConstruct, source: Record<string, any> | undefined, serviceAccount: kplus.IServiceAccount | undefined): void {
+  scope: IConstruct, source: Record<string, any> | undefined, serviceAccount: IConstruct | undefined): void {
   const url = source?.git?.url;
-  if (isSshGitUrl(url) && !(serviceAccount instanceof kplus.ServiceAccount)) {
-    addWarning(scope, `the source ${url} is cloned over ssh: make sure the service account "${serviceAccount?.name ?? 'default'}" holds an ssh git secret (RegistryCredentials.gitSsh)`);
+  if (isSshGitUrl(url) && definedNamespace(serviceAccount) === undefined) {
+    const name = serviceAccount === undefined ? 'default' : nameOf(serviceAccount);
+    addWarning(scope, `the source ${url} is cloned over ssh: make sure the service account "${name}" holds an ssh git secret (RegistryCredentials.gitSsh)`);
   }
 }
 
@@ -78,28 +80,14 @@ export function warnSshCredentials(
  * An ssh git URL needs an ssh-auth secret among the service account's secrets. Checked when every secret
  * of the account was made by this library, so that its kind is known.
  */
-export function checkSshCredentials(source: Record<string, any> | undefined, serviceAccount: kplus.IServiceAccount | undefined, field = 'spec.serviceAccountName'): FieldError[] {
+export function checkSshCredentials(source: Record<string, any> | undefined, serviceAccount: IConstruct | undefined, field = 'spec.serviceAccountName'): FieldError[] {
   const url = source?.git?.url;
-  if (!isSshGitUrl(url) || !(serviceAccount instanceof kplus.ServiceAccount)) {
-    return [];
-  }
-  const kinds = serviceAccount.secrets.map(secret => credentialKindOf(secret));
-  if (kinds.includes('GIT_SSH') || kinds.includes(undefined)) {
+  const kinds = isSshGitUrl(url) ? knownSecretKinds(serviceAccount) : undefined;
+  if (kinds === undefined || kinds.includes('GIT_SSH')) {
     return [];
   }
   return [withHint(
-    generic(`the source ${url} is cloned over ssh, but service account "${serviceAccount.name}" holds no ssh git credentials`, field),
+    generic(`the source ${url} is cloned over ssh, but service account "${nameOf(serviceAccount!)}" holds no ssh git credentials`, field),
     'add RegistryCredentials.gitSsh(...) to the service account with addTo()',
   )];
-}
-
-function namespaceOf(resource: kplus.IResource): string | undefined {
-  if (resource instanceof ImportedResource) {
-    return resource.namespace;
-  }
-  try {
-    return ApiObject.of(resource).metadata.namespace;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,13 +1,14 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
-import { PerSynth, renderOncePerSynth } from './synth-scope';
-import { FieldError, formatFieldErrors, kpackVersionOf, validateKpackObject } from './validation';
+import { KpackObjectReference } from '../reference';
+import { formatFieldErrors } from './validation';
 import { invalidValue, withHint } from './validation/field-error';
 
 /**
- * Keeps the chart's namespace off a cluster-scoped object: cdk8s gives every ApiObject the chart's
- * namespace, and cluster-scoped kinds must not carry one. An explicit namespace is an error.
+ * Keeps the chart's namespace off a cluster-scoped object of the install: cdk8s gives every ApiObject the
+ * chart's namespace, and cluster-scoped kinds must not carry one. An explicit namespace is an error.
+ * (kpack objects get the same from `KpackObject`.)
  */
 export function clusterScoped(scope: IConstruct, apiObject: ApiObject, props: kplus.ResourceProps = {}): void {
   if (apiObject.metadata.namespace !== undefined) {
@@ -24,34 +25,11 @@ export function clusterScoped(scope: IConstruct, apiObject: ApiObject, props: kp
   }
 }
 
-/** `{name, namespace}` of a service account, as kpack's `serviceAccountRef` wants it. */
-export function serviceAccountRef(serviceAccount: kplus.IServiceAccount): { name: string; namespace?: string } {
-  const subject = serviceAccount.toSubjectConfiguration();
-  return { name: subject.name, namespace: subject.namespace };
-}
-
-/**
- * Checks the rendered object with kpack's webhook rules, of the app's kpack version (plus the library's own, and `crossChecks`
- * that need more than the object) at synth time, so all problems of one synth are reported together.
- */
-export function validateRendered(scope: IConstruct, apiObject: ApiObject, crossChecks?: () => FieldError[]): void {
-  renderOncePerSynth(apiObject);
-  scope.node.addValidation({
-    validate: () => PROBLEMS.get(apiObject, () => formatFieldErrors([
-      ...validateKpackObject(apiObject.toJson(), kpackVersionOf(scope)) ?? [],
-      ...crossChecks?.() ?? [],
-    ])),
-  });
-}
-
-const PROBLEMS = new PerSynth<ApiObject, string[]>();
-
 export interface ImportedResourceProps {
   readonly name: string;
   readonly apiVersion: string;
   readonly kind: string;
   readonly resourceType: string;
-  readonly namespace?: string;
 }
 
 /** A kpack resource that exists already and is referenced by name: it emits nothing. */
@@ -61,7 +39,8 @@ export class ImportedResource extends Construct implements kplus.IResource {
   public readonly apiGroup: string;
   public readonly kind: string;
   public readonly resourceType: string;
-  public readonly namespace?: string;
+  /** What a reference to it says (no namespace: kpack objects referenced by name are cluster-scoped or the referrer's). */
+  public readonly reference: KpackObjectReference;
 
   constructor(scope: Construct, id: string, props: ImportedResourceProps) {
     super(scope, id);
@@ -70,12 +49,31 @@ export class ImportedResource extends Construct implements kplus.IResource {
     this.apiGroup = props.apiVersion.split('/')[0];
     this.kind = props.kind;
     this.resourceType = props.resourceType;
-    this.namespace = props.namespace;
+    this.reference = { apiVersion: props.apiVersion, kind: props.kind, name: props.name };
   }
 
   public get resourceName(): string {
     return this.name;
   }
+}
+
+/**
+ * `{kind, name}` for a spec, from the reference. A JavaScript caller may pass another kind of resource
+ * (a type error everywhere else): then its own kind and name are written, for the rules to report.
+ */
+export function kindAndName(ref: KpackObjectReference | undefined, resource: kplus.IResource): { kind: string; name: string } {
+  const source = ref ?? resource;
+  return { kind: source.kind, name: source.name };
+}
+
+/** The reference to a kpack object the app defines; `namespaced` kinds carry their namespace. */
+export function referenceTo(resource: kplus.Resource, namespaced: boolean): KpackObjectReference {
+  return {
+    apiVersion: resource.apiVersion,
+    kind: resource.kind,
+    name: resource.name,
+    namespace: namespaced ? resource.metadata.namespace : undefined,
+  };
 }
 
 /** Returns undefined for an empty list, so that empty lists are left out of the manifest. */

@@ -9,7 +9,6 @@ import { FieldError } from './field-error';
 import { imageV1alpha2 } from './image';
 import { BUILD_V1ALPHA1_0_0_8, BUILDER_V1ALPHA1_0_0_8, CLUSTER_BUILDER_V1ALPHA1_0_0_8, IMAGE_V1ALPHA1_0_0_8 } from './legacy';
 import { KindRules, KpackObject, KpackRelease, runRules } from './rule';
-import { PerSynth } from '../synth-scope';
 
 export { formatFieldErrors } from './field-error';
 export type { FieldError } from './field-error';
@@ -95,27 +94,30 @@ export function defaultKpackObject(object: KpackObject, version: string = DEFAUL
   return table?.defaults ? table.defaults(object) : object;
 }
 
-/** The kpack version of each `Kpack` install construct, by construct. */
-const INSTALLS = new WeakMap<IConstruct, string>();
+/** The metadata entry by which a `Kpack` install announces its version to the kpack objects of its app. */
+const INSTALL_METADATA = 'cdk8s-kpack:kpack-version';
 
-/** Records that `install` installs kpack `version`: the app's kpack objects are checked with its rules. */
+/**
+ * Records that `install` installs kpack `version`: the app's kpack objects are checked with its rules.
+ * The fact is construct metadata on the install's chart and on the app, so that an object finds it by
+ * reading two nodes rather than searching the tree.
+ */
 export function registerKpackInstall(install: IConstruct, version: string): void {
-  INSTALLS.set(install, version);
+  const chart = Chart.of(install);
+  chart.node.addMetadata(INSTALL_METADATA, version);
+  if (install.node.root !== chart) {
+    install.node.root.node.addMetadata(INSTALL_METADATA, version);
+  }
 }
 
-/** The installs of an app, in construct order, found once per synthesis call. */
-const APP_INSTALLS = new PerSynth<IConstruct, IConstruct[]>();
+function installedVersion(scope: IConstruct): string | undefined {
+  return scope.node.metadata.find(entry => entry.type === INSTALL_METADATA)?.data;
+}
 
 /**
  * The kpack version whose rules apply to an object of `scope`: that of the app's `Kpack` install (the
  * one in the object's own chart first, then the first in the app), else the library's default.
  */
 export function kpackVersionOf(scope: IConstruct): string {
-  const installs = APP_INSTALLS.get(scope.node.root, () => scope.node.root.node.findAll().filter(c => INSTALLS.has(c)));
-  if (installs.length === 0) {
-    return DEFAULT_KPACK_VERSION;
-  }
-  const chart = Chart.of(scope);
-  const found = installs.find(install => Chart.of(install) === chart) ?? installs[0];
-  return INSTALLS.get(found)!;
+  return installedVersion(Chart.of(scope)) ?? installedVersion(scope.node.root) ?? DEFAULT_KPACK_VERSION;
 }

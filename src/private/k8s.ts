@@ -1,0 +1,193 @@
+import { ApiObject, JsonPatch } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { FieldError, generic, withHint } from './validation/field-error';
+
+/**
+ * Kubernetes objects that kpack objects refer to (service accounts, secrets), whatever defined them: a
+ * resource of any cdk8s-plus line, a generated L1 (`k8s.KubeServiceAccount`), a plain `ApiObject`, or a
+ * reference by name. The public parameters are `IConstruct`, the one type all of them share in every
+ * jsii language; this module is where they are read.
+ */
+
+/** What a reference says about the object it points at. */
+export interface ObjectRef {
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+  /** The object's manifest, when the app defines it; undefined for a reference by name. */
+  readonly apiObject?: ApiObject;
+}
+
+/** cdk8s-plus's `ISubject` (every line has it): how its references by name say what they are. */
+interface PlusSubject {
+  toSubjectConfiguration(): { kind: string; name: string; namespace?: string };
+}
+
+/** cdk8s-plus's ServiceAccount (every line): secrets are added through its own API, so its YAML is its own. */
+interface PlusServiceAccount {
+  readonly secrets: ReadonlyArray<{ readonly name: string }>;
+  addSecret(secret: { readonly name: string }): void;
+}
+
+function isPlusSubject(construct: IConstruct): construct is IConstruct & PlusSubject {
+  return typeof (construct as Partial<PlusSubject>).toSubjectConfiguration === 'function';
+}
+
+function isPlusServiceAccount(construct: IConstruct): construct is IConstruct & PlusServiceAccount {
+  const candidate = construct as Partial<PlusServiceAccount>;
+  return typeof candidate.addSecret === 'function' && Array.isArray(candidate.secrets);
+}
+
+/** The ApiObject a construct stands for (itself, or its default child), as `ApiObject.of()` finds it. */
+export function apiObjectOf(construct: IConstruct): ApiObject | undefined {
+  if (ApiObject.isApiObject(construct)) {
+    return construct;
+  }
+  return construct.node.defaultChild === undefined ? undefined : ApiObject.of(construct);
+}
+
+/**
+ * Reads a reference: from the construct's ApiObject when the app defines it, otherwise from cdk8s-plus's
+ * subject contract (`fromServiceAccountName()`, `fromSecretName()`). Undefined when it is neither.
+ */
+export function resolveObject(construct: IConstruct): ObjectRef | undefined {
+  const apiObject = apiObjectOf(construct);
+  if (apiObject !== undefined) {
+    return { kind: apiObject.kind, name: apiObject.name, namespace: apiObject.metadata.namespace, apiObject };
+  }
+  if (isPlusSubject(construct)) {
+    const subject = construct.toSubjectConfiguration();
+    return { kind: subject.kind, name: subject.name, namespace: subject.namespace };
+  }
+  const named = construct as Partial<{ kind: unknown; name: unknown }>;
+  if (typeof named.kind === 'string' && typeof named.name === 'string') {
+    return { kind: named.kind, name: named.name };
+  }
+  return undefined;
+}
+
+/** The name of a referenced object, for the manifest (a wrong kind is reported by `checkKind`). */
+export function nameOf(construct: IConstruct): string | undefined {
+  return resolveObject(construct)?.name;
+}
+
+/** `{name, namespace}` of a service account, as kpack's `serviceAccountRef` wants it. */
+export function serviceAccountRef(construct: IConstruct): { name: string; namespace?: string } | undefined {
+  const ref = resolveObject(construct);
+  return ref && { name: ref.name, namespace: ref.namespace };
+}
+
+/** `[{name}]` for a list of secrets, or undefined when it is empty. */
+export function secretNames(secrets: IConstruct[] | undefined): Array<{ name: string }> | undefined {
+  const names = (secrets ?? []).map(secret => ({ name: nameOf(secret) ?? '' }));
+  return names.length > 0 ? names : undefined;
+}
+
+/** A synth error when a reference is not of the kind the field needs (a Deployment given as a ServiceAccount). */
+export function checkKind(construct: IConstruct | undefined, kind: 'ServiceAccount' | 'Secret', field: string): FieldError[] {
+  if (construct === undefined) {
+    return [];
+  }
+  const ref = resolveObject(construct);
+  if (ref?.kind === kind) {
+    return [];
+  }
+  const what = ref === undefined ? 'neither an ApiObject nor a cdk8s-plus resource' : `a ${ref.kind} ("${ref.name}")`;
+  return [withHint(
+    generic(`${construct.node.path} is ${what}, not a ${kind}`, field),
+    `pass a ${kind}: a cdk8s-plus ${kind} (any cdk8s-plus line, or ${kind}.from${kind}Name()), or an ApiObject of kind ${kind}`,
+  )];
+}
+
+/** The service account's namespace when the app defines it (undefined: a reference by name, not checked). */
+export function definedNamespace(construct: IConstruct | undefined): { namespace?: string } | undefined {
+  const ref = construct && resolveObject(construct);
+  return ref?.apiObject ? { namespace: ref.namespace } : undefined;
+}
+
+/** What the library added to a service account: the secrets with their credential kind. */
+export interface AddedSecret {
+  readonly name: string;
+  readonly kind: string;
+}
+
+const SECRETS_ID = 'KpackCredentials';
+
+/**
+ * The secrets the library adds to a service account the app defines, kept on the service account
+ * itself (a child construct that writes nothing), with their credential kinds: what the checks of
+ * images and builds read. `imagePullSecrets` goes in through one JSON patch whose list is read when the
+ * manifest is written (cdk8s-plus has no such field).
+ */
+export class ServiceAccountSecrets extends Construct {
+  /** The record of a service account, or undefined when the library added nothing to it. */
+  public static of(serviceAccount: IConstruct): ServiceAccountSecrets | undefined {
+    const child = serviceAccount.node.tryFindChild(SECRETS_ID);
+    return child instanceof ServiceAccountSecrets ? child : undefined;
+  }
+
+  /**
+   * Adds a secret to a service account the app defines. Returns false for one the app only references
+   * by name, which cannot be changed.
+   */
+  public static add(serviceAccount: IConstruct, secret: AddedSecret, imagePull: boolean): boolean {
+    const apiObject = apiObjectOf(serviceAccount);
+    if (apiObject === undefined) {
+      return false;
+    }
+    const record = ServiceAccountSecrets.of(serviceAccount) ?? new ServiceAccountSecrets(serviceAccount, apiObject);
+    record.add(serviceAccount, secret, imagePull);
+    return true;
+  }
+
+  private readonly added: AddedSecret[] = [];
+  private readonly pullSecrets: Array<{ name: string }> = [];
+  private patchedSecrets: Array<{ name: string }> | undefined;
+
+  private constructor(serviceAccount: IConstruct, private readonly apiObject: ApiObject) {
+    super(serviceAccount, SECRETS_ID);
+  }
+
+  /** The secrets added by the library, with their kinds. */
+  public get secrets(): readonly AddedSecret[] {
+    return this.added;
+  }
+
+  private add(serviceAccount: IConstruct, secret: AddedSecret, imagePull: boolean): void {
+    if (!this.added.some(s => s.name === secret.name)) {
+      this.added.push(secret);
+      if (isPlusServiceAccount(serviceAccount)) {
+        if (!serviceAccount.secrets.some(s => s.name === secret.name)) {
+          serviceAccount.addSecret({ name: secret.name });
+        }
+      } else {
+        if (this.patchedSecrets === undefined) {
+          this.patchedSecrets = [];
+          this.apiObject.addJsonPatch(JsonPatch.add('/secrets', this.patchedSecrets));
+        }
+        this.patchedSecrets.push({ name: secret.name });
+      }
+    }
+    if (imagePull && !this.pullSecrets.some(s => s.name === secret.name)) {
+      if (this.pullSecrets.length === 0) {
+        this.apiObject.addJsonPatch(JsonPatch.add('/imagePullSecrets', this.pullSecrets));
+      }
+      this.pullSecrets.push({ name: secret.name });
+    }
+  }
+}
+
+/**
+ * The credential kinds of all secrets of a service account, when all are known: every one was added by
+ * the library (a cdk8s-plus account may hold secrets added by hand, whose kind is unknown). Undefined
+ * for a reference by name, or when a secret's kind is unknown.
+ */
+export function knownSecretKinds(serviceAccount: IConstruct | undefined): string[] | undefined {
+  if (serviceAccount === undefined || apiObjectOf(serviceAccount) === undefined) {
+    return undefined;
+  }
+  const added = ServiceAccountSecrets.of(serviceAccount)?.secrets ?? [];
+  const all = isPlusServiceAccount(serviceAccount) ? serviceAccount.secrets.map(s => s.name) : added.map(s => s.name);
+  const kinds = all.map(name => added.find(s => s.name === name)?.kind);
+  return kinds.every(kind => kind !== undefined) ? kinds as string[] : undefined;
+}

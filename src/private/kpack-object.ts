@@ -1,0 +1,139 @@
+import { ApiObject, ApiObjectMetadata, JsonPatch, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { FieldError, formatFieldErrors, kpackVersionOf, validateKpackObject } from './validation';
+import { invalidValue, withHint } from './validation/field-error';
+
+/** One kind of kpack object: what the library needs to know to write and check it. */
+export interface KpackKind<S> {
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** Cluster-scoped kinds carry no namespace (cdk8s gives every object its chart's). */
+  readonly clusterScoped: boolean;
+  /** The generated function that writes the kind's typed spec with kpack's field names (`toJson_ImageSpec`). */
+  readonly specToJson: (spec: S | undefined) => Record<string, any> | undefined;
+}
+
+export interface KpackObjectProps<S> {
+  readonly metadata?: ApiObjectMetadata;
+  /** The spec in the kind's generated type, produced at synth so that later additions are included. */
+  readonly renderSpec: () => S;
+  /** Checks that need more than the object's own manifest (the cross-object checks). Cheap: run at every validation. */
+  readonly crossChecks?: () => FieldError[];
+}
+
+/** The `specToJson` of kinds with no generated types (kpack v0.0.8's): the spec is written as it is. */
+export function plainSpec<S extends object>(spec: S | undefined): Record<string, any> | undefined {
+  return spec && { ...spec };
+}
+
+interface Checked {
+  readonly version: number;
+  /** The kpack version whose rules were applied (that of the app's install). */
+  readonly kpackVersion: string;
+  readonly json: any;
+  readonly problems: FieldError[];
+}
+
+/**
+ * The one definition of a kpack object: a plain `ApiObject` (the construct `Resource` of its public
+ * construct) whose spec renders through the generated `toJson_<Kind>Spec`, so that JSON patches and the
+ * written YAML use kpack's field names (the generated L1 classes apply patches before renaming fields:
+ * cdk8s-team/cdk8s#2172).
+ *
+ * Checking (kpack's rules, on the rendered object) happens once per rendering, not once per validation
+ * pass: cdk8s validates the whole app once per chart it writes, and a synthesis of C charts would
+ * otherwise render and check every kpack object C + 1 times. Nothing of cdk8s is replaced: the object
+ * keeps what it last checked and
+ * - a validation reuses it while the object is unchanged through the library's own methods and it had
+ *   no problems (a failed check is always redone, so a fix is seen);
+ * - writing (`toJson()`, called once per object per synthesis) renders afresh, and checks again only
+ *   when the rendering differs from the checked one (a change the library cannot see, such as a `Lazy`
+ *   over the app's own state), throwing the problems in cdk8s's validation format.
+ * So a synthesis renders each object once (twice for its first check), whatever the number of charts,
+ * however the synthesis is called (a jsii client, a subclass overriding `Chart.toJson`).
+ */
+export class KpackObject<S> extends ApiObject {
+  private version = 0;
+  private checked: Checked | undefined;
+
+  constructor(private readonly owner: Construct, kind: KpackKind<S>, props: KpackObjectProps<S>) {
+    super(owner, 'Resource', {
+      apiVersion: kind.apiVersion,
+      kind: kind.kind,
+      metadata: props.metadata,
+      spec: Lazy.any({ produce: () => kind.specToJson(props.renderSpec()) }),
+    });
+    if (kind.clusterScoped) {
+      if (this.metadata.namespace !== undefined) {
+        super.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+      }
+      const explicit = props.metadata?.namespace;
+      if (explicit !== undefined) {
+        owner.node.addValidation({
+          validate: () => formatFieldErrors([withHint(
+            invalidValue(explicit, 'metadata.namespace'),
+            `${kind.kind} is cluster-scoped: remove metadata.namespace`,
+          )]),
+        });
+      }
+    }
+    owner.node.addValidation({ validate: () => formatFieldErrors([...this.ownProblems(), ...props.crossChecks?.() ?? []]) });
+  }
+
+  /** Records a change made through the library's API, so that the next validation checks afresh. */
+  public changed(): void {
+    this.version++;
+  }
+
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    super.addJsonPatch(...ops);
+    this.changed();
+  }
+
+  public toJson(): any {
+    const json = super.toJson();
+    const checked = this.checked;
+    if (checked !== undefined && !(checked.version === this.version && checked.kpackVersion === kpackVersionOf(this.owner) && sameJson(checked.json, json))) {
+      const problems = this.check(json);
+      if (problems.length > 0) {
+        const lines = formatFieldErrors(problems).map(line => `[${this.owner.node.path}] ${line}`);
+        throw new Error(`Validation failed with the following errors:\n  ${lines.join('\n  ')}`);
+      }
+    }
+    return json;
+  }
+
+  private ownProblems(): FieldError[] {
+    const checked = this.checked;
+    if (checked !== undefined && checked.version === this.version && checked.kpackVersion === kpackVersionOf(this.owner)
+      && checked.problems.length === 0) {
+      return [];
+    }
+    return this.check(super.toJson());
+  }
+
+  private check(json: any): FieldError[] {
+    const kpackVersion = kpackVersionOf(this.owner);
+    const problems = validateKpackObject(json, kpackVersion) ?? [];
+    this.checked = { version: this.version, kpackVersion, json, problems };
+    return problems;
+  }
+}
+
+/** Whether two rendered manifests (plain JSON values) are equal. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+    return false;
+  }
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((item, i) => sameJson(item, other[i]));
+  }
+  const aKeys = Object.keys(a);
+  const bKeys = Object.keys(b);
+  return aKeys.length === bKeys.length
+    && aKeys.every((key, i) => key === bKeys[i] && sameJson((a as any)[key], (b as any)[key]));
+}

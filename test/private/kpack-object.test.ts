@@ -1,0 +1,161 @@
+import { App, Chart, Lazy, Testing } from 'cdk8s';
+import { BuildImage, ClusterBuilder, Source } from '../../src';
+import { validationErrors } from '../util';
+
+/** A chart with one BuildImage whose tag is read from `state` at every rendering, which it counts. */
+function imageChart(app: App, state: { tag: string; renders: number }, id = 'apps', chart?: Chart) {
+  const scope = chart ?? new Chart(app, id, { namespace: 'apps' });
+  const image = new BuildImage(scope, 'hello', {
+    metadata: { name: `hello-${id}` },
+    tag: Lazy.any({
+      produce: () => {
+        state.renders++;
+        return state.tag;
+      },
+    }),
+    builder: ClusterBuilder.fromClusterBuilderName(scope, 'builder', 'default'),
+    source: Source.git('https://github.com/making/hello-golang', { revision: 'main' }),
+  });
+  return { chart: scope, image };
+}
+
+/** A chart subclass overriding the documented hook, as a user in any jsii language may. */
+class LabelledChart extends Chart {
+  public toJson(): any[] {
+    return super.toJson().map(object => ({ ...object, metadata: { ...object.metadata, labels: { team: 'a' } } }));
+  }
+}
+
+const GOOD = 'registry.example.com/apps/hello';
+const BAD = 'registry.example.com/apps/Hello';
+const BAD_TAG = 'invalid value: registry.example.com/apps/Hello: spec.tag\nhint: repository names must be lowercase';
+
+describe('checking once per rendering', () => {
+  test('GIVEN 20 charts WHEN the app is synthesized THEN each kpack object renders twice (check + write), not once per chart', () => {
+    // GIVEN
+    const app = Testing.app();
+    const states = Array.from({ length: 20 }, (_, i) => {
+      const state = { tag: GOOD, renders: 0 };
+      imageChart(app, state, `c${i}`);
+      return state;
+    });
+
+    // WHEN
+    app.synthYaml();
+
+    // THEN
+    expect(states.map(s => s.renders)).toEqual(states.map(() => 2));
+  });
+
+  test('GIVEN a synthesized app WHEN it is synthesized again THEN each object renders once (the write)', () => {
+    // GIVEN
+    const state = { tag: GOOD, renders: 0 };
+    const app = Testing.app();
+    const { chart } = imageChart(app, state);
+    app.synth();
+    expect(state.renders).toBe(2);
+
+    // WHEN
+    app.synth();
+    Testing.synth(chart);
+
+    // THEN
+    expect(state.renders).toBe(4);
+  });
+
+  test('GIVEN a chart subclass overriding toJson WHEN synthesized, also through prototype calls THEN it works and renders once per synthesis', () => {
+    // GIVEN
+    const state = { tag: GOOD, renders: 0 };
+    const app = Testing.app();
+    const chart = new LabelledChart(app, 'labelled', { namespace: 'apps' });
+    imageChart(app, state, 'labelled', chart);
+
+    // WHEN: the way the jsii kernel calls methods, on the prototype
+    const first = Chart.prototype.toJson.call(chart);
+    const yaml = App.prototype.synthYaml.call(app);
+
+    // THEN
+    expect(first[0].spec.tag).toBe(GOOD);
+    expect(yaml).toContain('team: a');
+    expect(state.renders).toBe(3);
+  });
+
+  test('GIVEN a change through the library WHEN validated again THEN it is checked afresh', () => {
+    // GIVEN
+    const state = { tag: GOOD, renders: 0 };
+    const { chart, image } = imageChart(Testing.app(), state);
+    expect(validationErrors(chart)).toEqual([]);
+
+    // WHEN
+    image.addAdditionalTag('other.example.com/apps/hello');
+
+    // THEN
+    expect(validationErrors(chart)).toEqual([
+      '[apps/hello] all additionalTags must have the same registry as tag: spec.additionalTags\nexpected registry: registry.example.com, got: other.example.com',
+    ]);
+    state.tag = 'other.example.com/apps/hello';
+    expect(Testing.synth(chart)[0].spec).toEqual({
+      tag: 'other.example.com/apps/hello',
+      additionalTags: ['other.example.com/apps/hello'],
+      builder: { kind: 'ClusterBuilder', name: 'default' },
+      source: { git: { url: 'https://github.com/making/hello-golang', revision: 'main' } },
+    });
+  });
+
+  test('GIVEN a change the library cannot see (a Lazy over app state) WHEN synthesized THEN what is written is checked', () => {
+    // GIVEN
+    const state = { tag: GOOD, renders: 0 };
+    const { chart } = imageChart(Testing.app(), state);
+    expect(validationErrors(chart)).toEqual([]);
+
+    // WHEN
+    state.tag = BAD;
+
+    // THEN
+    expect(validationErrors(chart)).toEqual([`[apps/hello] ${BAD_TAG}`]);
+    state.tag = GOOD;
+    expect(Testing.synth(chart)[0].spec.tag).toBe(GOOD);
+  });
+
+  test('GIVEN a failed synthesis WHEN the problem is fixed THEN nothing of the failure is kept', () => {
+    // GIVEN
+    const state = { tag: BAD, renders: 0 };
+    const { chart } = imageChart(Testing.app(), state);
+    expect(validationErrors(chart)).toEqual([`[apps/hello] ${BAD_TAG}`]);
+
+    // WHEN
+    state.tag = GOOD;
+
+    // THEN
+    expect(validationErrors(chart)).toEqual([]);
+    expect(Testing.synth(chart)[0].spec.tag).toBe(GOOD);
+  });
+
+  test('GIVEN an object with a problem WHEN validated directly THEN every validation checks afresh', () => {
+    // GIVEN
+    const state = { tag: BAD, renders: 0 };
+    const { image } = imageChart(Testing.app(), state);
+
+    // WHEN
+    image.node.validate();
+    image.node.validate();
+
+    // THEN
+    expect(state.renders).toBe(2);
+    state.tag = GOOD;
+    expect(image.node.validate()).toEqual([]);
+  });
+
+  test('GIVEN another chart of the app WHEN it is synthesized THEN the kpack object is checked', () => {
+    // GIVEN
+    const app = Testing.app();
+    const state = { tag: BAD, renders: 0 };
+    imageChart(app, state);
+    const other = new Chart(app, 'other');
+
+    // THEN
+    expect(validationErrors(other)).toEqual([`[apps/hello] ${BAD_TAG}`]);
+    state.tag = GOOD;
+    expect(validationErrors(other)).toEqual([]);
+  });
+});

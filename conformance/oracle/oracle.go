@@ -5,6 +5,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -147,8 +148,22 @@ func admit(req request) response {
 	}
 	ctx := webhookContext(context.Background(), req.DefaultStorageClass, req.Expandable)
 
+	// The API server stores a custom object as unstructured JSON and sends the webhook its Go encoding: keys
+	// sorted (so the first field that fails to decode is the first in that order), strings re-escaped.
+	// Number literals are kept as they are (json.Number).
+	var unstructured interface{}
+	d := json.NewDecoder(bytes.NewReader(req.Object))
+	d.UseNumber()
+	if err := d.Decode(&unstructured); err != nil {
+		return response{ID: req.ID, Fault: "the object is not JSON: " + err.Error()}
+	}
+	canonical, err := json.Marshal(unstructured)
+	if err != nil {
+		return response{ID: req.ID, Fault: "cannot encode the object: " + err.Error()}
+	}
+
 	obj := newKind()
-	if err := decode(req.Object, obj, false); err != nil {
+	if err := decode(canonical, obj, false); err != nil {
 		return response{ID: req.ID, Allowed: ptr(false), Stage: "decode", Error: "cannot decode incoming new object: " + err.Error()}
 	}
 	obj.SetDefaults(withinCreate(ctx))

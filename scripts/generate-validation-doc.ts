@@ -4,7 +4,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { formatFieldErrors, RULE_TABLES, validateKpackObject } from '../src/private/validation';
+import { formatFieldErrors, RULE_SETS, validateKpackObject } from '../src/private/validation';
+import { isKpackRule, KindRules, Rule } from '../src/private/validation/rule';
 import { RULE_CASES } from '../test/rule-cases';
 
 export const VALIDATION_DOC = path.join(__dirname, '..', 'docs', 'validation.md');
@@ -19,7 +20,19 @@ of a YAML file given to \`npx cdk8s-kpack validate FILE...\`. A message is kpack
 rule, in the shape of its admission webhook (knative's \`FieldError\`): \`<message>: <path>[, <path>]\`, details
 on the next line, errors with the same message merged and sorted. Synth prefixes the construct path
 (\`[chart/image] invalid value: making/Hello: spec.tag\`); a \`hint:\` line of the library's own may follow.
-The rules of the library's own (source \`cdk8s-kpack\`) use the same shape. No message ever holds a secret's value.
+The rules of the library's own (\`ours\`, and kp's) use the same shape; they never change the text of kpack's
+rules, and where they are stricter than kpack the rule says what breaks at run time. No message ever holds a
+secret's value.
+
+Rules are kept per kpack release: \`npx cdk8s-kpack validate --kpack-version 0.18.0 FILE...\` (default: the
+library's default, 0.17.2), and at synth the version of the app's \`Kpack\` install (else the default). The
+\`versions\` column says which releases have a rule. kpack v0.18.0 adds one rule to v0.17.2's webhook: a node
+selector may not set \`kubernetes.io/arch\` (kpack sets it from the builder image).
+
+Before any rule, kpack decodes the object: a quantity that does not parse (\`spec.build.resources\`,
+\`spec.resources\`, \`spec.cache.volume.size\`, v0.0.8's \`spec.cacheSize\`) stops it, and kpack reports only
+that, in apimachinery's words, e.g. \`cannot decode incoming new object: unable to parse quantity's suffix\`
+(for \`1K\`), with a hint line naming the field. Spaces around a quantity are trimmed (\`" 1Gi "\` is 1Gi).
 
 kpack applies its defaults before validating (its defaulting webhook runs first), and so do the rules: an
 Image's history limits default to 10, a Builder's stack and store kinds to ClusterStack and ClusterStore.
@@ -44,7 +57,8 @@ Checks across objects, at synth only (they need the construct tree):
 | credentials written as literals | a warning: the Secret's value lands in the YAML; use \`RegistryCredentials.fromSecretName()\` |
 
 \`validate\` also checks kpack.io/v1alpha2 objects against the structural schemas (\`schemas/kpack-v1alpha2.ts\`):
-unknown fields (\`unknown field: spec.cacheSize\` — kpack drops them without an error), types, enums and quantities.
+unknown fields (\`unknown field: spec.cacheSize\` — kpack drops them without an error), types and enums,
+on the object after kpack's defaults (\`imageTaggingStrategy: ""\` is BuildNumber).
 `;
 
 function escape(text: string): string {
@@ -57,15 +71,34 @@ function code(text: string): string {
   return `<code>${escape(html)}</code>`;
 }
 
+/** `kpack` with the source file for kpack's own rules; `ours` (or kp's) for the library's. */
+function source(rule: Rule): string {
+  return isKpackRule(rule) ? `kpack: ${rule.origin.slice('kpack '.length)}` : `ours (${rule.origin})`;
+}
+
 export function validationDoc(): string {
-  const sections = RULE_TABLES.map(table => {
+  // One section per kind, with the rules of the newest release that has the kind.
+  const kinds = new Map<string, { table: KindRules; versions: Map<string, string[]> }>();
+  for (const set of RULE_SETS) {
+    for (const table of set.tables) {
+      const key = `${table.apiVersion} ${table.kind}`;
+      const entry = kinds.get(key) ?? { table, versions: new Map<string, string[]>() };
+      entry.table = table;
+      for (const rule of table.rules) {
+        entry.versions.set(rule.id, [...entry.versions.get(rule.id) ?? [], set.version]);
+      }
+      kinds.set(key, entry);
+    }
+  }
+  const order = (key: string) => (key.startsWith('kpack.io') ? 0 : 1);
+  const sections = [...kinds.entries()].sort((a, b) => order(a[0]) - order(b[0])).map(([key, { table, versions }]) => {
     const rows = table.rules.map(rule => {
       const example = RULE_CASES.find(c => c.rule === rule.id);
-      const messages = example ? formatFieldErrors(validateKpackObject(example.object) ?? []) : [];
+      const messages = example ? formatFieldErrors(validateKpackObject(example.object, example.kpackVersion) ?? []) : [];
       const fields = [...new Set(messages.map(m => m.split('\n')[0].split(': ').pop()))].join(', ');
-      return `| \`${rule.id}\` | ${escape(fields)} | ${escape(rule.condition)} | ${messages.map(code).join('<br>')} | ${escape(rule.origin)} |`;
+      return `| \`${rule.id}\` | ${escape(fields)} | ${escape(rule.condition)} | ${messages.map(code).join('<br>')} | ${escape(source(rule))} | ${versions.get(rule.id)!.join(', ')} |`;
     });
-    return [`## ${table.apiVersion} ${table.kind}`, '', '| id | field | rejects | message (for the case in test/rule-cases.ts) | source |', '|---|---|---|---|---|', ...rows].join('\n');
+    return [`## ${key}`, '', '| id | field | rejects | message (for the case in test/rule-cases.ts) | kpack\'s or ours | versions |', '|---|---|---|---|---|---|', ...rows].join('\n');
   });
   return `${INTRO}\n${sections.join('\n\n')}\n`;
 }

@@ -14,6 +14,7 @@ import { UPSTREAM_NAMESPACE } from './private/install/namespace';
 import { CrdSelection, planInstall } from './private/install/plan';
 import { clusterScoped } from './private/resources';
 import { v1alpha2Schemas } from './private/schemas';
+import { registerKpackInstall } from './private/validation';
 import { FieldError, formatFieldErrors, generic, invalidValue, withHint } from './private/validation/field-error';
 import { addWarning } from './private/warnings';
 
@@ -229,6 +230,8 @@ export class Kpack extends Construct {
   constructor(scope: Construct, id: string, props: KpackProps = {}) {
     super(scope, id);
     this.version = props.version ?? KpackVersion.V0_17_2;
+    // The app's kpack objects are checked with this release's webhook rules.
+    registerKpackInstall(this, this.version.version);
     this.namespace = props.namespace ?? UPSTREAM_NAMESPACE;
 
     const plan = planInstall({

@@ -8,6 +8,8 @@ export interface RuleCase {
   readonly rule: string;
   readonly object: Manifest;
   readonly messages: string[];
+  /** The kpack version whose rules apply (default: the library's default). */
+  readonly kpackVersion?: string;
 }
 
 const GIT = { git: { url: 'https://github.com/example/app', revision: 'main' } };
@@ -57,7 +59,8 @@ const LEGACY_BUILD = 'build.pivotal.io/v1alpha1/Build';
 const LABEL_DETAILS = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 const SCHEME_HINT = 'hint: an image reference has no scheme: write registry/repository[:tag], not a URL';
 const NAMESPACE_HINT = 'hint: give the ServiceAccount a namespace (in its metadata, or in its chart)';
-const ENV_HINT = 'hint: an environment variable name is letters, digits, `_`, `-` and `.`, and does not start with a digit';
+const ENV_HINT = 'hint: an environment variable name is letters, digits, `_`, `-` and `.` (kpack writes it to /platform/env/<name>, and Kubernetes checks it in the build pod)';
+const TIMEOUT_HINT = 'hint: Kubernetes refuses a build pod whose activeDeadlineSeconds is outside 1..2147483647, so the build would never start';
 const LIMIT_HINT = 'hint: Kubernetes rejects a build pod whose limit is below its request: kpack would create the Build and it would never start';
 const CACHE_HINT = 'hint: leave the cache out to use kpack\'s default (2G when the cluster has a default StorageClass)';
 const QUANTITY = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
@@ -80,10 +83,10 @@ export const RULE_CASES: RuleCase[] = [
     object: broken(IMAGE, {}, { name: 'app_' }),
     messages: [`invalid image name: app_, name must be a valid label: metadata.name\n${LABEL_DETAILS}\nhint: kpack uses the Image name as a label value; set metadata.name explicitly to a shorter name`],
   },
-  { rule: 'image-env-names', object: broken(IMAGE, { build: { env: [{ name: '1X', value: 'a' }] } }), messages: [`invalid value: 1X: spec.build.env[0].name\n${ENV_HINT}`] },
+  { rule: 'image-env-names', object: broken(IMAGE, { build: { env: [{ name: 'BP GO', value: 'a' }] } }), messages: [`invalid value: BP GO: spec.build.env[0].name\n${ENV_HINT}`] },
   { rule: 'image-resources', object: broken(IMAGE, { build: { resources: { requests: { memory: '2Gi' }, limits: { memory: '1Gi' } } } }), messages: [`limit 1Gi is below request 2Gi: spec.build.resources.limits.memory\n${LIMIT_HINT}`] },
-  { rule: 'image-integers', object: broken(IMAGE, { failedBuildHistoryLimit: 2.5 }), messages: ['expected an integer, got 2.5: spec.failedBuildHistoryLimit'] },
-  { rule: 'image-build-timeout', object: broken(IMAGE, { build: { buildTimeout: 0 } }), messages: ['expected a positive number of seconds, got 0: spec.build.buildTimeout'] },
+  { rule: 'image-integers', object: broken(IMAGE, { failedBuildHistoryLimit: 2 ** 60 }), messages: ['expected an integer, got 1152921504606847000: spec.failedBuildHistoryLimit'] },
+  { rule: 'image-build-timeout', object: broken(IMAGE, { build: { buildTimeout: 0 } }), messages: [`expected 1 <= 0 <= 2147483647: spec.build.buildTimeout\n${TIMEOUT_HINT}`] },
 
   // kpack v0.17 Builder and ClusterBuilder
   { rule: 'builder-tag', object: broken(BUILDER, { tag: '' }), messages: ['missing field(s): spec.tag'] },
@@ -129,8 +132,8 @@ export const RULE_CASES: RuleCase[] = [
   },
   { rule: 'build-env-names', object: broken(BUILD, { env: [{ name: 'CNB_PLATFORM_API', value: '0.12' }] }), messages: ['invalid value: CNB_PLATFORM_API: spec.env[0].name\nhint: CNB_* variables belong to the buildpacks lifecycle; kpack sets them for each build'] },
   { rule: 'build-resources', object: broken(BUILD, { resources: { requests: { cpu: '1' }, limits: { cpu: '100m' } } }), messages: [`limit 100m is below request 1: spec.resources.limits.cpu\n${LIMIT_HINT}`] },
-  { rule: 'build-integers', object: broken(BUILD, { activeDeadlineSeconds: 1e300 }), messages: ['expected an integer, got 1e+300: spec.activeDeadlineSeconds'] },
-  { rule: 'build-active-deadline', object: broken(BUILD, { activeDeadlineSeconds: -1 }), messages: ['expected a positive number of seconds, got -1: spec.activeDeadlineSeconds'] },
+  { rule: 'build-integers', object: broken(BUILD, { activeDeadlineSeconds: Infinity }), messages: ['expected an integer, got Infinity: spec.activeDeadlineSeconds'] },
+  { rule: 'build-active-deadline', object: broken(BUILD, { activeDeadlineSeconds: -1 }), messages: [`expected 1 <= -1 <= 2147483647: spec.activeDeadlineSeconds\n${TIMEOUT_HINT}`] },
 
   // kpack v0.17 Buildpack, ClusterBuildpack, ClusterLifecycle
   { rule: 'buildpack-image', object: broken('kpack.io/v1alpha2/Buildpack', { image: '' }), messages: ['missing field(s): spec.image'] },
@@ -145,13 +148,79 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'legacy-image-builder', object: broken(LEGACY_IMAGE, { builder: { name: 'default', kind: '' } }), messages: ['invalid value: : spec.builder.kind'] },
   { rule: 'legacy-image-source', object: broken(LEGACY_IMAGE, { source: { git: { url: 'https://github.com/making/hello-golang' } } }), messages: ['missing field(s): spec.source.git.revision'] },
   { rule: 'legacy-image-env-names', object: broken(LEGACY_IMAGE, { build: { env: [{ name: 'BP GO', value: '1' }] } }), messages: [`invalid value: BP GO: spec.build.env[0].name\n${ENV_HINT}`] },
-  { rule: 'legacy-image-resources', object: broken(LEGACY_IMAGE, { build: { resources: { limits: { memory: 'lots' } } } }), messages: [`${QUANTITY}: spec.build.resources.limits.memory`] },
-  { rule: 'legacy-image-integers', object: broken(LEGACY_IMAGE, { successBuildHistoryLimit: 'ten' }), messages: ['expected an integer, got "ten": spec.successBuildHistoryLimit'] },
-  { rule: 'legacy-image-cache-size', object: broken(LEGACY_IMAGE, { cacheSize: '1.5 GB' }), messages: [`${QUANTITY}: spec.cacheSize`] },
+  { rule: 'legacy-image-resources', object: broken(LEGACY_IMAGE, { build: { resources: { requests: { memory: '2Gi' }, limits: { memory: '1Gi' } } } }), messages: [`limit 1Gi is below request 2Gi: spec.build.resources.limits.memory\n${LIMIT_HINT}`] },
+  { rule: 'legacy-image-integers', object: broken(LEGACY_IMAGE, { successBuildHistoryLimit: NaN }), messages: ['expected an integer, got NaN: spec.successBuildHistoryLimit'] },
+  { rule: 'legacy-image-cache-size', object: broken(LEGACY_IMAGE, { cacheSize: '0' }), messages: [`cache size must be greater than 0: spec.cacheSize\n${CACHE_HINT}`] },
   { rule: 'legacy-builder-image', object: broken('build.pivotal.io/v1alpha1/Builder', { image: '' }), messages: ['missing field(s): spec.image'] },
   { rule: 'legacy-cluster-builder-image', object: broken('build.pivotal.io/v1alpha1/ClusterBuilder', { image: 'builderbuilderbuilder@foo' }), messages: ['invalid value: builderbuilderbuilder@foo: spec.image'] },
   { rule: 'legacy-build-tags', object: broken(LEGACY_BUILD, { tags: ['invalid/tag@sha256:thisisatag', 'also/invalid@@'] }), messages: ['invalid value: also/invalid@@: spec.tags[1]', 'invalid value: invalid/tag@sha256:thisisatag: spec.tags[0]'] },
   { rule: 'legacy-build-builder-image', object: broken(LEGACY_BUILD, { builder: {} }), messages: ['missing field(s): spec.builder.image'] },
   { rule: 'legacy-build-source', object: broken(LEGACY_BUILD, { source: { registry: { image: 'NotValid@@!' } } }), messages: ['invalid value: NotValid@@!: spec.source.registry.image'] },
   { rule: 'legacy-build-last-build', object: broken(LEGACY_BUILD, { lastBuild: { image: 'NotValid@@!' } }), messages: ['invalid value: NotValid@@!: spec.lastBuild.image'] },
+];
+
+const DIGEST_A = 'a'.repeat(64);
+const DECODE = 'cannot decode incoming new object: ';
+
+/**
+ * Cases where the rules once disagreed with kpack: each object's messages were checked against kpack's
+ * own code (kpack v0.17.2's `SetDefaults` and `Validate`, go-containerregistry v0.20.6, apimachinery
+ * v0.34.3), hint lines aside; v0.18.0's arch rule against kpack v0.18.0's.
+ */
+export const KPACK_CASES: RuleCase[] = [
+  { rule: 'image-tag', object: broken(IMAGE, { tag: 'registry.example.com/apps/hello-world:' }), messages: ['invalid value: registry.example.com/apps/hello-world:: spec.tag'] },
+  { rule: 'image-tag', object: broken(IMAGE, { tag: `registry.example.com/app:${'t'.repeat(128)}` }), messages: [] },
+  { rule: 'image-tag', object: broken(IMAGE, { tag: `registry.example.com/app:${'t'.repeat(129)}` }), messages: [`invalid value: registry.example.com/app:${'t'.repeat(129)}: spec.tag`] },
+  { rule: 'image-source', object: broken(IMAGE, { source: { registry: { image: `registry.example.com/app@sha256:${'A'.repeat(64)}` } } }), messages: [`invalid value: registry.example.com/app@sha256:${'A'.repeat(64)}: spec.source.registry.image`] },
+  { rule: 'image-source', object: broken(IMAGE, { source: { registry: { image: `registry.example.com/app@shh:${'a'.repeat(67)}` } } }), messages: [`invalid value: registry.example.com/app@shh:${'a'.repeat(67)}: spec.source.registry.image`] },
+  { rule: 'image-source', object: broken(IMAGE, { source: { registry: { image: `registry.example.com/app:1@sha256:${DIGEST_A}` } } }), messages: [] },
+  { rule: 'image-source', object: broken(IMAGE, { source: { blob: { auth: 'token', stripComponents: -1 } } }), messages: ["invalid value: token: spec.source.blob.auth\nmust be one of '', 'helper', or 'secret'"] },
+  { rule: 'image-build', object: broken(IMAGE, { build: { creationTime: 'abc', services: [{ name: '' }] } }), messages: ['invalid value: abc: spec.build.creationTime'] },
+  { rule: 'image-build', object: broken(IMAGE, { build: { creationTime: '9223372036854775808' } }), messages: ['invalid value: 9223372036854775808: spec.build.creationTime'] },
+  { rule: 'image-build', object: broken(IMAGE, { build: { creationTime: '9223372036854775807' } }), messages: [] },
+  { rule: 'image-build', object: broken(IMAGE, { build: { creationTime: '+5' } }), messages: [] },
+  { rule: 'image-build', object: broken(IMAGE, { build: { services: [{ name: 'db', kind: 'Secret' }, { name: 'db', kind: 'Secret' }, { name: 'db', kind: 'Secret' }] } }), messages: ['duplicate service name "db": spec.build.services[0].name, spec.build.services[1].name, spec.build.services[2].name'] },
+  { rule: 'image-build', object: broken(IMAGE, { build: { services: [{ kind: 'Secret' }, { kind: 'Secret' }] } }), messages: ['duplicate service name "": spec.build.services[0].name, spec.build.services[1].name', 'missing field(s): spec.build.services[0].name, spec.build.services[1].name'] },
+  { rule: 'image-build', object: broken(IMAGE, { build: { nodeSelector: { 'kubernetes.io/arch': 'arm64' } } }), messages: [] },
+  {
+    rule: 'image-build',
+    kpackVersion: '0.18.0',
+    object: broken(IMAGE, { build: { nodeSelector: { 'kubernetes.io/arch': 'arm64' } } }),
+    messages: ['invalid key name "kubernetes.io/arch": spec.build.nodeSelector\narch is determined automatically\nhint: kpack v0.18 pins the build pod to the architecture of the builder image'],
+  },
+  { rule: 'image-defaults', object: broken(IMAGE, { imageTaggingStrategy: '' }), messages: [] },
+  { rule: 'image-decode', object: broken(IMAGE, { build: { resources: { limits: { memory: ' 1Gi ' } } } }), messages: [] },
+  {
+    rule: 'image-decode',
+    object: broken(IMAGE, { tag: '', build: { resources: { limits: { memory: '1K', cpu: '1mi' } } } }),
+    messages: [`${DECODE}unable to parse quantity's suffix\nhint: the value of spec.build.resources.limits.cpu does not decode`],
+  },
+  { rule: 'image-decode', object: broken(IMAGE, { cache: { volume: { size: '1.5 GB' } } }), messages: [`${DECODE}${QUANTITY}\nhint: the value of spec.cache.volume.size does not decode`] },
+  {
+    rule: 'image-decode',
+    object: broken(IMAGE, { failedBuildHistoryLimit: 1.5, successBuildHistoryLimit: 'ten' }),
+    messages: [`${DECODE}json: cannot unmarshal number 1.5 into Go struct field ImageSpec.spec.failedBuildHistoryLimit of type int64\nhint: the value of spec.failedBuildHistoryLimit does not decode`],
+  },
+  {
+    rule: 'image-decode',
+    object: broken(IMAGE, { build: { buildTimeout: 1e30, resources: { limits: { cpu: '1K' } } } }),
+    messages: [`${DECODE}unable to parse quantity's suffix\nhint: the value of spec.build.resources.limits.cpu does not decode`],
+  },
+  {
+    rule: 'image-decode',
+    object: broken(IMAGE, { source: { blob: { url: 'https://example.com/app.tgz', stripComponents: -0.5 } } }),
+    messages: [`${DECODE}json: cannot unmarshal number -0.5 into Go struct field Blob.spec.source.blob.stripComponents of type int64\nhint: the value of spec.source.blob.stripComponents does not decode`],
+  },
+  {
+    rule: 'build-builder',
+    object: broken(BUILD, { builder: { image: 'Bad Image', ref: {} } }),
+    messages: ['expected exactly one, got both: spec.builder.image, spec.builder.ref', 'invalid value: Bad Image: spec.builder.image\nhint: an image reference must not contain whitespace', 'missing field(s): spec.builder.ref.kind, spec.builder.ref.name'],
+  },
+  { rule: 'build-node-selector', object: broken(BUILD, { nodeSelector: { 'kubernetes.io/arch': 'arm64' } }), messages: [] },
+  {
+    rule: 'build-node-selector',
+    kpackVersion: '0.18.0',
+    object: broken(BUILD, { nodeSelector: { 'kubernetes.io/arch': 'arm64' } }),
+    messages: ['invalid key name "kubernetes.io/arch": spec.nodeSelector\narch is determined automatically\nhint: kpack v0.18 pins the build pod to the architecture of the builder image'],
+  },
 ];

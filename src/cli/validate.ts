@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { parseAllDocuments } from 'yaml';
 import { checkSchema } from '../private/schema-check';
-import { formatFieldErrors, validateKpackObject } from '../private/validation';
+import { DEFAULT_KPACK_VERSION, defaultKpackObject, formatFieldErrors, validateKpackObject } from '../private/validation';
 
 /** One problem found in a file. */
 export interface Finding {
@@ -24,8 +24,11 @@ const UNVALIDATED_GROUPS: Record<string, string> = {
   'experimental.kpack.pivotal.io/v1alpha1': 'kpack v0.0.8 never validated its experimental kinds (their webhook registration names the wrong group): nothing checks this object before kpack uses it',
 };
 
-/** Checks every kpack object of the given YAML files with kpack's webhook rules and the structural schemas. */
-export function validateFiles(files: string[]): ValidationReport {
+/**
+ * Checks every kpack object of the given YAML files with the webhook rules of kpack `version` (by default
+ * the library's default) and the structural schemas.
+ */
+export function validateFiles(files: string[], version: string = DEFAULT_KPACK_VERSION): ValidationReport {
   const findings: Finding[] = [];
   let checked = 0;
   for (const file of files) {
@@ -36,7 +39,7 @@ export function validateFiles(files: string[]): ValidationReport {
       findings.push({ file, severity: 'error', message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
       continue;
     }
-    const report = validateYaml(text, file);
+    const report = validateYaml(text, file, version);
     findings.push(...report.findings);
     checked += report.checked;
   }
@@ -44,7 +47,7 @@ export function validateFiles(files: string[]): ValidationReport {
 }
 
 /** Checks the kpack objects of one YAML stream. */
-export function validateYaml(text: string, file: string): ValidationReport {
+export function validateYaml(text: string, file: string, version: string = DEFAULT_KPACK_VERSION): ValidationReport {
   const findings: Finding[] = [];
   let checked = 0;
   parseAllDocuments(text).forEach((document, i) => {
@@ -61,7 +64,7 @@ export function validateYaml(text: string, file: string): ValidationReport {
       if (object === null || typeof object !== 'object' || Array.isArray(object)) {
         continue;
       }
-      const result = validateObject(object as Record<string, any>, file, where);
+      const result = validateObject(object as Record<string, any>, file, where, version);
       findings.push(...result.findings);
       checked += result.checked;
     }
@@ -69,7 +72,7 @@ export function validateYaml(text: string, file: string): ValidationReport {
   return { findings, checked };
 }
 
-function validateObject(object: Record<string, any>, file: string, where: string): ValidationReport {
+function validateObject(object: Record<string, any>, file: string, where: string, version: string): ValidationReport {
   const apiVersion = String(object.apiVersion);
   const name = [object.metadata?.namespace, object.metadata?.name].filter(x => typeof x === 'string').join('/') || '(no name)';
   const label = `${object.kind} ${name} (${where})`;
@@ -77,11 +80,13 @@ function validateObject(object: Record<string, any>, file: string, where: string
   if (unvalidated) {
     return { findings: [{ file, object: label, severity: 'warning', message: unvalidated }], checked: 1 };
   }
-  const errors = validateKpackObject(object);
+  const errors = validateKpackObject(object, version);
   if (errors === undefined) {
     return { findings: [], checked: 0 };
   }
-  const messages = formatFieldErrors([...checkSchema(object), ...errors]);
+  // An object kpack cannot decode is refused before anything else looks at it.
+  const undecodable = errors.some(e => e.decode);
+  const messages = formatFieldErrors(undecodable ? errors : [...checkSchema(defaultKpackObject(object, version)), ...errors]);
   return { findings: messages.map(message => ({ file, object: label, severity: 'error' as const, message })), checked: 1 };
 }
 

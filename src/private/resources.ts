@@ -2,7 +2,7 @@ import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
 import { PerSynth, renderOncePerSynth } from './synth-scope';
-import { FieldError, formatFieldErrors, validateKpackObject } from './validation';
+import { FieldError, formatFieldErrors, kpackVersionOf, validateKpackObject } from './validation';
 import { invalidValue, withHint } from './validation/field-error';
 
 /**
@@ -31,14 +31,14 @@ export function serviceAccountRef(serviceAccount: kplus.IServiceAccount): { name
 }
 
 /**
- * Checks the rendered object with kpack's webhook rules (plus the library's own, and `crossChecks`
+ * Checks the rendered object with kpack's webhook rules, of the app's kpack version (plus the library's own, and `crossChecks`
  * that need more than the object) at synth time, so all problems of one synth are reported together.
  */
 export function validateRendered(scope: IConstruct, apiObject: ApiObject, crossChecks?: () => FieldError[]): void {
   renderOncePerSynth(apiObject);
   scope.node.addValidation({
     validate: () => PROBLEMS.get(apiObject, () => formatFieldErrors([
-      ...validateKpackObject(apiObject.toJson()) ?? [],
+      ...validateKpackObject(apiObject.toJson(), kpackVersionOf(scope)) ?? [],
       ...crossChecks?.() ?? [],
     ])),
   });

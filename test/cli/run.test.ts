@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../src/cli/run';
 import { FIXTURES } from '../util';
@@ -28,6 +30,23 @@ describe('cdk8s-kpack', () => {
   });
 
   test('--help exits 0', () => {
-    expect(capture(['--help'])).toEqual({ code: 0, out: expect.stringContaining('validate FILE...'), err: '' });
+    expect(capture(['--help'])).toEqual({ code: 0, out: expect.stringContaining('validate [--kpack-version X] FILE...'), err: '' });
+  });
+
+  test('validate --kpack-version picks the release whose rules apply', () => {
+    // GIVEN a Build whose node selector sets the arch, which kpack v0.18.0 refuses and v0.17.2 accepts
+    const file = path.join(os.tmpdir(), `arch-${process.pid}.yaml`);
+    fs.writeFileSync(file, [
+      'apiVersion: kpack.io/v1alpha2', 'kind: Build', 'metadata: {name: b}',
+      'spec: {tags: [registry.example.com/app:1], builder: {image: paketobuildpacks/builder}, source: {git: {url: https://github.com/x/y, revision: main}}, nodeSelector: {kubernetes.io/arch: arm64}}',
+    ].join('\n'));
+    // THEN
+    expect(capture(['validate', file]).code).toBe(0);
+    const v018 = capture(['validate', '--kpack-version', '0.18.0', file]);
+    expect(v018.code).toBe(1);
+    expect(v018.out).toContain('invalid key name "kubernetes.io/arch": spec.nodeSelector');
+    expect(capture(['validate', '--kpack-version=v0.18.0', file]).code).toBe(1);
+    expect(capture(['validate', '--kpack-version', '0.9.0', file])).toEqual({ code: 2, out: '', err: 'validate: unknown kpack version "0.9.0": the rules are known for 0.0.8, 0.17.2, 0.18.0\n' });
   });
 });
+

@@ -1,4 +1,4 @@
-import { formatFieldErrors, generic, invalidValue, missingField, withHint } from '../../src/private/validation/field-error';
+import { decodeError, formatFieldErrors, generic, invalidValue, missingField, withHint } from '../../src/private/validation/field-error';
 
 describe('formatFieldErrors, as knative formats a FieldError', () => {
   test('merges errors with the same message and details, sorting their paths', () => {
@@ -24,5 +24,15 @@ describe('formatFieldErrors, as knative formats a FieldError', () => {
 
   test('values print as Go prints them with %v', () => {
     expect(formatFieldErrors([invalidValue(undefined, 'spec.builder.kind')])).toEqual(['invalid value: : spec.builder.kind']);
+  });
+
+  test('a merged error holds each path once (knative mergePaths), as three identical names give', () => {
+    expect(formatFieldErrors([generic('duplicate service name "db"', 's[0].name', 's[1].name'), generic('duplicate service name "db"', 's[1].name', 's[2].name')]))
+      .toEqual(['duplicate service name "db": s[0].name, s[1].name, s[2].name']);
+  });
+
+  test('an object that does not decode is the message alone, the field in a hint', () => {
+    expect(formatFieldErrors([decodeError("unable to parse quantity's suffix", 'spec.resources.limits.cpu')]))
+      .toEqual(["cannot decode incoming new object: unable to parse quantity's suffix\nhint: the value of spec.resources.limits.cpu does not decode"]);
   });
 });

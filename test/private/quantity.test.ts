@@ -1,6 +1,6 @@
 import { Size } from 'cdk8s';
 import * as fc from 'fast-check';
-import { bytesToQuantity, parseQuantity, sameQuantity, sizeToQuantity } from '../../src/private/quantity';
+import { bytesToQuantity, parseQuantity, quantityError, sameQuantity, sizeToQuantity } from '../../src/private/quantity';
 
 describe('quantities', () => {
   test.each([
@@ -19,8 +19,44 @@ describe('quantities', () => {
     expect(sameQuantity(a, b)).toBe(false);
   });
 
-  test.each(['', 'abc', '1.5 Gi', '1GB', '1K', '--1', '1.2.3', 'Gi', '1e9999'])('%p is not a quantity', text => {
+  test.each(['', 'abc', '1.5 Gi', '1GB', '1K', '--1', '1.2.3', '-Pi'])('%p is not a quantity', text => {
     expect(parseQuantity(text)).toBeUndefined();
+  });
+
+  // apimachinery v0.34.3's ParseQuantity, case by case.
+  const FORMAT = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+  test.each([
+    ['1K', "unable to parse quantity's suffix"],
+    ['1mi', "unable to parse quantity's suffix"],
+    ['1e', "unable to parse quantity's suffix"],
+    ['1e9223372036854775808', "unable to parse quantity's suffix"],
+    ['-Pi', 'unable to parse numeric part of quantity'],
+    ['.e-10', 'unable to parse numeric part of quantity'],
+    ['', FORMAT],
+    [' 1Gi ', FORMAT],
+    ['1.5.5', FORMAT],
+    ['Gi', undefined],
+    ['.', undefined],
+    ['-', undefined],
+    ['1e4294967296', undefined],
+    ['1E', undefined],
+    ['1.5n', undefined],
+  ])('%p: %p', (text, error) => {
+    expect(quantityError(text)).toBe(error);
+  });
+
+  test('values Kubernetes keeps: sub-nano amounts round up, binary amounts cap at the largest int64', () => {
+    expect(sameQuantity('0.1n', '1n')).toBe(true);
+    expect(sameQuantity('-0.1n', '-1n')).toBe(true);
+    expect(sameQuantity('9Ei', '9223372036854775807')).toBe(true);
+    expect(sameQuantity('Gi', '0')).toBe(true);
+  });
+
+  test('parsing is linear: 200,000 digits is checked in well under a second', () => {
+    const started = Date.now();
+    expect(quantityError('1'.repeat(200_000) + 'x')).toBe(FORMAT);
+    expect(quantityError('1'.repeat(200_000) + 'Ki')).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   test('sizes render in the largest binary unit that shows them with at most three decimals', () => {

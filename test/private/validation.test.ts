@@ -86,8 +86,8 @@ describe('kpack v0.17 webhook rules', () => {
     ['name characters', image({}, { name: '@NOT!!!VALID!!!' }), [
       "invalid image name: @NOT!!!VALID!!!, name must be a valid label: metadata.name\na valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
     ]],
-    ['cache size that does not parse', image({ cache: { volume: { size: '1.5 GB' } } }), [
-      "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': spec.cache.volume.size",
+    ['cache size that does not parse: kpack cannot decode the object, and says only that', image({ tag: '', cache: { volume: { size: '1.5 GB' } } }), [
+      "cannot decode incoming new object: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
     ]],
   ])('Image: %s', (_case, object, expected) => {
     expect(problems(object)).toEqual(expected);

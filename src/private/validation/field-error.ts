@@ -11,6 +11,21 @@ export interface FieldError {
   readonly details?: string;
   /** A line of advice of this library's own, printed after kpack's text; never merged. */
   readonly hint?: string;
+  /**
+   * Not a FieldError but the error of kpack's webhook when it cannot decode the object at all (a quantity
+   * that does not parse): printed as the message alone, with no paths.
+   */
+  readonly decode?: boolean;
+  /** From a rule of this library's own (or kp's), not kpack's webhook: set by the rule tables. */
+  readonly ours?: boolean;
+}
+
+/**
+ * The webhook's answer when the object does not decode (knative's defaulting webhook, which runs first):
+ * kpack then validates nothing. The field is named in a hint, since kpack's text does not name it.
+ */
+export function decodeError(error: string, fieldPath: string): FieldError {
+  return { message: `cannot decode incoming new object: ${error}`, paths: [], decode: true, hint: `the value of ${fieldPath} does not decode` };
 }
 
 export function missingField(...paths: string[]): FieldError {
@@ -54,22 +69,38 @@ export function goValue(value: unknown): string {
   return String(value);
 }
 
-/** Merges and sorts errors as knative does, and renders each merged error as one message. */
+/**
+ * Merges and sorts errors as knative's `FieldError.Error()` does: errors with the same message and details
+ * become one, whose paths are the first error's followed by the other errors' paths it does not hold yet
+ * (knative's `mergePaths`), sorted; the merged errors are sorted by message, then details.
+ */
 export function formatFieldErrors(errors: readonly FieldError[]): string[] {
-  const merged = new Map<string, { message: string; details?: string; paths: string[]; hints: Array<{ path: string; hint: string }> }>();
+  type Merged = { message: string; details?: string; decode?: boolean; paths: string[]; hints: Array<{ path: string; hint: string }> };
+  const merged = new Map<string, Merged>();
   for (const error of errors) {
     const key = `${error.message}\u0000${error.details ?? ''}`;
-    const entry = merged.get(key) ?? { message: error.message, details: error.details, paths: [], hints: [] };
-    entry.paths.push(...error.paths.filter(p => p !== ''));
+    const paths = error.paths.filter(p => p !== '');
+    let entry = merged.get(key);
+    if (entry === undefined) {
+      entry = { message: error.message, details: error.details, decode: error.decode, paths: [...paths], hints: [] };
+      merged.set(key, entry);
+    } else {
+      const known = new Set(entry.paths);
+      for (const p of paths) {
+        if (!known.has(p)) {
+          known.add(p);
+          entry.paths.push(p);
+        }
+      }
+    }
     if (error.hint && !entry.hints.some(h => h.hint === error.hint)) {
       entry.hints.push({ path: error.paths[0] ?? '', hint: error.hint });
     }
-    merged.set(key, entry);
   }
   return [...merged.values()]
     .sort((a, b) => compareStrings(a.message, b.message) || compareStrings(a.details ?? '', b.details ?? ''))
     .map(entry => {
-      const lines = [`${entry.message}: ${[...entry.paths].sort(compareStrings).join(', ')}`];
+      const lines = [entry.decode ? entry.message : `${entry.message}: ${[...entry.paths].sort(compareStrings).join(', ')}`];
       if (entry.details) {
         lines.push(entry.details);
       }

@@ -1,41 +1,121 @@
-import { BUILD_V1ALPHA2 } from './build';
+import { Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { buildV1alpha2 } from './build';
 import { BUILDER_V1ALPHA2, CLUSTER_BUILDER_V1ALPHA2 } from './builder';
 import { BUILDPACK_V1ALPHA2, CLUSTER_BUILDPACK_V1ALPHA2, CLUSTER_LIFECYCLE_V1ALPHA2 } from './buildpack';
 import { CLUSTER_STACK_V1ALPHA2 } from './cluster-stack';
 import { CLUSTER_STORE_V1ALPHA2 } from './cluster-store';
 import { FieldError } from './field-error';
-import { IMAGE_V1ALPHA2 } from './image';
+import { imageV1alpha2 } from './image';
 import { BUILD_V1ALPHA1_0_0_8, BUILDER_V1ALPHA1_0_0_8, CLUSTER_BUILDER_V1ALPHA1_0_0_8, IMAGE_V1ALPHA1_0_0_8 } from './legacy';
-import { KindRules, KpackObject, runRules } from './rule';
+import { KindRules, KpackObject, KpackRelease, runRules } from './rule';
+import { PerSynth } from '../synth-scope';
 
 export { formatFieldErrors } from './field-error';
 export type { FieldError } from './field-error';
 export type { KpackObject } from './rule';
 
-/** Every rule table, by `apiVersion` and `kind`. */
-export const RULE_TABLES: readonly KindRules[] = [
-  IMAGE_V1ALPHA2,
-  BUILDER_V1ALPHA2,
-  CLUSTER_BUILDER_V1ALPHA2,
-  CLUSTER_STACK_V1ALPHA2,
-  CLUSTER_STORE_V1ALPHA2,
-  BUILD_V1ALPHA2,
-  BUILDPACK_V1ALPHA2,
-  CLUSTER_BUILDPACK_V1ALPHA2,
-  CLUSTER_LIFECYCLE_V1ALPHA2,
-  IMAGE_V1ALPHA1_0_0_8,
-  BUILDER_V1ALPHA1_0_0_8,
-  CLUSTER_BUILDER_V1ALPHA1_0_0_8,
-  BUILD_V1ALPHA1_0_0_8,
+/** The rules of one kpack release's webhook, for the API version it serves. */
+export interface RuleSet {
+  /** The kpack version, without a leading `v` (`0.17.2`). */
+  readonly version: string;
+  /** The API version whose objects this release validates. */
+  readonly apiVersion: string;
+  readonly tables: readonly KindRules[];
+}
+
+function v1alpha2RuleSet(version: string, release: KpackRelease): RuleSet {
+  return {
+    version,
+    apiVersion: 'kpack.io/v1alpha2',
+    tables: [
+      imageV1alpha2(release),
+      BUILDER_V1ALPHA2,
+      CLUSTER_BUILDER_V1ALPHA2,
+      CLUSTER_STACK_V1ALPHA2,
+      CLUSTER_STORE_V1ALPHA2,
+      buildV1alpha2(release),
+      BUILDPACK_V1ALPHA2,
+      CLUSTER_BUILDPACK_V1ALPHA2,
+      CLUSTER_LIFECYCLE_V1ALPHA2,
+    ],
+  };
+}
+
+/** The kpack version whose rules apply when none is named: the library's default install. */
+export const DEFAULT_KPACK_VERSION = '0.17.2';
+
+/** Every rule set, by kpack version (oldest first). */
+export const RULE_SETS: readonly RuleSet[] = [
+  { version: '0.0.8', apiVersion: 'build.pivotal.io/v1alpha1', tables: [IMAGE_V1ALPHA1_0_0_8, BUILDER_V1ALPHA1_0_0_8, CLUSTER_BUILDER_V1ALPHA1_0_0_8, BUILD_V1ALPHA1_0_0_8] },
+  v1alpha2RuleSet('0.17.2', { archNodeSelector: false }),
+  v1alpha2RuleSet('0.18.0', { archNodeSelector: true }),
 ];
 
-const BY_TYPE = new Map(RULE_TABLES.map(table => [`${table.apiVersion}/${table.kind}`, table]));
+/** The rule set of a kpack version (`0.18.0`, a leading `v` allowed), or undefined when the library has none. */
+export function ruleSetFor(version: string): RuleSet | undefined {
+  const bare = version.replace(/^v/, '');
+  return RULE_SETS.find(set => set.version === bare);
+}
+
+/** The kpack versions that have a rule set. */
+export function kpackVersions(): string[] {
+  return RULE_SETS.map(set => set.version);
+}
+
+/** Every rule table of the default rule sets: the default version's and the legacy generation's. */
+export const RULE_TABLES: readonly KindRules[] = [...ruleSetFor(DEFAULT_KPACK_VERSION)!.tables, ...ruleSetFor('0.0.8')!.tables];
 
 /**
- * The problems kpack's admission webhook would report for `object`, or undefined when kpack does not
- * validate its kind.
+ * The table for an object under the rules of kpack `version`: that release's, or, for an API version it
+ * does not serve, the table of the release that does (v0.0.8 for build.pivotal.io/v1alpha1, the default
+ * for kpack.io/v1alpha2), so that a chart that mixes generations is still checked throughout.
  */
-export function validateKpackObject(object: KpackObject): FieldError[] | undefined {
-  const table = BY_TYPE.get(`${String(object.apiVersion)}/${String(object.kind)}`);
+function tableFor(object: KpackObject, version: string): KindRules | undefined {
+  const requested = ruleSetFor(version) ?? ruleSetFor(DEFAULT_KPACK_VERSION)!;
+  const apiVersion = String(object.apiVersion);
+  const set = requested.apiVersion === apiVersion
+    ? requested
+    : RULE_SETS.find(s => s.apiVersion === apiVersion && s.version === DEFAULT_KPACK_VERSION) ?? RULE_SETS.find(s => s.apiVersion === apiVersion);
+  return set?.tables.find(table => table.kind === String(object.kind));
+}
+
+/**
+ * The problems kpack's admission webhook (of kpack `version`, by default the library's default) would
+ * report for `object`, or undefined when kpack does not validate its kind.
+ */
+export function validateKpackObject(object: KpackObject, version: string = DEFAULT_KPACK_VERSION): FieldError[] | undefined {
+  const table = tableFor(object, version);
   return table ? runRules(table, object) : undefined;
+}
+
+/** `object` after kpack's defaulting webhook (of kpack `version`), as the API server then checks it. */
+export function defaultKpackObject(object: KpackObject, version: string = DEFAULT_KPACK_VERSION): KpackObject {
+  const table = tableFor(object, version);
+  return table?.defaults ? table.defaults(object) : object;
+}
+
+/** The kpack version of each `Kpack` install construct, by construct. */
+const INSTALLS = new WeakMap<IConstruct, string>();
+
+/** Records that `install` installs kpack `version`: the app's kpack objects are checked with its rules. */
+export function registerKpackInstall(install: IConstruct, version: string): void {
+  INSTALLS.set(install, version);
+}
+
+/** The installs of an app, in construct order, found once per synthesis call. */
+const APP_INSTALLS = new PerSynth<IConstruct, IConstruct[]>();
+
+/**
+ * The kpack version whose rules apply to an object of `scope`: that of the app's `Kpack` install (the
+ * one in the object's own chart first, then the first in the app), else the library's default.
+ */
+export function kpackVersionOf(scope: IConstruct): string {
+  const installs = APP_INSTALLS.get(scope.node.root, () => scope.node.root.node.findAll().filter(c => INSTALLS.has(c)));
+  if (installs.length === 0) {
+    return DEFAULT_KPACK_VERSION;
+  }
+  const chart = Chart.of(scope);
+  const found = installs.find(install => Chart.of(install) === chart) ?? installs[0];
+  return INSTALLS.get(found)!;
 }

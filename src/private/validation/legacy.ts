@@ -1,7 +1,7 @@
 import { missingField } from './field-error';
 import { validateBuilderReference } from './image';
 import { validateEnvNames, validateIntegers, validateResources } from './library';
-import { validateCacheSize } from './quantities';
+import { decodeObject, validateCacheSize } from './quantities';
 import { validateImage, validateNoScheme, validateTag } from './references';
 import { KindRules, list, text } from './rule';
 import { SourceRules, validateSource } from './source';
@@ -17,6 +17,10 @@ const BUILDER_ORIGIN = 'kpack v0.0.8 pkg/apis/build/v1alpha1/builder_validation.
 export const IMAGE_V1ALPHA1_0_0_8: KindRules = {
   apiVersion: 'build.pivotal.io/v1alpha1',
   kind: 'Image',
+  decode: o => decodeObject(o, { resources: ['spec.build.resources'], quantities: ['spec.cacheSize'] }, [
+    { path: 'spec.failedBuildHistoryLimit', struct: 'ImageSpec' },
+    { path: 'spec.successBuildHistoryLimit', struct: 'ImageSpec' },
+  ]),
   rules: [
     { id: 'legacy-image-tag', condition: 'tag is empty, or not a tag reference', origin: IMAGE_ORIGIN, validate: o => validateTag(text(o.spec?.tag), 'spec.tag') },
     { id: 'legacy-image-tag-scheme', condition: 'tag is written as a URL', origin: 'cdk8s-kpack', validate: o => validateNoScheme(text(o.spec?.tag), 'spec.tag') },
@@ -28,14 +32,14 @@ export const IMAGE_V1ALPHA1_0_0_8: KindRules = {
     },
     { id: 'legacy-image-source', condition: 'not exactly one source; git without url or revision; blob without url; registry image empty or unparsable', origin: IMAGE_ORIGIN, validate: o => validateSource(o.spec?.source, 'spec.source', SourceRules.V1ALPHA1_0_0_8) },
     { id: 'legacy-image-env-names', condition: 'as for v0.17, under spec.build.env', origin: 'cdk8s-kpack', validate: o => validateEnvNames(o.spec?.build?.env, 'spec.build.env') },
-    { id: 'legacy-image-resources', condition: 'as for v0.17, under spec.build.resources', origin: 'cdk8s-kpack', validate: o => validateResources(o.spec?.build?.resources, 'spec.build.resources') },
+    { id: 'legacy-image-resources', condition: 'a build resource limit below its request, under spec.build.resources', origin: 'cdk8s-kpack', validate: o => validateResources(o.spec?.build?.resources, 'spec.build.resources') },
     {
       id: 'legacy-image-integers',
-      condition: 'a history limit holds a fraction, NaN, an infinity or more than 2^53',
+      condition: 'a history limit beyond 2^53: JavaScript cannot hold it exactly (fractions are kpack\'s decoding errors)',
       origin: 'cdk8s-kpack',
       validate: o => validateIntegers({ spec: o.spec }, ['spec.failedBuildHistoryLimit', 'spec.successBuildHistoryLimit']),
     },
-    { id: 'legacy-image-cache-size', condition: 'cacheSize does not parse, or is not greater than 0', origin: 'kp (kpack-cli), and Kubernetes quantity parsing', validate: o => validateCacheSize(o.spec?.cacheSize, 'spec.cacheSize') },
+    { id: 'legacy-image-cache-size', condition: 'cacheSize is not greater than 0', origin: 'kp (kpack-cli)', validate: o => validateCacheSize(o.spec?.cacheSize, 'spec.cacheSize') },
   ],
 };
 

@@ -41,7 +41,9 @@ export function referenceHint(value: string, tagOnly: boolean): string | undefin
   }
   const slash = value.indexOf('/');
   const registry = slash > 0 && /[.:]/.test(value.slice(0, slash)) ? value.slice(0, slash + 1) : '';
-  if (valid(registry + value.slice(registry.length).toLowerCase())) {
+  // Only the repository is lowercased: a digest must stay as written.
+  const at = value.includes('@') ? value.indexOf('@') : value.length;
+  if (valid(registry + value.slice(registry.length, at).toLowerCase() + value.slice(at))) {
     return 'repository names must be lowercase';
   }
   return undefined;

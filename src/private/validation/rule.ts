@@ -26,20 +26,40 @@ export interface Rule {
   readonly validate: (object: KpackObject) => FieldError[];
 }
 
+/** What differs between the kpack releases that serve `kpack.io/v1alpha2`, for their rules. */
+export interface KpackRelease {
+  /** kpack v0.18.0 refuses `kubernetes.io/arch` in a node selector: it sets the arch itself. */
+  readonly archNodeSelector: boolean;
+}
+
 /** The rules kpack's webhook applies to one kind of one API version. */
 export interface KindRules {
   readonly apiVersion: string;
   readonly kind: string;
+  /**
+   * What stops the webhook before it validates: decoding the object (kpack's types read quantities as
+   * they decode). A problem found here is returned alone; defaults and rules do not run.
+   */
+  readonly decode?: (object: KpackObject) => FieldError[];
   /** kpack's `SetDefaults`: the defaulting webhook runs before the validating one. */
   readonly defaults?: (object: KpackObject) => KpackObject;
   readonly rules: readonly Rule[];
 }
 
+/** Whether a rule is kpack's own (its origin is a kpack source file), not this library's or kp's. */
+export function isKpackRule(rule: Rule): boolean {
+  return rule.origin.startsWith('kpack ');
+}
+
 export function runRules(table: KindRules, object: KpackObject): FieldError[] {
+  const undecodable = table.decode ? table.decode(object) : [];
+  if (undecodable.length > 0) {
+    return undecodable;
+  }
   const defaulted = table.defaults ? table.defaults(object) : object;
   const errors: FieldError[] = [];
   for (const rule of table.rules) {
-    const found = rule.validate(defaulted);
+    const found = isKpackRule(rule) ? rule.validate(defaulted) : rule.validate(defaulted).map(e => ({ ...e, ours: true }));
     if (found.length > 0 && rule.exclusive) {
       return found;
     }

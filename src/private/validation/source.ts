@@ -35,13 +35,14 @@ export function validateSource(source: unknown, base: string, rules: SourceRules
   }
   const blob = record(config.blob);
   if (blob) {
+    if (rules === SourceRules.V1ALPHA2 && !BLOB_AUTH_VALUES.includes(text(blob.auth))) {
+      // kpack returns this error alone for the blob.
+      return [invalidValue(blob.auth, path(base, 'blob.auth'), "must be one of '', 'helper', or 'secret'")];
+    }
     if (text(blob.url) === '') {
       errors.push(missingField(path(base, 'blob.url')));
     }
     if (rules === SourceRules.V1ALPHA2) {
-      if (!BLOB_AUTH_VALUES.includes(text(blob.auth))) {
-        errors.push(invalidValue(blob.auth, path(base, 'blob.auth'), "must be one of '', 'helper', or 'secret'"));
-      }
       if (typeof blob.stripComponents === 'number' && blob.stripComponents < 0) {
         errors.push(generic(`expected positive integer got ${blob.stripComponents}`, path(base, 'blob.stripComponents')));
       }

@@ -4,11 +4,11 @@
  * accepts; kpack accepts and the library rejects through one of kpack's rules; or both reject and the
  * library's text for kpack's rules is not kpack's (hint lines and construct paths removed).
  */
-import { AdmitVerdict } from './kpack-oracle';
 import { checkSchema } from '../../src/private/schema-check';
-import { formatFieldErrors, RULE_TABLES } from '../../src/private/validation';
+import { defaultKpackObject, formatFieldErrors, validateKpackObject } from '../../src/private/validation';
 import { FieldError } from '../../src/private/validation/field-error';
-import { KindRules, KpackObject } from '../../src/private/validation/rule';
+import { KpackObject } from '../../src/private/validation/rule';
+import { AdmitVerdict } from './kpack-oracle';
 
 export interface LibraryVerdict {
   /** Problems found by kpack's rules, as kpack's FieldError.Error() prints them (no hint lines). */
@@ -19,35 +19,20 @@ export interface LibraryVerdict {
   readonly decode: boolean;
 }
 
-/** A rule is kpack's when its origin is kpack's source; `cdk8s-kpack` and `kp` rules are the library's. */
-export function isKpackRule(origin: string): boolean {
-  return origin.startsWith('kpack ');
-}
-
-const BY_TYPE = new Map<string, KindRules>(RULE_TABLES.map(t => [`${t.apiVersion}/${t.kind}`, t]));
-
-/** Runs the kind's table as `validateKpackObject` does, keeping which rule found each problem. */
-export function libraryVerdict(object: KpackObject, _kpackVersion: string): LibraryVerdict | undefined {
-  const table = BY_TYPE.get(`${String(object.apiVersion)}/${String(object.kind)}`);
-  if (!table) {
+/**
+ * What `cdk8s-kpack validate --kpack-version <version>` finds in an object (src/cli/validate.ts): the rules
+ * of that kpack version, and the structural schemas of the defaulted object unless it does not decode;
+ * split into kpack's rules and the library's own (`FieldError.ours`).
+ */
+export function libraryVerdict(object: KpackObject, kpackVersion: string): LibraryVerdict | undefined {
+  const errors = validateKpackObject(object, kpackVersion);
+  if (errors === undefined) {
     return undefined;
   }
-  const kpack: FieldError[] = [];
-  const ours: FieldError[] = [...checkSchema(object as Record<string, any>)];
-  const decodeStep = (table as any).decode as ((o: KpackObject) => FieldError[]) | undefined;
-  const undecodable = decodeStep ? decodeStep(object) : [];
-  if (undecodable.length > 0) {
-    return { kpack: render(undecodable), ours: formatFieldErrors(ours), decode: true };
-  }
-  const defaulted = table.defaults ? table.defaults(object) : object;
-  for (const rule of table.rules) {
-    const found = rule.validate(defaulted);
-    (isKpackRule(rule.origin) ? kpack : ours).push(...found);
-    if (found.length > 0 && rule.exclusive) {
-      break;
-    }
-  }
-  return { kpack: render(kpack), ours: formatFieldErrors(ours), decode: false };
+  const decode = errors.some(e => e.decode);
+  const schema = decode ? [] : checkSchema(defaultKpackObject(object, kpackVersion) as Record<string, any>);
+  const ours: FieldError[] = [...schema, ...errors.filter(e => e.ours)];
+  return { kpack: render(errors.filter(e => !e.ours)), ours: formatFieldErrors(ours), decode };
 }
 
 /** kpack's text: merged errors joined by newlines, without the library's hint lines. */

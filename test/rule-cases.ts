@@ -55,6 +55,7 @@ const STORE = 'kpack.io/v1alpha2/ClusterStore';
 const BUILD = 'kpack.io/v1alpha2/Build';
 const LEGACY_IMAGE = 'build.pivotal.io/v1alpha1/Image';
 const LEGACY_BUILD = 'build.pivotal.io/v1alpha1/Build';
+const LEGACY_CLUSTER_BUILDER = 'build.pivotal.io/v1alpha1/ClusterBuilder';
 
 const LABEL_DETAILS = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 const SCHEME_HINT = 'hint: an image reference has no scheme: write registry/repository[:tag], not a URL';
@@ -165,7 +166,8 @@ const DECODE = 'cannot decode incoming new object: ';
 /**
  * Cases where the rules once disagreed with kpack: each object's messages were checked against kpack's
  * own code (kpack v0.17.2's `SetDefaults` and `Validate`, go-containerregistry v0.20.6, apimachinery
- * v0.34.3), hint lines aside; v0.18.0's arch rule against kpack v0.18.0's.
+ * v0.34.3), hint lines aside; v0.18.0's arch rule against kpack v0.18.0's; the build.pivotal.io ones
+ * against kpack v0.0.8's go-containerregistry and apimachinery (v0.17.4, which parses quantities alike).
  */
 export const KPACK_CASES: RuleCase[] = [
   { rule: 'image-tag', object: broken(IMAGE, { tag: 'registry.example.com/apps/hello-world:' }), messages: ['invalid value: registry.example.com/apps/hello-world:: spec.tag'] },
@@ -210,6 +212,20 @@ export const KPACK_CASES: RuleCase[] = [
     rule: 'image-decode',
     object: broken(IMAGE, { source: { blob: { url: 'https://example.com/app.tgz', stripComponents: -0.5 } } }),
     messages: [`${DECODE}json: cannot unmarshal number -0.5 into Go struct field Blob.spec.source.blob.stripComponents of type int64\nhint: the value of spec.source.blob.stripComponents does not decode`],
+  },
+  { rule: 'build-resources', object: broken(BUILD, { cache: { volume: { persistentVolumeClaimName: 'cache', size: ' ' } } }), messages: [] },
+  // kpack v0.0.8 pins go-containerregistry of March 2020: tags of 127 runes at most, `repo:` is `repo`.
+  { rule: 'legacy-cluster-builder-image', object: { ...VALID[LEGACY_CLUSTER_BUILDER], spec: { image: 'library/ubuntu:' } }, messages: [] },
+  {
+    rule: 'legacy-cluster-builder-image',
+    object: { ...VALID[LEGACY_CLUSTER_BUILDER], spec: { image: `gcr.io/a__b:${'t'.repeat(128)}` } },
+    messages: [`invalid value: gcr.io/a__b:${'t'.repeat(128)}: spec.image`],
+  },
+  { rule: 'legacy-build-builder-image', object: broken(LEGACY_BUILD, { builder: { image: `gcr.io/app@sha256:${'s'.repeat(64)}` } }), messages: [] },
+  {
+    rule: 'legacy-build-tags',
+    object: broken(LEGACY_BUILD, { resources: { limits: { memory: '1gi' } } }),
+    messages: [`${DECODE}${QUANTITY}\nhint: the value of spec.resources.limits.memory does not decode`],
   },
   {
     rule: 'build-builder',

@@ -1,5 +1,6 @@
 /**
- * Image references as kpack parses them: go-containerregistry v0.20.6's `pkg/name` with
+ * Image references as kpack parses them: go-containerregistry v0.20.6's `pkg/name` (and the 2020
+ * release kpack v0.0.8 pins, as a grammar option) with
  * `name.WeakValidation` (kpack's `validate.Tag` and `validate.Tags` call `name.NewTag`, `validate.Image`
  * calls `name.ParseReference`). A port of that package's grammar, step for step and with its error texts,
  * so that synth rejects exactly what kpack's webhook rejects. Every step is a split or a scan: linear in
@@ -31,6 +32,24 @@ export interface ImageReference {
   readonly digest?: string;
 }
 
+/** A release of go-containerregistry's `pkg/name` grammar: what differs between the ones kpack pins. */
+export interface ReferenceGrammar {
+  /** The longest tag, in runes. */
+  readonly maxTagLength: number;
+  /** Whether `repo:` (a colon and no tag) is an error; the old grammar reads it as `repo`. */
+  readonly emptyTagIsError: boolean;
+  /** Whether digests are go-digest's `sha256:` + 64 lowercase hex; else any 71 of `sh:0-9a-f`. */
+  readonly canonicalDigest: boolean;
+  /** The word its length and character errors use. */
+  readonly unit: 'characters' | 'runes';
+}
+
+/** go-containerregistry v0.20.6, which kpack v0.17.2 and v0.18.0 pin. */
+export const GRAMMAR_V0_20_6: ReferenceGrammar = { maxTagLength: 128, emptyTagIsError: true, canonicalDigest: true, unit: 'characters' };
+
+/** go-containerregistry v0.0.0-20200311163244-4b1985e5ea21, which kpack v0.0.8 pins. */
+export const GRAMMAR_2020_03: ReferenceGrammar = { maxTagLength: 127, emptyTagIsError: false, canonicalDigest: false, unit: 'runes' };
+
 /** The outcome of a parse: the reference, or go-containerregistry's error text. */
 export interface ReferenceParse {
   readonly reference?: ImageReference;
@@ -38,7 +57,7 @@ export interface ReferenceParse {
 }
 
 /** `checkElement`: a length in runes (code points), then the allowed characters. */
-function checkElement(name: string, element: string, allowed: string, min: number, max: number): string | undefined {
+function checkElement(name: string, element: string, allowed: string, min: number, max: number, unit: ReferenceGrammar['unit']): string | undefined {
   let runes = 0;
   let foreign = false;
   for (const char of element) {
@@ -48,16 +67,16 @@ function checkElement(name: string, element: string, allowed: string, min: numbe
     }
   }
   if (runes < min || max < runes) {
-    return `${name} must be between ${min} and ${max} characters in length: ${element}`;
+    return `${name} must be between ${min} and ${max} ${unit} in length: ${element}`;
   }
   if (foreign) {
-    return `${name} can only contain the characters \`${allowed}\`: ${element}`;
+    return `${name} can only contain the ${unit} \`${allowed}\`: ${element}`;
   }
   return undefined;
 }
 
 /** `name.NewTag(ref, name.WeakValidation)`: a repository with an optional tag, never a digest. */
-export function newTag(name: string): ReferenceParse {
+export function newTag(name: string, grammar: ReferenceGrammar = GRAMMAR_V0_20_6): ReferenceParse {
   let base = name;
   let tag = '';
   const colon = name.lastIndexOf(TAG_DELIMITER);
@@ -65,17 +84,17 @@ export function newTag(name: string): ReferenceParse {
   if (colon >= 0 && !name.slice(colon + 1).includes(REG_REPO_DELIMITER)) {
     base = name.slice(0, colon);
     tag = name.slice(colon + 1);
-    if (tag === '') {
+    if (tag === '' && grammar.emptyTagIsError) {
       return { error: `${name} must specify a tag name after the colon` };
     }
   }
   if (tag !== '') {
-    const error = checkElement('tag', tag, TAG_CHARS, 1, 128);
+    const error = checkElement('tag', tag, TAG_CHARS, 1, grammar.maxTagLength, grammar.unit);
     if (error !== undefined) {
       return { error };
     }
   }
-  const repository = newRepository(base);
+  const repository = newRepository(base, grammar);
   if (repository.error !== undefined) {
     return { error: repository.error };
   }
@@ -83,30 +102,35 @@ export function newTag(name: string): ReferenceParse {
 }
 
 /** `name.NewDigest(ref, name.WeakValidation)`. */
-export function newDigest(name: string): ReferenceParse {
+export function newDigest(name: string, grammar: ReferenceGrammar = GRAMMAR_V0_20_6): ReferenceParse {
   const parts = name.split(DIGEST_DELIMITER);
   if (parts.length !== 2) {
     return { error: `a digest must contain exactly one '@' separator (e.g. registry/repository@digest) saw: ${name}` };
   }
   let [base] = parts;
   const digest = parts[1];
-  if (!digest.startsWith(DIGEST_PREFIX)) {
+  if (!grammar.canonicalDigest) {
+    const error = checkElement('digest', digest, 'sh:0123456789abcdef', 71, 71, grammar.unit);
+    if (error !== undefined) {
+      return { error };
+    }
+  } else if (!digest.startsWith(DIGEST_PREFIX)) {
     return { error: `unsupported digest algorithm: ${digest}` };
   }
   // go-digest's `Canonical.Validate`: the length first, then lowercase hex.
   const hex = digest.slice(DIGEST_PREFIX.length);
-  if (hex.length !== 64) {
+  if (grammar.canonicalDigest && hex.length !== 64) {
     return { error: 'invalid checksum digest length' };
   }
-  if (!/^[a-f0-9]{64}$/.test(hex)) {
+  if (grammar.canonicalDigest && !/^[a-f0-9]{64}$/.test(hex)) {
     return { error: 'invalid checksum digest format' };
   }
   // A tag before the digest is dropped: the repository is re-read from the tag's full name.
-  const tagged = newTag(base);
+  const tagged = newTag(base, grammar);
   if (tagged.reference) {
     base = repositoryName(tagged.reference);
   }
-  const repository = newRepository(base);
+  const repository = newRepository(base, grammar);
   if (repository.error !== undefined) {
     return { error: repository.error };
   }
@@ -114,12 +138,12 @@ export function newDigest(name: string): ReferenceParse {
 }
 
 /** `name.ParseReference(ref, name.WeakValidation)`: a tag reference, else a digest reference. */
-export function parseReferenceDetailed(name: string): ReferenceParse {
-  const tagged = newTag(name);
+export function parseReferenceDetailed(name: string, grammar: ReferenceGrammar = GRAMMAR_V0_20_6): ReferenceParse {
+  const tagged = newTag(name, grammar);
   if (tagged.reference) {
     return tagged;
   }
-  const digested = newDigest(name);
+  const digested = newDigest(name, grammar);
   if (digested.reference) {
     return digested;
   }
@@ -134,7 +158,7 @@ function repositoryName(reference: ImageReference): string {
 }
 
 /** `name.NewRepository(name, name.WeakValidation)`. */
-function newRepository(name: string): { registry?: string; repository?: string; error?: string } {
+function newRepository(name: string, grammar: ReferenceGrammar): { registry?: string; repository?: string; error?: string } {
   if (name.length === 0) {
     return { error: 'a repository name must be specified' };
   }
@@ -149,7 +173,7 @@ function newRepository(name: string): { registry?: string; repository?: string; 
       repository = name.slice(slash + 1);
     }
   }
-  const error = checkElement('repository', repository, REPOSITORY_CHARS, 2, 255);
+  const error = checkElement('repository', repository, REPOSITORY_CHARS, 2, 255, grammar.unit);
   if (error !== undefined) {
     return { error };
   }
@@ -268,21 +292,21 @@ function isIPv4(s: string): boolean {
 }
 
 /** `name.NewTag(ref, name.WeakValidation)`, or undefined when it fails. */
-export function parseTag(ref: string): ImageReference | undefined {
-  return newTag(ref).reference;
+export function parseTag(ref: string, grammar: ReferenceGrammar = GRAMMAR_V0_20_6): ImageReference | undefined {
+  return newTag(ref, grammar).reference;
 }
 
 /** `name.ParseReference(ref, name.WeakValidation)`, or undefined when it fails. */
-export function parseReference(ref: string): ImageReference | undefined {
-  return parseReferenceDetailed(ref).reference;
+export function parseReference(ref: string, grammar: ReferenceGrammar = GRAMMAR_V0_20_6): ImageReference | undefined {
+  return parseReferenceDetailed(ref, grammar).reference;
 }
 
 /** Whether `ref` is a tag reference kpack accepts (`name.NewTag`, weak validation). */
-export function isValidTag(ref: string): boolean {
-  return parseTag(ref) !== undefined;
+export function isValidTag(ref: string, grammar: ReferenceGrammar = GRAMMAR_V0_20_6): boolean {
+  return parseTag(ref, grammar) !== undefined;
 }
 
 /** Whether `ref` is an image reference kpack accepts (`name.ParseReference`, weak validation). */
-export function isValidReference(ref: string): boolean {
-  return parseReference(ref) !== undefined;
+export function isValidReference(ref: string, grammar: ReferenceGrammar = GRAMMAR_V0_20_6): boolean {
+  return parseReference(ref, grammar) !== undefined;
 }

@@ -13,7 +13,8 @@ const ORIGIN = 'kpack pkg/apis/build/v1alpha2/build_validation.go';
 export const buildV1alpha2 = (release: KpackRelease): KindRules => ({
   apiVersion: 'kpack.io/v1alpha2',
   kind: 'Build',
-  decode: o => decodeObject(o, { resources: ['spec.resources'], quantities: ['spec.cache.volume.size'] }, [
+  // A Build's cache volume is a claim name: kpack has no size there, and drops one.
+  decode: o => decodeObject(o, { resources: ['spec.resources'] }, [
     { path: 'spec.activeDeadlineSeconds', struct: 'BuildSpec' },
     { path: 'spec.source.blob.stripComponents', struct: 'Blob' },
   ]),

@@ -5,6 +5,7 @@ import { decodeObject, validateCacheSize } from './quantities';
 import { validateImage, validateNoScheme, validateTag } from './references';
 import { KindRules, list, text } from './rule';
 import { SourceRules, validateSource } from './source';
+import { GRAMMAR_2020_03 } from '../image-reference';
 
 /**
  * kpack v0.0.8 (`build.pivotal.io/v1alpha1`). Its webhook validates Image, Builder, ClusterBuilder and
@@ -22,8 +23,8 @@ export const IMAGE_V1ALPHA1_0_0_8: KindRules = {
     { path: 'spec.successBuildHistoryLimit', struct: 'ImageSpec' },
   ]),
   rules: [
-    { id: 'legacy-image-tag', condition: 'tag is empty, or not a tag reference', origin: IMAGE_ORIGIN, validate: o => validateTag(text(o.spec?.tag), 'spec.tag') },
-    { id: 'legacy-image-tag-scheme', condition: 'tag is written as a URL', origin: 'cdk8s-kpack', validate: o => validateNoScheme(text(o.spec?.tag), 'spec.tag') },
+    { id: 'legacy-image-tag', condition: 'tag is empty, or not a tag reference', origin: IMAGE_ORIGIN, validate: o => validateTag(text(o.spec?.tag), 'spec.tag', GRAMMAR_2020_03) },
+    { id: 'legacy-image-tag-scheme', condition: 'tag is written as a URL', origin: 'cdk8s-kpack', validate: o => validateNoScheme(text(o.spec?.tag), 'spec.tag', GRAMMAR_2020_03) },
     {
       id: 'legacy-image-builder',
       condition: 'builder.name is empty, or builder.kind is not Builder, ClusterBuilder, CustomBuilder or CustomClusterBuilder (empty included)',
@@ -47,6 +48,7 @@ export const IMAGE_V1ALPHA1_0_0_8: KindRules = {
 export const BUILD_V1ALPHA1_0_0_8: KindRules = {
   apiVersion: 'build.pivotal.io/v1alpha1',
   kind: 'Build',
+  decode: o => decodeObject(o, { resources: ['spec.resources'] }, []),
   rules: [
     {
       id: 'legacy-build-tags',
@@ -56,16 +58,16 @@ export const BUILD_V1ALPHA1_0_0_8: KindRules = {
         const tags = list(o.spec?.tags);
         return tags.length === 0
           ? [missingField('spec.tags')]
-          : tags.flatMap((tag, i) => validateTag(text(tag), `spec.tags[${i}]`).filter(e => e.message !== 'missing field(s)'));
+          : tags.flatMap((tag, i) => validateTag(text(tag), `spec.tags[${i}]`, GRAMMAR_2020_03).filter(e => e.message !== 'missing field(s)'));
       },
     },
-    { id: 'legacy-build-builder-image', condition: 'builder.image is empty or unparsable', origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go', validate: o => validateImage(text(o.spec?.builder?.image), 'spec.builder.image') },
+    { id: 'legacy-build-builder-image', condition: 'builder.image is empty or unparsable', origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go', validate: o => validateImage(text(o.spec?.builder?.image), 'spec.builder.image', GRAMMAR_2020_03) },
     { id: 'legacy-build-source', condition: 'as for the v0.0.8 Image', origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go', validate: o => validateSource(o.spec?.source, 'spec.source', SourceRules.V1ALPHA1_0_0_8) },
     {
       id: 'legacy-build-last-build',
       condition: 'lastBuild.image unparsable',
       origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go',
-      validate: o => text(o.spec?.lastBuild?.image) === '' ? [] : validateImage(text(o.spec?.lastBuild?.image), 'spec.lastBuild.image'),
+      validate: o => text(o.spec?.lastBuild?.image) === '' ? [] : validateImage(text(o.spec?.lastBuild?.image), 'spec.lastBuild.image', GRAMMAR_2020_03),
     },
   ],
 };
@@ -75,7 +77,7 @@ function builderImageRules(kind: string, id: string): KindRules {
     apiVersion: 'build.pivotal.io/v1alpha1',
     kind,
     rules: [
-      { id, condition: 'image is empty or unparsable', origin: BUILDER_ORIGIN, validate: o => validateImage(text(o.spec?.image), 'spec.image') },
+      { id, condition: 'image is empty or unparsable', origin: BUILDER_ORIGIN, validate: o => validateImage(text(o.spec?.image), 'spec.image', GRAMMAR_2020_03) },
     ],
   };
 }

@@ -1,24 +1,24 @@
 import { FieldError, invalidValue, missingField, withHint } from './field-error';
-import { isValidReference, isValidTag } from '../image-reference';
+import { GRAMMAR_V0_20_6, isValidReference, isValidTag, ReferenceGrammar } from '../image-reference';
 
 /** kpack's `validate.Tag`: required, and a tag reference (never a digest). */
-export function validateTag(value: string, fieldPath: string): FieldError[] {
+export function validateTag(value: string, fieldPath: string, grammar: ReferenceGrammar = GRAMMAR_V0_20_6): FieldError[] {
   if (value === '') {
     return [missingField(fieldPath)];
   }
-  if (!isValidTag(value)) {
-    return [hinted(invalidValue(value, fieldPath), value, true)];
+  if (!isValidTag(value, grammar)) {
+    return [hinted(invalidValue(value, fieldPath), value, true, grammar)];
   }
   return [];
 }
 
 /** kpack's `validate.Image`: required, and a tag or digest reference. */
-export function validateImage(value: string, fieldPath: string): FieldError[] {
+export function validateImage(value: string, fieldPath: string, grammar: ReferenceGrammar = GRAMMAR_V0_20_6): FieldError[] {
   if (value === '') {
     return [missingField(fieldPath)];
   }
-  if (!isValidReference(value)) {
-    return [hinted(invalidValue(value, fieldPath), value, false)];
+  if (!isValidReference(value, grammar)) {
+    return [hinted(invalidValue(value, fieldPath), value, false, grammar)];
   }
   return [];
 }
@@ -27,8 +27,8 @@ export function validateImage(value: string, fieldPath: string): FieldError[] {
  * Explains why a reference does not parse, when one change would fix it: no scheme, no digest where a
  * tag is needed, a lowercase repository. Whitespace is always worth saying.
  */
-export function referenceHint(value: string, tagOnly: boolean): string | undefined {
-  const valid = tagOnly ? isValidTag : isValidReference;
+export function referenceHint(value: string, tagOnly: boolean, grammar: ReferenceGrammar = GRAMMAR_V0_20_6): string | undefined {
+  const valid = (ref: string) => (tagOnly ? isValidTag(ref, grammar) : isValidReference(ref, grammar));
   if (/\s/.test(value)) {
     return 'an image reference must not contain whitespace';
   }
@@ -36,7 +36,7 @@ export function referenceHint(value: string, tagOnly: boolean): string | undefin
   if (withoutScheme !== value && valid(withoutScheme)) {
     return 'an image reference has no scheme: write registry/repository[:tag], not a URL';
   }
-  if (tagOnly && isValidReference(value) && value.includes('@')) {
+  if (tagOnly && isValidReference(value, grammar) && value.includes('@')) {
     return 'this field needs a tag reference; kpack rejects digests (@sha256:…) here';
   }
   const slash = value.indexOf('/');
@@ -49,8 +49,8 @@ export function referenceHint(value: string, tagOnly: boolean): string | undefin
   return undefined;
 }
 
-function hinted(error: FieldError, value: string, tagOnly: boolean): FieldError {
-  const hint = referenceHint(value, tagOnly);
+function hinted(error: FieldError, value: string, tagOnly: boolean, grammar: ReferenceGrammar): FieldError {
+  const hint = referenceHint(value, tagOnly, grammar);
   return hint ? withHint(error, hint) : error;
 }
 
@@ -58,8 +58,8 @@ function hinted(error: FieldError, value: string, tagOnly: boolean): FieldError 
  * The library's own rule: go-containerregistry's weak validation reads `https://host/repo` as the
  * registry `https:` and the repository `/host/repo`, which kpack accepts and then fails to push to.
  */
-export function validateNoScheme(value: string, fieldPath: string): FieldError[] {
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || !isValidReference(value)) {
+export function validateNoScheme(value: string, fieldPath: string, grammar: ReferenceGrammar = GRAMMAR_V0_20_6): FieldError[] {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || !isValidReference(value, grammar)) {
     return [];
   }
   return [withHint(invalidValue(value, fieldPath), 'an image reference has no scheme: write registry/repository[:tag], not a URL')];

@@ -1,5 +1,6 @@
 import { FieldError, generic, invalidValue, missingField, missingOneOf, multipleOneOf } from './field-error';
 import { validateImage } from './references';
+import { GRAMMAR_2020_03, GRAMMAR_V0_20_6 } from '../image-reference';
 import { path, record, text } from './rule';
 
 /** Which generation's `SourceConfig` rules apply. */
@@ -50,7 +51,7 @@ export function validateSource(source: unknown, base: string, rules: SourceRules
   }
   const registry = record(config.registry);
   if (registry) {
-    errors.push(...validateImage(text(registry.image), path(base, 'registry.image')));
+    errors.push(...validateImage(text(registry.image), path(base, 'registry.image'), rules === SourceRules.V1ALPHA2 ? GRAMMAR_V0_20_6 : GRAMMAR_2020_03));
   }
   return errors;
 }

@@ -64,7 +64,7 @@ const APP_TSCONFIG = {
 
 const CDK8S_YAML = 'language: typescript\napp: npx ts-node main.ts\n';
 
-/** The app: kpack v0.17 from the package root and kpack v0.0.8 from the `legacy` submodule, in charts of their own. */
+/** The app: kpack v0.18 from the package root and kpack v0.0.8 from the `legacy` submodule, in charts of their own. */
 const MAIN_TS = `import { App, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
@@ -74,7 +74,7 @@ import {
 
 const app = new App();
 
-// kpack v0.17: the install (read from the package's assets), credentials, a builder and an image.
+// kpack v0.18: the install (read from the package's assets), credentials, a builder and an image.
 new Kpack(new Chart(app, 'kpack'), 'kpack');
 
 const builds = new Chart(app, 'builds', { namespace: 'apps' });
@@ -370,7 +370,7 @@ function main(): void {
     step('The synthesized YAML');
     const out = path.join(dir, 'dist');
     console.log(fs.readdirSync(out).sort().join(' '));
-    checkInstall(readObjects(path.join(out, 'kpack.k8s.yaml')), 'release-0.17.2.yaml', 'kpack.k8s.yaml');
+    checkInstall(readObjects(path.join(out, 'kpack.k8s.yaml')), 'release-0.18.0.yaml', 'kpack.k8s.yaml');
     checkInstall(readObjects(path.join(out, 'kpack-legacy.k8s.yaml')), 'release-0.0.8.yaml', 'kpack-legacy.k8s.yaml');
     checkBuilds(readObjects(path.join(out, 'builds.k8s.yaml')));
     checkLegacyBuilds(readObjects(path.join(out, 'legacy-builds.k8s.yaml')));

@@ -35,7 +35,7 @@ export interface KpackImageOverrides {
   readonly buildInit?: string;
 
   /**
-   * The build-waiter image (kpack v0.17; kpack v0.0.8 has none).
+   * The build-waiter image (kpack v0.17 and later; kpack v0.0.8 has none).
    * @default - the release's build-waiter image, moved to `imageRegistry` when one is given
    */
   readonly buildWaiter?: string;
@@ -53,7 +53,7 @@ export interface KpackImageOverrides {
   readonly completion?: string;
 
   /**
-   * The buildpacks lifecycle image: the `default-lifecycle` ClusterLifecycle (kpack v0.17) or the
+   * The buildpacks lifecycle image: the `default-lifecycle` ClusterLifecycle (kpack v0.17 and later) or the
    * controller's `LIFECYCLE_IMAGE` (kpack v0.0.8).
    * @default - the release's lifecycle image, moved to `imageRegistry` when one is given
    */
@@ -73,7 +73,8 @@ export interface KpackImage {
 }
 
 /**
- * Digests that pin kpack's images: every image reference that is a tag and has a digest here is
+ * Digests for kpack's images, on top of the digests the release pins: for images re-pushed to a mirror
+ * under new digests, and to pin the tag references of `imageOverrides`. An image with a digest here is
  * written `repository@sha256:…`, so that what runs cannot change under the same tag.
  *
  * Problems in the lock (a reference that does not parse, a digest that is not `sha256:` and 64 hex
@@ -81,12 +82,12 @@ export interface KpackImage {
  */
 export class ImageLock {
   /**
-   * Digests by image reference, e.g. from `crane digest ghcr.io/buildpacks-community/kpack/controller:0.17.2`.
+   * Digests by image reference, e.g. from `crane digest registry.example.com/kpack/controller:0.18.0`.
    *
-   * A key matches the upstream reference of an image (`ghcr.io/buildpacks-community/kpack/controller:0.17.2`)
-   * or the reference the install uses after relocation (`registry.example.com/kpack/controller:0.17.2`);
-   * copying an image keeps its digest, so either works. An image replaced through `imageOverrides` only
-   * matches its own reference.
+   * A key names an image by its tag, the kpack version, which the release also pushes every image under:
+   * the upstream repository (`ghcr.io/buildpacks-community/kpack/controller:0.18.0`) or the one the
+   * install uses after relocation (`registry.example.com/kpack/controller:0.18.0`). Its digest replaces
+   * the release's. An image replaced through `imageOverrides` only matches its own reference.
    *
    * @param digests image reference (with a tag) → digest (`sha256:…`)
    */
@@ -132,7 +133,7 @@ export class ImageLock {
  * cert-injection-webhook project (`vmware-tanzu/cert-injection-webhook`) injects a CA into the pods
  * that carry a given label; kpack labels every build pod `kpack.io/build`. See `docs/install.md`.
  *
- * Only kpack v0.17 images are known to read the binding: with `KpackVersion.V0_0_8`, synth fails.
+ * Only kpack v0.17 and later images are known to read the binding: with `KpackVersion.V0_0_8`, synth fails.
  */
 export class CaCertificates {
   /**
@@ -201,7 +202,7 @@ export interface KpackDeploymentOptions {
   readonly resources?: kplus.ContainerResources;
 
   /**
-   * Node labels the pods must run on, added to the release's (`kubernetes.io/os: linux` for kpack v0.17).
+   * Node labels the pods must run on, added to the release's (`kubernetes.io/os: linux` for kpack v0.17 and later).
    * @default - the release's node selector
    */
   readonly nodeSelector?: { [label: string]: string };
@@ -214,12 +215,12 @@ export interface KpackDeploymentOptions {
 
   /**
    * The PriorityClass of the pods.
-   * @default - `kpack-control-plane` (kpack v0.17), none (kpack v0.0.8)
+   * @default - `kpack-control-plane` (kpack v0.17 and later), none (kpack v0.0.8)
    */
   readonly priorityClassName?: string;
 }
 
-/** Options for the kpack controller: its Deployment and its feature switches (kpack v0.17). */
+/** Options for the kpack controller: its Deployment and its feature switches (kpack v0.17 and later). */
 export interface KpackControllerOptions extends KpackDeploymentOptions {
   /**
    * Give build pods the release's `kpack-build-high-priority` / `kpack-build-low-priority` PriorityClasses

@@ -249,3 +249,26 @@ export interface KpackControllerOptions extends KpackDeploymentOptions {
    */
   readonly insecureSshTrustUnknownHosts?: boolean;
 }
+
+/**
+ * Sync waves and sync options for an install that Argo CD applies.
+ *
+ * Argo CD applies a wave only once every resource of the wave before is healthy (a Deployment when it has
+ * rolled out). The install goes in three waves: the CRDs; then the namespace, RBAC, controller, webhook and
+ * webhook configurations; then the install's own kpack objects (the `default-lifecycle` ClusterLifecycle),
+ * which thus reach the API server only once kpack's webhook runs. kpack's webhook configurations ship
+ * without rules, which the webhook fills in when it starts: an object applied before that is admitted
+ * without kpack's validation and defaults.
+ *
+ * kpack objects also get `argocd.argoproj.io/sync-options: SkipDryRunOnMissingResource=true`: on the
+ * first sync their CRDs do not exist yet, and Argo CD's dry run would fail on them.
+ */
+export interface KpackArgoCdOptions {
+  /**
+   * The wave of the CRDs. The rest of the install follows in the next wave, the install's kpack objects
+   * in the one after: with the default, -2, -1 and 0. Your own kpack objects (builders, images) in the
+   * same Application belong in that last wave or later, with `SkipDryRunOnMissingResource=true` too.
+   * @default -2
+   */
+  readonly firstWave?: number;
+}

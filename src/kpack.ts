@@ -5,7 +5,8 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
 import {
-  CaCertificates, ImageLock, KpackControllerOptions, KpackCrds, KpackDeploymentOptions, KpackImage, KpackImageOverrides, KpackProxy,
+  CaCertificates, ImageLock, KpackArgoCdOptions, KpackControllerOptions, KpackCrds, KpackDeploymentOptions, KpackImage,
+  KpackImageOverrides, KpackProxy,
 } from './install-options';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { SWITCHES } from './private/install/controller';
@@ -200,6 +201,13 @@ export interface KpackProps {
    * @default - the release's own check: `KpackVersion.minKubernetesVersion` (1.32.0 for v0.17.2 and v0.18.0)
    */
   readonly kubernetesMinVersion?: string;
+
+  /**
+   * Sync waves (CRDs, then the install, then its kpack objects) and `SkipDryRunOnMissingResource` for
+   * Argo CD, which otherwise applies the release in one go (see `KpackArgoCdOptions` and docs/install.md).
+   * @default - no Argo CD annotations
+   */
+  readonly argoCd?: KpackArgoCdOptions;
 }
 
 /**
@@ -258,6 +266,7 @@ export class Kpack extends Construct {
       },
       webhook: props.webhook,
       kubernetesMinVersion: props.kubernetesMinVersion,
+      argoCd: props.argoCd && { firstWave: props.argoCd.firstWave ?? -2 },
     });
 
     this._images = plan.images.map(image => ({ ...image }));

@@ -674,6 +674,52 @@ describe('Kpack options', () => {
     });
   });
 
+  describe('argoCd', () => {
+    const WAVE = 'argocd.argoproj.io/sync-wave';
+    const OPTIONS = 'argocd.argoproj.io/sync-options';
+
+    test('CRDs, then the install, then its kpack objects, which skip the dry run; nothing else changes', () => {
+      // WHEN
+      const objects = render({ argoCd: {} });
+
+      // THEN
+      const waves = new Map<string, string[]>();
+      for (const object of objects) {
+        const wave = object.metadata.annotations[WAVE];
+        waves.set(wave, [...(waves.get(wave) ?? []), object.kind]);
+      }
+      expect([...waves.keys()].sort()).toEqual(['-1', '-2', '0']);
+      expect(new Set(waves.get('-2'))).toEqual(new Set(['CustomResourceDefinition']));
+      expect(waves.get('0')).toEqual(['ClusterLifecycle']);
+      expect(waves.get('-1')).toEqual(expect.arrayContaining(['Namespace', 'Deployment', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'Service']));
+      expect(findObject(objects, 'ClusterLifecycle').metadata.annotations).toEqual({ [WAVE]: '0', [OPTIONS]: 'SkipDryRunOnMissingResource=true' });
+      expect(objects.filter(o => o.metadata.annotations[OPTIONS] !== undefined).map(o => o.kind)).toEqual(['ClusterLifecycle']);
+      const strip = (list: Manifest[]) => list.map(o => {
+        const { [WAVE]: _w, [OPTIONS]: _o, ...annotations } = o.metadata.annotations ?? {};
+        const metadata = { ...o.metadata, annotations };
+        if (Object.keys(annotations).length === 0) {
+          delete metadata.annotations;
+        }
+        return { ...o, metadata };
+      });
+      expect(strip(objects)).toEqual(RELEASE.V0_18_0);
+    });
+
+    test('firstWave moves all three waves, objects an option adds included', () => {
+      const objects = render({ argoCd: { firstWave: 5 }, caCertificates: CaCertificates.fromPem(BUNDLE) });
+      expect(findObject(objects, 'CustomResourceDefinition', 'images.kpack.io').metadata.annotations[WAVE]).toBe('5');
+      expect(findObject(objects, 'Deployment', 'kpack-webhook').metadata.annotations[WAVE]).toBe('6');
+      expect(findObject(objects, 'Secret', 'ca-certificates').metadata.annotations[WAVE]).toBe('6');
+      expect(findObject(objects, 'ClusterLifecycle').metadata.annotations[WAVE]).toBe('7');
+    });
+
+    test('a wave that is not an integer fails the synth', () => {
+      expect(validationErrors(install({ argoCd: { firstWave: 1.5 } }).chart)).toEqual([
+        '[test/kpack] invalid value: 1.5: argoCd.firstWave\nhint: Argo CD sync waves are integers',
+      ]);
+    });
+  });
+
   describe('kubernetesMinVersion', () => {
     test('each version documents the minimum it enforces', () => {
       expect(KpackVersion.V0_17_2.minKubernetesVersion).toBe('1.32.0');

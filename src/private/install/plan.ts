@@ -32,6 +32,7 @@ export interface InstallInput {
   readonly controller?: DeploymentOptions & { readonly switches: { readonly [prop: string]: boolean | undefined } };
   readonly webhook?: DeploymentOptions;
   readonly kubernetesMinVersion?: string;
+  readonly argoCd?: { readonly firstWave: number };
 }
 
 /** The objects of an install, with the construct id of each, the images it runs, and what is wrong. */
@@ -117,6 +118,10 @@ export function planInstall(input: InstallInput): InstallPlan {
     }
   }
 
+  if (input.argoCd) {
+    errors.push(...applyArgoCd(drafts, input.argoCd.firstWave));
+  }
+
   const objects = drafts.all().map(({ origin, object }) => ({ id: origin ? objectId(origin) : objectId(object, UPSTREAM_NAMESPACE), object }));
   return { objects, images: resolved.images, errors, warnings };
 }
@@ -137,6 +142,28 @@ function applyCa(drafts: Drafts, controller: number, input: InstallInput): Field
   }
   drafts.insert(controller, caSecret(certificates, input.namespace));
   bindCaCertificates(drafts, controller + 1, CA_BINDING, certificates);
+  return [];
+}
+
+/** The API groups of kpack's own kinds (both generations). */
+const KPACK_GROUPS = ['kpack.io', 'build.pivotal.io', 'experimental.kpack.pivotal.io'];
+
+/** Argo CD sync waves: CRDs, then the rest, then the install's own kpack objects, which also skip the dry run. */
+function applyArgoCd(drafts: Drafts, firstWave: number): FieldError[] {
+  if (!Number.isInteger(firstWave)) {
+    return [withHint(invalidValue(firstWave, 'argoCd.firstWave'), 'Argo CD sync waves are integers')];
+  }
+  for (let index = 0; index < drafts.length; index++) {
+    const object = drafts.read(index);
+    const kpackObject = KPACK_GROUPS.includes(object.apiVersion.split('/')[0]);
+    const wave = object.kind === 'CustomResourceDefinition' ? firstWave : kpackObject ? firstWave + 2 : firstWave + 1;
+    const metadata = drafts.edit(index).metadata;
+    metadata.annotations = {
+      ...metadata.annotations,
+      'argocd.argoproj.io/sync-wave': String(wave),
+      ...(kpackObject ? { 'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true' } : {}),
+    };
+  }
   return [];
 }
 

@@ -1,4 +1,7 @@
+import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { CredentialKind, RegistryCredentials } from './credentials';
 import { parseImageLock, ImageLockEntries } from './private/install/image-lock';
 
 /** Which part of the kpack release `Kpack` emits, for clusters where CRDs are managed apart from the controller. */
@@ -271,4 +274,64 @@ export interface KpackArgoCdOptions {
    * @default -2
    */
   readonly firstWave?: number;
+}
+
+/**
+ * A login for the registry kpack's own images come from (an authenticated mirror: Harbor, Artifactory,
+ * …): a `kubernetes.io/dockerconfigjson` Secret in the install's namespace. `Kpack` adds it to the
+ * `imagePullSecrets` of the controller's and the webhook's ServiceAccounts, so that their pods can be
+ * pulled, and points the `default-lifecycle` ClusterLifecycle's `serviceAccountRef` at the controller's
+ * ServiceAccount, whose pull secrets kpack then uses to read the lifecycle image.
+ *
+ * Build pods are not covered: they pull build-init, completion and the lifecycle with the service
+ * account of each Image or Build, in its own namespace (add the same login there with
+ * `RegistryCredentials.addTo()`).
+ */
+export class KpackPullSecret {
+  /**
+   * A `kubernetes.io/dockerconfigjson` Secret of this name in the install's namespace, made outside the app
+   * (sealed, synced from a vault, created by hand).
+   */
+  public static fromSecretName(secretName: string): KpackPullSecret {
+    return new KpackPullSecret(() => ({ name: secretName, defined: false }));
+  }
+
+  /**
+   * Credentials made with `RegistryCredentials.dockerConfigJson()` (or `fromSecretName(…, CredentialKind.DOCKER_CONFIG_JSON)`),
+   * in the install's namespace. Other kinds fail the synth: Kubernetes pulls images only with
+   * dockerconfigjson Secrets.
+   */
+  public static fromRegistryCredentials(credentials: RegistryCredentials): KpackPullSecret {
+    const defined = credentials.secret instanceof kplus.Secret;
+    return new KpackPullSecret(() => ({
+      name: credentials.secret.name,
+      defined,
+      namespace: defined ? (credentials.secret as kplus.Secret).metadata.namespace ?? namespaceOfChart(credentials) : undefined,
+      kind: credentials.kind,
+      source: credentials.node.path,
+    }));
+  }
+
+  private constructor(private readonly resolve: () => PullSecretRef) {}
+
+  /** @internal */
+  public _resolve(): PullSecretRef {
+    return this.resolve();
+  }
+}
+
+/** What the install needs to know of a pull secret. */
+interface PullSecretRef {
+  readonly name: string;
+  /** Whether the Secret is defined in this app (its namespace is then known). */
+  readonly defined: boolean;
+  /** The namespace of a Secret defined in this app. */
+  readonly namespace?: string;
+  readonly kind?: CredentialKind;
+  /** The construct path of the credentials it comes from. */
+  readonly source?: string;
+}
+
+function namespaceOfChart(scope: Construct): string | undefined {
+  return Chart.of(scope).namespace;
 }

@@ -4,9 +4,10 @@ import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
+import { CredentialKind } from './credentials';
 import {
   CaCertificates, ImageLock, KpackArgoCdOptions, KpackControllerOptions, KpackCrds, KpackDeploymentOptions, KpackImage,
-  KpackImageOverrides, KpackProxy,
+  KpackImageOverrides, KpackProxy, KpackPullSecret,
 } from './install-options';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { SWITCHES } from './private/install/controller';
@@ -203,6 +204,15 @@ export interface KpackProps {
   readonly kubernetesMinVersion?: string;
 
   /**
+   * Logins for the registry kpack's images come from (an authenticated mirror): added to the
+   * `imagePullSecrets` of the controller's and the webhook's ServiceAccounts, and used for the lifecycle
+   * image (`default-lifecycle` gets `serviceAccountRef` to the controller's ServiceAccount). Each is a
+   * `kubernetes.io/dockerconfigjson` Secret in the install's namespace (see `KpackPullSecret`).
+   * @default - none: the images are pulled anonymously, or with the nodes' own credentials
+   */
+  readonly imagePullSecrets?: KpackPullSecret[];
+
+  /**
    * Sync waves (CRDs, then the install, then its kpack objects) and `SkipDryRunOnMissingResource` for
    * Argo CD, which otherwise applies the release in one go (see `KpackArgoCdOptions` and docs/install.md).
    * @default - no Argo CD annotations
@@ -248,6 +258,7 @@ export class Kpack extends Construct {
     this.version = props.version ?? KpackVersion.V0_18_0;
     this.namespace = props.namespace ?? UPSTREAM_NAMESPACE;
 
+    const pullSecrets = (props.imagePullSecrets ?? []).map(secret => secret._resolve());
     const plan = planInstall({
       release: this.version._objects(),
       versionName: this.version.version,
@@ -267,6 +278,7 @@ export class Kpack extends Construct {
       webhook: props.webhook,
       kubernetesMinVersion: props.kubernetesMinVersion,
       argoCd: props.argoCd && { firstWave: props.argoCd.firstWave ?? -2 },
+      imagePullSecrets: pullSecrets.map(secret => secret.name),
     });
 
     this._images = plan.images.map(image => ({ ...image }));
@@ -288,7 +300,7 @@ export class Kpack extends Construct {
     plan.warnings.forEach(warning => addWarning(this, warning));
     const caSecret = props.caCertificates?._secret;
     this.node.addValidation({
-      validate: () => formatFieldErrors([...plan.errors, ...schemaErrors, ...this.checkCaSecret(caSecret)]),
+      validate: () => formatFieldErrors([...plan.errors, ...schemaErrors, ...this.checkCaSecret(caSecret), ...this.checkPullSecrets(pullSecrets)]),
     });
     this.node.addValidation({ validate: () => this.checkGenerations() });
   }
@@ -326,6 +338,26 @@ export class Kpack extends Construct {
         'the Secret needs the key type: ca-certificates and one PEM certificate in each other key; or use CaCertificates.fromPem()'));
     }
     return errors;
+  }
+
+  /** Pull secrets defined in this app must be dockerconfigjson Secrets of the install's namespace. */
+  private checkPullSecrets(secrets: ReadonlyArray<ReturnType<KpackPullSecret['_resolve']>>): FieldError[] {
+    return secrets.flatMap((secret, index) => {
+      const field = `imagePullSecrets[${index}]`;
+      const errors: FieldError[] = [];
+      if (secret.kind !== undefined && secret.kind !== CredentialKind.DOCKER_CONFIG_JSON) {
+        errors.push(withHint(generic(`${secret.source} holds ${secret.kind} credentials, not a kubernetes.io/dockerconfigjson Secret`, field),
+          'Kubernetes pulls images only with dockerconfigjson Secrets: use RegistryCredentials.dockerConfigJson()'));
+      }
+      if (secret.defined && secret.namespace !== undefined && secret.namespace !== this.namespace) {
+        errors.push(withHint(generic(`Secret "${secret.name}" is in namespace ${secret.namespace}, the install in ${this.namespace}`, field),
+          'a ServiceAccount can only use pull secrets of its own namespace: define the credentials in the install\'s namespace'));
+      } else if (secret.defined && secret.namespace === undefined) {
+        errors.push(withHint(generic(`Secret "${secret.name}" has no namespace, the install is in ${this.namespace}`, field),
+          'give the credentials metadata.namespace (or put them in a chart of that namespace)'));
+      }
+      return errors;
+    });
   }
 
   private checkGenerations(): string[] {

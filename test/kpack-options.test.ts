@@ -4,7 +4,7 @@ import { Chart, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Cpu } from 'cdk8s-plus-27';
 import {
-  CaCertificates, ImageLock, Kpack, KpackCrds, KpackProps, KpackVersion,
+  CaCertificates, CredentialKind, ImageLock, Kpack, KpackCrds, KpackProps, KpackPullSecret, KpackVersion, RegistryCredentials,
 } from '../src';
 import { FIXTURES, findObject, Manifest, objectKey, readManifests, validationErrors, warningsUnder } from './util';
 
@@ -407,6 +407,14 @@ describe('Kpack options', () => {
   });
 
   describe('caCertificates', () => {
+    test('says at synth that build pods do not get the CA, and how to give it to them', () => {
+      const { chart } = install({ caCertificates: CaCertificates.fromPem(BUNDLE) });
+      Testing.synth(chart);
+      expect(warningsUnder(chart)).toEqual([expect.stringMatching(
+        /^caCertificates reach kpack's controller only: build pods \(build-init, the lifecycle, completion\) .* cert-injection-webhook on the label kpack\.io\/build/)]);
+      expect(warningsUnder(install().chart)).toEqual([]);
+    });
+
     test('fromPem: a binding Secret with one key per certificate, mounted into the controller, and nothing else', () => {
       // WHEN
       const props = { caCertificates: CaCertificates.fromPem(BUNDLE) };
@@ -671,6 +679,78 @@ describe('Kpack options', () => {
       expect(warningsUnder(chart)).toContain('controller.replicas is 2, but kpack\'s controller has no leader election: ' +
         'every replica reconciles every resource (conflicting updates, repeated registry calls). Run 1');
       expect(validationErrors(chart)).toEqual([]);
+    });
+  });
+
+  describe('imagePullSecrets', () => {
+    test('the controller\'s and webhook\'s ServiceAccounts pull with them, default-lifecycle resolves with the controller\'s, and nothing else changes', () => {
+      // WHEN
+      const props = { imagePullSecrets: [KpackPullSecret.fromSecretName('mirror-login'), KpackPullSecret.fromSecretName('mirror-login-2')] };
+      const objects = render(props);
+
+      // THEN
+      expect(changes(props)).toEqual([
+        'ClusterLifecycle//default-lifecycle spec.serviceAccountRef',
+        'ServiceAccount/kpack/controller imagePullSecrets',
+        'ServiceAccount/kpack/webhook imagePullSecrets',
+      ]);
+      expect(findObject(objects, 'ServiceAccount', 'controller').imagePullSecrets).toEqual([{ name: 'mirror-login' }, { name: 'mirror-login-2' }]);
+      expect(findObject(objects, 'ServiceAccount', 'webhook').imagePullSecrets).toEqual([{ name: 'mirror-login' }, { name: 'mirror-login-2' }]);
+      expect(findObject(objects, 'ClusterLifecycle').spec).toEqual({
+        image: `${GHCR}/lifecycle@${PUBLISHED.lifecycle}`,
+        serviceAccountRef: { name: 'controller', namespace: 'kpack' },
+      });
+    });
+
+    test('follow the install\'s namespace', () => {
+      const objects = render({ namespace: 'build-system', imagePullSecrets: [KpackPullSecret.fromSecretName('mirror-login')] });
+      expect(findObject(objects, 'ServiceAccount', 'controller').metadata.namespace).toBe('build-system');
+      expect(findObject(objects, 'ClusterLifecycle').spec.serviceAccountRef).toEqual({ name: 'controller', namespace: 'build-system' });
+    });
+
+    test('from RegistryCredentials: a dockerconfigjson Secret of the install\'s namespace', () => {
+      // GIVEN
+      const chart = Testing.chart();
+      const login = RegistryCredentials.dockerConfigJson(chart, 'mirror', {
+        metadata: { name: 'mirror-login', namespace: 'kpack' }, registry: 'harbor.example.com', username: 'robot$kpack', password: 'not-printed',
+      });
+
+      // WHEN
+      new Kpack(chart, 'kpack', { imagePullSecrets: [KpackPullSecret.fromRegistryCredentials(login)] });
+
+      // THEN
+      const objects = Testing.synth(chart);
+      expect(findObject(objects, 'ServiceAccount', 'controller').imagePullSecrets).toEqual([{ name: 'mirror-login' }]);
+      expect(findObject(objects, 'Secret', 'mirror-login').type).toBe('kubernetes.io/dockerconfigjson');
+    });
+
+    test('credentials of another kind, or of another namespace, fail the synth without their values', () => {
+      // GIVEN
+      const chart = Testing.chart();
+      const basic = RegistryCredentials.dockerBasicAuth(chart, 'basic', { metadata: { namespace: 'kpack' }, registry: 'harbor.example.com', username: 'u', password: 'not-printed' });
+      const elsewhere = RegistryCredentials.dockerConfigJson(chart, 'elsewhere', { metadata: { name: 'login', namespace: 'apps' }, registry: 'harbor.example.com', username: 'u', password: 'not-printed' });
+      const named = RegistryCredentials.fromSecretName(chart, 'named', 'ssh', CredentialKind.GIT_SSH);
+
+      // WHEN
+      new Kpack(chart, 'kpack', { imagePullSecrets: [basic, elsewhere, named].map(c => KpackPullSecret.fromRegistryCredentials(c)) });
+
+      // THEN
+      const errors = validationErrors(chart);
+      expect(errors).toEqual([
+        '[test/kpack] Secret "login" is in namespace apps, the install in kpack: imagePullSecrets[1]\n' +
+        'hint: a ServiceAccount can only use pull secrets of its own namespace: define the credentials in the install\'s namespace',
+        '[test/kpack] test/basic holds DOCKER_BASIC_AUTH credentials, not a kubernetes.io/dockerconfigjson Secret: imagePullSecrets[0]\n' +
+        'hint: Kubernetes pulls images only with dockerconfigjson Secrets: use RegistryCredentials.dockerConfigJson()',
+        '[test/kpack] test/named holds GIT_SSH credentials, not a kubernetes.io/dockerconfigjson Secret: imagePullSecrets[2]\n' +
+        'hint: Kubernetes pulls images only with dockerconfigjson Secrets: use RegistryCredentials.dockerConfigJson()',
+      ]);
+      expect(errors.join('\n')).not.toContain('not-printed');
+    });
+
+    test('have no effect on an install of only the CRDs', () => {
+      expect(validationErrors(install({ crds: KpackCrds.ONLY, imagePullSecrets: [KpackPullSecret.fromSecretName('login')] }).chart)).toEqual([
+        '[test/kpack] has no effect on an install of only the CRDs: imagePullSecrets\nhint: set it on the install that has crds: KpackCrds.EXCLUDE',
+      ]);
     });
   });
 

@@ -129,7 +129,7 @@ export interface KpackProps {
   /**
    * The namespace of the install. Every reference to it moves along: the objects' namespace, RBAC
    * subjects and rules, and the webhook Service references of the webhook configurations and CRDs.
-   * @default 'kpack'
+   * @default - the chart's namespace, when the chart has one; otherwise `kpack`, as the release has it
    */
   readonly namespace?: string;
 
@@ -256,7 +256,8 @@ export class Kpack extends Construct {
   constructor(scope: Construct, id: string, props: KpackProps = {}) {
     super(scope, id);
     this.version = props.version ?? KpackVersion.V0_18_0;
-    this.namespace = props.namespace ?? UPSTREAM_NAMESPACE;
+    // Like every cdk8s construct, the install honours its chart's namespace; the prop wins over it.
+    this.namespace = props.namespace ?? Chart.of(this).namespace ?? UPSTREAM_NAMESPACE;
 
     const pullSecrets = (props.imagePullSecrets ?? []).map(secret => secret._resolve());
     const plan = planInstall({

@@ -481,7 +481,7 @@ describe('Kpack options', () => {
       const secret = new kplus.Secret(chart, 'ca', { metadata: { name: 'registry-ca' }, stringData: { 'ca.crt': CERT_ONE } });
 
       // WHEN
-      new Kpack(chart, 'kpack', { caCertificates: CaCertificates.fromSecret(secret) });
+      new Kpack(chart, 'kpack', { namespace: 'kpack', caCertificates: CaCertificates.fromSecret(secret) });
 
       // THEN
       expect(validationErrors(chart)).toEqual([

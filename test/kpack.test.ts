@@ -4,18 +4,12 @@ import * as path from 'path';
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { parseObjects, PUBLISHED_RELEASES, renderRelease } from '../scripts/render-kpack-release';
 import { BuildImage, ClusterBuilder, Kpack, KpackVersion, legacy, Source } from '../src';
-import { FIXTURES, Manifest, objectKey, readManifests, validationErrors, warningsUnder } from './util';
+import { findObject, FIXTURES, Manifest, objectKey, readManifests, validationErrors, warningsUnder } from './util';
 
 const ASSETS = path.join(__dirname, '..', 'assets', 'kpack');
 
-function synthInstall(version?: KpackVersion, namespace?: string): Manifest[] {
+function synthInstall(version?: KpackVersion): Manifest[] {
   const chart = Testing.chart();
-  if (namespace) {
-    // Testing.chart() has no namespace option: build the chart by hand.
-    const namespaced = new Chart(Testing.app(), 'install', { namespace });
-    new Kpack(namespaced, 'kpack', { version });
-    return Testing.synth(namespaced);
-  }
   new Kpack(chart, 'kpack', { version });
   return Testing.synth(chart);
 }
@@ -86,14 +80,35 @@ describe('Kpack', () => {
     ]);
   });
 
-  test('a chart namespace does not reach the install: cluster-scoped objects get none, the others keep kpack', () => {
+  test('a namespaced chart moves the install into its namespace, as the namespace prop does', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'install', { namespace: 'build-system' });
+
     // WHEN
-    const objects = synthInstall(KpackVersion.V0_17_2, 'apps');
+    const kpack = new Kpack(chart, 'kpack');
 
     // THEN
-    expect(objects).toEqual(synthInstall(KpackVersion.V0_17_2));
+    expect(kpack.namespace).toBe('build-system');
+    const objects = Testing.synth(chart);
+    const withProp = Testing.chart();
+    new Kpack(withProp, 'kpack', { namespace: 'build-system' });
+    expect(objects).toEqual(Testing.synth(withProp));
+    // every reference moved: service accounts, RBAC subjects, the webhook Service of the webhook configurations and the CRD conversion
+    expect(findObject(objects, 'Namespace').metadata.name).toBe('build-system');
+    expect(findObject(objects, 'ServiceAccount', 'controller').metadata.namespace).toBe('build-system');
+    expect(JSON.stringify(objects)).not.toMatch(/"namespace":"kpack"/);
+    expect(findObject(objects, 'MutatingWebhookConfiguration').webhooks[0].clientConfig.service.namespace).toBe('build-system');
+    expect(findObject(objects, 'CustomResourceDefinition', 'images.kpack.io').spec.conversion.webhook.clientConfig.service.namespace).toBe('build-system');
+    expect(objects.filter(o => o.kind.endsWith('RoleBinding')).flatMap(o => o.subjects.map((s: Manifest) => s.namespace))).toEqual(
+      expect.arrayContaining(['build-system']));
     expect(objects.find(o => o.kind === 'CustomResourceDefinition')!.metadata.namespace).toBeUndefined();
-    expect(objects.find(o => o.kind === 'Deployment')!.metadata.namespace).toBe('kpack');
+  });
+
+  test('the namespace prop wins over the chart\'s', () => {
+    const chart = new Chart(Testing.app(), 'install', { namespace: 'apps' });
+    const kpack = new Kpack(chart, 'kpack', { namespace: 'kpack' });
+    expect(kpack.namespace).toBe('kpack');
+    expect(Testing.synth(chart)).toEqual(synthInstall());
   });
 
   test('apiObjects lists the install in manifest order, and is a copy', () => {

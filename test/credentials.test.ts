@@ -1,5 +1,6 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
 import { CredentialKind, legacy, RegistryCredentials } from '../src';
 import { findObject, warningsUnder } from './util';
 
@@ -185,6 +186,23 @@ describe('RegistryCredentials', () => {
         'ServiceAccount "builds" is referenced by name, so secret "hub" cannot be added to it: add the secret where that ServiceAccount is defined',
       );
     });
+  });
+
+  test('a ServiceAccount defined by another cdk8s-plus line gets the secret', () => {
+    // GIVEN: what a cdk8s-plus-33 ServiceAccount is at run time: a construct whose default child is its ApiObject
+    const chart = Testing.chart();
+    const other = new Construct(chart, 'other-line');
+    new ApiObject(other, 'Resource', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'builds' } });
+    const credentials = RegistryCredentials.dockerConfigJson(chart, 'hub', { metadata: { name: 'hub' }, username: 'u', password: SECRET });
+
+    // WHEN
+    credentials.addTo(other);
+
+    // THEN
+    expect(warningsUnder(chart)).not.toContainEqual(expect.stringMatching(/referenced by name/));
+    const account = Testing.synth(chart).find(o => o.kind === 'ServiceAccount');
+    expect(account.secrets).toEqual([{ name: 'hub' }]);
+    expect(account.imagePullSecrets).toEqual([{ name: 'hub' }]);
   });
 
   test('a secret\'s value appears in no warning or metadata', () => {

@@ -183,7 +183,7 @@ export const KPACK_CASES: RuleCase[] = [
   { rule: 'image-build', object: broken(IMAGE, { build: { creationTime: '+5' } }), messages: [] },
   { rule: 'image-build', object: broken(IMAGE, { build: { services: [{ name: 'db', kind: 'Secret' }, { name: 'db', kind: 'Secret' }, { name: 'db', kind: 'Secret' }] } }), messages: ['duplicate service name "db": spec.build.services[0].name, spec.build.services[1].name, spec.build.services[2].name'] },
   { rule: 'image-build', object: broken(IMAGE, { build: { services: [{ kind: 'Secret' }, { kind: 'Secret' }] } }), messages: ['duplicate service name "": spec.build.services[0].name, spec.build.services[1].name', 'missing field(s): spec.build.services[0].name, spec.build.services[1].name'] },
-  { rule: 'image-build', object: broken(IMAGE, { build: { nodeSelector: { 'kubernetes.io/arch': 'arm64' } } }), messages: [] },
+  { rule: 'image-build', kpackVersion: '0.17.2', object: broken(IMAGE, { build: { nodeSelector: { 'kubernetes.io/arch': 'arm64' } } }), messages: [] },
   {
     rule: 'image-build',
     kpackVersion: '0.18.0',
@@ -232,7 +232,7 @@ export const KPACK_CASES: RuleCase[] = [
     object: broken(BUILD, { builder: { image: 'Bad Image', ref: {} } }),
     messages: ['expected exactly one, got both: spec.builder.image, spec.builder.ref', 'invalid value: Bad Image: spec.builder.image\nhint: an image reference must not contain whitespace', 'missing field(s): spec.builder.ref.kind, spec.builder.ref.name'],
   },
-  { rule: 'build-node-selector', object: broken(BUILD, { nodeSelector: { 'kubernetes.io/arch': 'arm64' } }), messages: [] },
+  { rule: 'build-node-selector', kpackVersion: '0.17.2', object: broken(BUILD, { nodeSelector: { 'kubernetes.io/arch': 'arm64' } }), messages: [] },
   {
     rule: 'build-node-selector',
     kpackVersion: '0.18.0',

@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
-import { formatFieldErrors, kpackVersionOf, kpackVersions, registerKpackInstall, RULE_SETS, RULE_TABLES, ruleSetFor, validateKpackObject } from '../../src/private/validation';
+import { DEFAULT_KPACK_VERSION, formatFieldErrors, kpackVersionOf, kpackVersions, registerKpackInstall, RULE_SETS, RULE_TABLES, ruleSetFor, validateKpackObject } from '../../src/private/validation';
 import { KPACK_CASES, RULE_CASES, VALID } from '../rule-cases';
 
 describe('the rule tables', () => {
@@ -59,6 +59,6 @@ describe('rule sets by kpack version', () => {
     // THEN
     expect(kpackVersionOf(new Construct(second, 'Image'))).toBe('0.18.0');
     expect(kpackVersionOf(new Construct(first, 'Image'))).toBe('0.0.8');
-    expect(kpackVersionOf(new Construct(lone, 'Image'))).toBe('0.17.2');
+    expect(kpackVersionOf(new Construct(lone, 'Image'))).toBe(DEFAULT_KPACK_VERSION);
   });
 });

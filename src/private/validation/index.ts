@@ -42,7 +42,7 @@ function v1alpha2RuleSet(version: string, release: KpackRelease): RuleSet {
 }
 
 /** The kpack version whose rules apply when none is named: the library's default install. */
-export const DEFAULT_KPACK_VERSION = '0.17.2';
+export const DEFAULT_KPACK_VERSION = '0.18.0';
 
 /** Every rule set, by kpack version (oldest first). */
 export const RULE_SETS: readonly RuleSet[] = [

@@ -1,18 +1,36 @@
 import { parseAllDocuments } from 'yaml';
+import { convertObjects, ConvertOptions, CURRENT, describe, LEGACY } from './migrate-convert';
 import { normalizeRegistry } from '../private/credentials';
 import { parseQuantity } from '../private/quantity';
 
+export { MigrationTarget } from './migrate-convert';
+
 /**
- * `cdk8s-kpack migrate`: turns existing kpack YAML (kpack v0.17 kpack.io/v1alpha2, kpack v0.0.8
- * build.pivotal.io/v1alpha1, and the Secrets and ServiceAccounts they use) into a cdk8s chart written with
- * cdk8s-kpack, which synthesizes the same objects. Fields the constructs have no prop for yet are kept with
- * a JSON patch, and objects that are not kpack's are kept as `ApiObject`s, so nothing is lost.
+ * `cdk8s-kpack migrate`: turns existing kpack YAML (kpack v0.17 kpack.io/v1alpha2, kpack.io/v1alpha1,
+ * kpack v0.0.8 build.pivotal.io/v1alpha1, and the Secrets and ServiceAccounts they use) into a cdk8s chart
+ * written with cdk8s-kpack, which synthesizes the same objects. Fields the constructs have no prop for are
+ * kept with a JSON patch, and objects that are not kpack's are kept as `ApiObject`s: each is listed in the
+ * notes, so nothing is lost or changed without a word.
  */
-export interface MigrateOptions {
+export interface MigrateOptions extends ConvertOptions {
   /** The module the generated code imports the constructs from. */
   readonly importFrom?: string;
   /** The class name of the generated chart. */
   readonly className?: string;
+}
+
+/** The generated chart, and what the migration changed or could not type (for stderr). */
+export interface MigrateResult {
+  readonly code: string;
+  readonly notes: string[];
+}
+
+/** The migration cannot write a chart that means what the YAML says: every reason, one per line. */
+export class MigrateError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'MigrateError';
+  }
 }
 
 type Json = Record<string, any>;
@@ -24,11 +42,23 @@ interface Declared {
   readonly namespace?: string;
 }
 
-const LEGACY = 'build.pivotal.io/v1alpha1';
-const CURRENT = 'kpack.io/v1alpha2';
+/** A `const` whose `const x =` is written only when a later line uses `x` (noUnusedLocals). */
+interface Declaration {
+  readonly variable: string;
+  readonly expression: string;
+}
+
+type Line = string | Declaration;
+
+const NAMESPACED = new Set(['ServiceAccount', 'Secret', 'Credentials', 'Builder', 'Buildpack', 'Image', 'Build']);
 
 /** Generates the TypeScript of a chart that synthesizes the objects of the YAML. */
 export function migrateYaml(text: string, options: MigrateOptions = {}): string {
+  return migrate(text, options).code;
+}
+
+/** Generates the chart, with the notes of what was changed or kept untyped. Throws `MigrateError`. */
+export function migrate(text: string, options: MigrateOptions = {}): MigrateResult {
   const objects: Json[] = [];
   parseAllDocuments(text).forEach((document, i) => {
     if (document.errors.length > 0) {
@@ -42,44 +72,68 @@ export function migrateYaml(text: string, options: MigrateOptions = {}): string 
       }
     }
   });
-  return new Generator(objects, options).generate();
+  const conversion = convertObjects(objects, options);
+  if (conversion.errors.length > 0) {
+    throw new MigrateError(conversion.errors);
+  }
+  const generator = new Generator(conversion.objects.map(c => c.object), new Map(conversion.objects.map(c => [c.object, c.notes])), options);
+  return { code: generator.generate(), notes: generator.notes };
 }
 
 class Generator {
-  private readonly lines: string[] = [];
+  public readonly notes: string[] = [];
+  private readonly lines: Line[] = [];
   private readonly declared: Declared[] = [];
+  private readonly used = new Set<string>();
+  private readonly imported = new Map<string, string>();
   private readonly variables = new Set<string>();
   private readonly imports = new Set<string>();
   private readonly cdk8sImports = new Set<string>(['App', 'Chart']);
   private usesKplus = false;
+  private current: Json = {};
 
-  constructor(private readonly objects: Json[], private readonly options: MigrateOptions) {}
+  constructor(private readonly objects: Json[], private readonly objectNotes: Map<Json, string[]>, private readonly options: MigrateOptions) {}
 
   public generate(): string {
     // Referenced objects first, so that references can use their variables.
     const order = ['Secret', 'ServiceAccount', 'ClusterStore', 'ClusterStack', 'ClusterLifecycle', 'Buildpack', 'ClusterBuildpack', 'ClusterBuilder', 'Builder', 'Image', 'Build'];
     const rank = (o: Json) => (order.includes(o.kind) ? order.indexOf(o.kind) : order.length);
-    [...this.objects].sort((a, b) => rank(a) - rank(b)).forEach(object => this.object(object));
+    for (const object of [...this.objects].sort((a, b) => rank(a) - rank(b))) {
+      this.current = object;
+      this.lines.push('');
+      for (const note of this.objectNotes.get(object) ?? []) {
+        this.note(note);
+      }
+      this.object(object);
+    }
     for (const account of this.objects.filter(o => o.apiVersion === 'v1' && o.kind === 'ServiceAccount')) {
+      this.current = account;
       this.linkSecrets(account);
     }
 
     const kpackImports = [...this.imports].filter(i => i !== 'legacy').sort();
+    const kpackNames = [...kpackImports, ...(this.imports.has('legacy') ? ['legacy'] : [])];
     const header = [
       '// Generated by `cdk8s-kpack migrate`: review it, then make it yours.',
       `import { ${[...this.cdk8sImports].sort().join(', ')} } from 'cdk8s';`,
       ...(this.usesKplus ? ["import * as kplus from 'cdk8s-plus-27';"] : []),
       "import { Construct } from 'constructs';",
-      `import { ${[...kpackImports, ...(this.imports.has('legacy') ? ['legacy'] : [])].join(', ') || 'Kpack'} } from '${this.options.importFrom ?? 'cdk8s-kpack'}';`,
+      ...(kpackNames.length > 0 ? [`import { ${kpackNames.join(', ')} } from '${this.options.importFrom ?? 'cdk8s-kpack'}';`] : []),
     ];
     const className = this.options.className ?? 'MigratedChart';
+    const body = this.lines.map(line => {
+      if (typeof line !== 'string') {
+        return this.used.has(line.variable) ? `const ${line.variable} = ${line.expression};` : `${line.expression};`;
+      }
+      return line;
+    });
     return [
       ...header,
       '',
       `export class ${className} extends Chart {`,
       '  constructor(scope: Construct, id: string) {',
       '    super(scope, id);',
-      ...this.lines.map(line => (line === '' ? '' : `    ${line}`)),
+      ...body.map(line => (line === '' ? '' : `    ${line}`)),
       '  }',
       '}',
       '',
@@ -92,67 +146,75 @@ class Generator {
     ].join('\n');
   }
 
-  private object(object: Json): string | void {
+  /** A note on the current object: a comment above its code, and a line on stderr. */
+  private note(text: string): void {
+    this.notes.push(`${describe(this.current)}: ${text}`);
+    this.lines.push(`// ${text.replace(/\n/g, ' ')}`);
+  }
+
+  /** Marks a declared variable as used, and returns it as code. */
+  private use(variable: string): string {
+    this.used.add(variable);
+    return code(variable);
+  }
+
+  private declare(object: Json, kind: string, expression: string): string {
+    const variable = this.variable(object);
+    this.lines.push({ variable, expression });
+    this.declared.push({ variable, kind, name: object.metadata?.name, namespace: object.metadata?.namespace });
+    return variable;
+  }
+
+  private object(object: Json): void {
     const type = `${object.apiVersion}/${object.kind}`;
     const spec: Json = { ...object.spec };
-    this.lines.push('');
     switch (type) {
       case `${CURRENT}/ClusterStore`:
-        return this.construct(object, 'ClusterStore', spec, {
+        this.construct(object, 'ClusterStore', spec, {
           sources: take(spec, 'sources')?.map((s: Json) => s.image),
           serviceAccount: this.accountRef(take(spec, 'serviceAccountRef')),
         });
+        return;
       case `${CURRENT}/ClusterStack`:
-        return this.construct(object, 'ClusterStack', spec, {
+        this.construct(object, 'ClusterStack', spec, {
           stackId: take(spec, 'id'),
           buildImage: take(spec, 'buildImage')?.image,
           runImage: take(spec, 'runImage')?.image,
           serviceAccount: this.accountRef(take(spec, 'serviceAccountRef')),
         });
+        return;
       case `${CURRENT}/ClusterLifecycle`:
       case `${CURRENT}/ClusterBuildpack`:
-        return this.construct(object, object.kind, spec, { image: take(spec, 'image'), serviceAccount: this.accountRef(take(spec, 'serviceAccountRef')) });
+        this.construct(object, object.kind, spec, { image: take(spec, 'image'), serviceAccount: this.accountRef(take(spec, 'serviceAccountRef')) });
+        return;
       case `${CURRENT}/Buildpack`:
-        return this.construct(object, 'Buildpack', spec, { image: take(spec, 'image'), serviceAccount: this.accountName(take(spec, 'serviceAccountName'), object) });
+        this.construct(object, 'Buildpack', spec, { image: take(spec, 'image'), serviceAccount: this.accountName(take(spec, 'serviceAccountName'), object) });
+        return;
       case `${CURRENT}/ClusterBuilder`:
       case `${CURRENT}/Builder`:
         return this.builder(object, spec);
       case `${CURRENT}/Image`:
         return this.image(object, spec);
       case `${CURRENT}/Build`:
-        return this.construct(object, 'Build', spec, {
-          tags: take(spec, 'tags'),
-          builderImage: spec.builder?.image !== undefined && spec.builder.imagePullSecrets === undefined ? take(spec, 'builder').image : undefined,
-          builder: spec.builder?.ref && spec.builder.image === undefined && spec.builder.imagePullSecrets === undefined ? this.ref(take(spec, 'builder').ref) : undefined,
-          serviceAccount: this.accountName(take(spec, 'serviceAccountName'), object),
-          source: this.source(take(spec, 'source'), 'Source'),
-        });
+        return this.build(object, spec);
       case `${LEGACY}/ClusterBuilder`:
       case `${LEGACY}/Builder`:
         this.imports.add('legacy');
-        return this.construct(object, `legacy.${object.kind}`, spec, {
+        this.construct(object, `legacy.${object.kind}`, spec, {
           image: take(spec, 'image'),
           updatePolicy: spec.updatePolicy === 'polling' || spec.updatePolicy === 'external' ? code(`legacy.UpdatePolicy.${take(spec, 'updatePolicy').toUpperCase()}`) : undefined,
+          imagePullSecrets: object.kind === 'Builder' ? this.pullSecrets(spec) : undefined,
         });
+        return;
       case `${LEGACY}/Image`:
-        this.imports.add('legacy');
-        return this.construct(object, 'legacy.BuildImage', spec, {
-          tag: take(spec, 'tag'),
-          builder: this.ref(take(spec, 'builder'), LEGACY),
-          serviceAccount: this.accountName(take(spec, 'serviceAccount'), object),
-          cacheSize: this.size(take(spec, 'cacheSize')),
-          source: this.source(take(spec, 'source'), 'legacy.Source'),
-          successBuildHistoryLimit: take(spec, 'successBuildHistoryLimit'),
-          failedBuildHistoryLimit: take(spec, 'failedBuildHistoryLimit'),
-          imageTaggingStrategy: this.strategy(take(spec, 'imageTaggingStrategy')),
-        });
+        return this.legacyImage(object, spec);
       case 'v1/Secret':
         return this.secret(object);
       case 'v1/ServiceAccount':
         return this.serviceAccount(object);
       default:
         this.cdk8sImports.add('ApiObject');
-        this.lines.push(`// ${object.kind} is not a kind cdk8s-kpack writes: kept as it is.`);
+        this.note(`${object.kind} (${object.apiVersion}) is not a kind cdk8s-kpack writes: kept as an ApiObject, as it is`);
         this.lines.push(`new ApiObject(this, ${literal(this.id(object))}, ${literal(object)});`);
     }
   }
@@ -167,9 +229,11 @@ class Generator {
       additionalLabels: take(spec, 'additionalLabels'),
       serviceAccount: object.kind === 'ClusterBuilder'
         ? this.accountRef(take(spec, 'serviceAccountRef'))
-        : this.accountName(take(spec, 'serviceAccountName') ?? take(spec, 'serviceAccount'), object),
+        : this.accountName(take(spec, 'serviceAccountName'), object),
     });
-    this.imports.add('BuildpackRef');
+    if (order.length > 0) {
+      this.imports.add('BuildpackRef');
+    }
     for (const group of order) {
       const refs = (group.group ?? []).map((entry: Json) => {
         const options = omitUndefined({ id: entry.name ? entry.id : undefined, version: entry.version, optional: entry.optional });
@@ -179,17 +243,17 @@ class Generator {
         const idOptions = omitUndefined({ version: entry.version, optional: entry.optional });
         return `BuildpackRef.id(${literal(entry.id)}${Object.keys(idOptions).length ? `, ${literal(idOptions)}` : ''})`;
       });
-      this.lines.push(`${variable}.addGroup(${refs.join(', ')});`);
+      this.lines.push(`${this.use(variable)}.addGroup(${refs.join(', ')});`);
     }
   }
 
   private image(object: Json, spec: Json): void {
     const cache = spec.cache;
     let cacheCode: string | undefined;
-    if (cache?.registry && !cache.volume) {
+    if (cache?.registry && !cache.volume && Object.keys(cache).length === 1) {
       take(spec, 'cache');
       cacheCode = code(`BuildCache.registry(${literal(cache.registry.tag)})`);
-    } else if (cache?.volume?.size !== undefined && !cache.registry && Object.keys(cache.volume).every(k => ['size', 'storageClassName'].includes(k))) {
+    } else if (cache?.volume?.size !== undefined && Object.keys(cache).length === 1 && Object.keys(cache.volume).every(k => ['size', 'storageClassName'].includes(k))) {
       const size = this.size(cache.volume.size);
       if (size) {
         take(spec, 'cache');
@@ -199,44 +263,302 @@ class Generator {
     if (cacheCode) {
       this.imports.add('BuildCache');
     }
-    const annotations: Json[] | undefined = spec.cosign?.annotations;
-    const cosignAnnotations = annotations && Object.keys(spec.cosign).length === 1 && annotations.every(a => typeof a.name === 'string')
-      ? Object.fromEntries(take(spec, 'cosign').annotations.map((a: Json) => [a.name, a.value]))
-      : undefined;
+    const build: Json = { ...spec.build };
+    delete spec.build;
+    const settings = this.buildSettings(build, { timeout: 'buildTimeout' });
+    const left = Object.keys(build).length > 0;
+    if (left) {
+      // The untyped rest of spec.build: under the typed part, or as a whole when nothing was typed.
+      spec.build = build;
+    }
     this.construct(object, 'BuildImage', spec, {
       tag: take(spec, 'tag'),
       additionalTags: take(spec, 'additionalTags'),
-      builder: this.ref(take(spec, 'builder')),
+      builder: this.ref(take(spec, 'builder'), CURRENT, object),
       serviceAccount: this.accountName(take(spec, 'serviceAccountName'), object),
       source: this.source(take(spec, 'source'), 'Source'),
       cache: cacheCode,
       successBuildHistoryLimit: take(spec, 'successBuildHistoryLimit'),
       failedBuildHistoryLimit: take(spec, 'failedBuildHistoryLimit'),
       imageTaggingStrategy: this.strategy(take(spec, 'imageTaggingStrategy')),
+      ...this.imageSettings(spec),
+      ...settings,
+    }, left && Object.keys(settings).length > 0 ? ['build'] : []);
+  }
+
+  /** The output image's settings, shared by Image and Build (spec level). */
+  private imageSettings(spec: Json): Json {
+    const annotations: Json[] | undefined = spec.cosign?.annotations;
+    const cosignAnnotations = annotations && Object.keys(spec.cosign).length === 1 && Array.isArray(annotations)
+      && annotations.every(a => typeof a?.name === 'string' && typeof a.value === 'string' && Object.keys(a).length === 2)
+      && new Set(annotations.map(a => a.name)).size === annotations.length
+      ? Object.fromEntries(take(spec, 'cosign').annotations.map((a: Json) => [a.name, a.value]))
+      : undefined;
+    return {
       defaultProcess: take(spec, 'defaultProcess'),
       projectDescriptorPath: take(spec, 'projectDescriptorPath'),
       cosignAnnotations,
+    };
+  }
+
+  private build(object: Json, spec: Json): void {
+    const builder: Json | undefined = spec.builder;
+    const builderKeys = Object.keys(builder ?? {});
+    let builderProps: Json = {};
+    if (builder && builderKeys.every(k => ['image', 'ref', 'imagePullSecrets'].includes(k)) && (builder.image === undefined) !== (builder.ref === undefined)) {
+      take(spec, 'builder');
+      builderProps = {
+        builderImage: builder.image,
+        builder: builder.ref ? this.ref(builder.ref, CURRENT, object) : undefined,
+        builderPullSecrets: this.pullSecrets(builder),
+      };
+    }
+    let cache: string | undefined;
+    if (spec.cache?.registry?.tag !== undefined && Object.keys(spec.cache).length === 1) {
+      this.imports.add('BuildCache');
+      cache = code(`BuildCache.registry(${literal(take(spec, 'cache').registry.tag)})`);
+    } else if (spec.cache?.volume?.persistentVolumeClaimName !== undefined
+      && Object.keys(spec.cache).length === 1 && Object.keys(spec.cache.volume).length === 1) {
+      this.imports.add('BuildCache');
+      this.usesKplus = true;
+      const claim = take(spec, 'cache').volume.persistentVolumeClaimName;
+      cache = code(`BuildCache.persistentVolumeClaim(${this.importRef('PersistentVolumeClaim', claim, object.metadata?.namespace, `kplus.PersistentVolumeClaim.fromClaimName(this, ${literal(this.refId('pvc', claim, object.metadata?.namespace))}, ${literal(claim)})`)})`);
+    }
+    const lastBuild: Json | undefined = spec.lastBuild;
+    const lastBuildProps = lastBuild && Object.keys(lastBuild).every(k => ['image', 'cache', 'stackId'].includes(k)) && Object.keys(lastBuild.cache ?? {}).every(k => k === 'image')
+      ? omitUndefined({ image: lastBuild.image, cacheImage: lastBuild.cache?.image, stackId: lastBuild.stackId })
+      : undefined;
+    if (lastBuildProps) {
+      take(spec, 'lastBuild');
+    }
+    const runImage = spec.runImage?.image !== undefined && Object.keys(spec.runImage).length === 1 ? take(spec, 'runImage').image : undefined;
+    this.construct(object, 'Build', spec, {
+      tags: take(spec, 'tags'),
+      ...builderProps,
+      serviceAccount: this.accountName(take(spec, 'serviceAccountName'), object),
+      source: this.source(take(spec, 'source'), 'Source'),
+      cache,
+      runImage,
+      priorityClassName: take(spec, 'priorityClassName'),
+      lastBuild: lastBuildProps,
+      ...this.imageSettings(spec),
+      ...this.buildSettings(spec, { timeout: 'activeDeadlineSeconds' }),
     });
   }
 
-  /** Declares a construct with the given props; spec fields left over are kept with JSON patches. */
-  private construct(object: Json, className: string, rest: Json, props: Json): string {
+  private legacyImage(object: Json, spec: Json): void {
+    this.imports.add('legacy');
+    const build: Json = { ...spec.build };
+    delete spec.build;
+    const settings = this.buildSettings(build, { only: ['env', 'resources'] });
+    if (Object.keys(build).length > 0) {
+      spec.build = build;
+    }
+    this.construct(object, 'legacy.BuildImage', spec, {
+      tag: take(spec, 'tag'),
+      builder: this.ref(take(spec, 'builder'), LEGACY, object),
+      serviceAccount: this.accountName(take(spec, 'serviceAccount'), object),
+      cacheSize: this.size(take(spec, 'cacheSize')),
+      source: this.source(take(spec, 'source'), 'legacy.Source'),
+      successBuildHistoryLimit: take(spec, 'successBuildHistoryLimit'),
+      failedBuildHistoryLimit: take(spec, 'failedBuildHistoryLimit'),
+      imageTaggingStrategy: this.strategy(take(spec, 'imageTaggingStrategy')),
+      ...settings,
+    }, Object.keys(build).length > 0 && Object.keys(settings).length > 0 ? ['build'] : []);
+  }
+
+  /**
+   * The typed build settings (`BuildOptions`) of kpack's build fields: each field it can write exactly is
+   * taken out of `fields`; the rest stays there for a JSON patch.
+   */
+  private buildSettings(fields: Json, options: { timeout?: string; only?: string[] }): Json {
+    const props: Json = {};
+    const can = (key: string) => fields[key] !== undefined && (!options.only || options.only.includes(key));
+    if (can('env')) {
+      const env = this.env(fields.env);
+      if (env) {
+        props.env = env;
+        delete fields.env;
+      }
+    }
+    if (can('resources')) {
+      const resources = this.resources(fields.resources);
+      if (resources !== undefined) {
+        if (resources !== null) {
+          props.resources = resources;
+        } else {
+          this.note('spec.build.resources {} dropped: it is what kpack writes when there are none');
+        }
+        delete fields.resources;
+      }
+    }
+    if (can('nodeSelector') && isStringRecord(fields.nodeSelector)) {
+      props.nodeSelector = take(fields, 'nodeSelector');
+    }
+    if (can('tolerations') && Array.isArray(fields.tolerations)) {
+      const tolerations = fields.tolerations.map((t: Json) => this.toleration(t));
+      if (tolerations.every((t: string | undefined) => t !== undefined)) {
+        props.tolerations = code(`[${tolerations.join(', ')}]`);
+        delete fields.tolerations;
+      }
+    }
+    if (can('affinity') && fields.affinity && typeof fields.affinity === 'object') {
+      // k8s.Affinity's props have the JSON names of the fields.
+      this.usesKplus = true;
+      props.affinity = take(fields, 'affinity');
+    }
+    for (const key of ['runtimeClassName', 'schedulerName']) {
+      if (can(key) && typeof fields[key] === 'string') {
+        props[key] = take(fields, key);
+      }
+    }
+    const timeout = options.timeout;
+    if (timeout && can(timeout) && Number.isSafeInteger(fields[timeout]) && fields[timeout] > 0) {
+      this.cdk8sImports.add('Duration');
+      props.buildTimeout = code(`Duration.seconds(${take(fields, timeout)})`);
+    }
+    if (can('creationTime') && typeof fields.creationTime === 'string' && (fields.creationTime === 'now' || /^(0|[1-9]\d{0,15})$/.test(fields.creationTime))) {
+      this.imports.add('CreationTime');
+      const value = take(fields, 'creationTime');
+      props.creationTime = code(value === 'now' ? 'CreationTime.NOW' : `CreationTime.fromEpochSeconds(${value})`);
+    }
+    if (can('services') && Array.isArray(fields.services)
+      && fields.services.every((s: Json) => s?.apiVersion === 'v1' && s.kind === 'Secret' && typeof s.name === 'string' && Object.keys(s).length === 3)) {
+      this.usesKplus = true;
+      const namespace = this.current.metadata?.namespace;
+      props.services = code(`[${take(fields, 'services').map((s: Json) => this.importRef('Secret', s.name, namespace,
+        `kplus.Secret.fromSecretName(this, ${literal(this.refId('secret', s.name, namespace))}, ${literal(s.name)})`)).join(', ')}]`);
+    }
+    return props;
+  }
+
+  /** `env` as a map of `EnvValue`s, when every entry is a plain value of a distinct name. */
+  private env(env: unknown): string | undefined {
+    if (!Array.isArray(env) || env.some(e => typeof e?.name !== 'string' || typeof e.value !== 'string' || Object.keys(e).length !== 2)
+      || new Set(env.map(e => e.name)).size !== env.length) {
+      return undefined;
+    }
+    this.usesKplus = true;
+    return code(`{ ${env.map(e => `${propertyName(e.name)}: kplus.EnvValue.fromValue(${literal(e.value)})`).join(', ')} }`);
+  }
+
+  /** Resources as `kplus.ContainerResources`; null for an empty `{}`; undefined when not exactly typed. */
+  private resources(resources: unknown): string | null | undefined {
+    if (!resources || typeof resources !== 'object' || Array.isArray(resources)) {
+      return undefined;
+    }
+    const { requests = {}, limits = {}, ...rest } = resources as Json;
+    if (Object.keys(rest).length > 0 || !isStringRecord(requests) || !isStringRecord(limits)) {
+      return undefined;
+    }
+    if (Object.keys(requests).length === 0 && Object.keys(limits).length === 0) {
+      return null;
+    }
+    const keys = new Set([...Object.keys(requests), ...Object.keys(limits)]);
+    if ([...keys].some(k => !['cpu', 'memory', 'ephemeral-storage'].includes(k))) {
+      return undefined;
+    }
+    const parts: string[] = [];
+    for (const [key, prop] of [['cpu', 'cpu'], ['memory', 'memory'], ['ephemeral-storage', 'ephemeralStorage']]) {
+      const pair: string[] = [];
+      for (const [side, values] of [['request', requests], ['limit', limits]] as const) {
+        if (values[key] === undefined) {
+          continue;
+        }
+        const value = key === 'cpu' ? cpu(values[key]) : this.size(values[key])?.source;
+        if (value === undefined) {
+          return undefined;
+        }
+        pair.push(`${side}: ${value}`);
+      }
+      if (pair.length > 0) {
+        parts.push(`${prop}: { ${pair.join(', ')} }`);
+      }
+    }
+    this.usesKplus = true;
+    return code(`{ ${parts.join(', ')} }`);
+  }
+
+  /** A toleration as a `kplus.NodeTaintQuery`, when it writes back exactly. */
+  private toleration(t: Json): string | undefined {
+    if (!t || typeof t !== 'object' || Object.keys(t).some(k => !['key', 'operator', 'value', 'effect', 'tolerationSeconds'].includes(k))) {
+      return undefined;
+    }
+    const effects: Record<string, string> = { NoSchedule: 'NO_SCHEDULE', PreferNoSchedule: 'PREFER_NO_SCHEDULE', NoExecute: 'NO_EXECUTE' };
+    if (t.effect !== undefined && !effects[t.effect]) {
+      return undefined;
+    }
+    if (t.tolerationSeconds !== undefined && (t.effect !== 'NoExecute' || !Number.isSafeInteger(t.tolerationSeconds) || t.tolerationSeconds < 0)) {
+      return undefined;
+    }
+    if (t.tolerationSeconds !== undefined) {
+      this.cdk8sImports.add('Duration');
+    }
+    this.usesKplus = true;
+    const options = [
+      t.effect !== undefined ? `effect: kplus.TaintEffect.${effects[t.effect]}` : '',
+      t.tolerationSeconds !== undefined ? `evictAfter: Duration.seconds(${t.tolerationSeconds})` : '',
+    ].filter(x => x);
+    const optionsCode = options.length > 0 ? `, { ${options.join(', ')} }` : '';
+    if (t.operator === 'Exists' && t.key === undefined && t.value === undefined && options.length === 0) {
+      return 'kplus.NodeTaintQuery.any()';
+    }
+    if (t.operator === 'Exists' && typeof t.key === 'string' && t.value === undefined) {
+      return `kplus.NodeTaintQuery.exists(${literal(t.key)}${optionsCode})`;
+    }
+    if (t.operator === 'Equal' && typeof t.key === 'string' && typeof t.value === 'string') {
+      return `kplus.NodeTaintQuery.is(${literal(t.key)}, ${literal(t.value)}${optionsCode})`;
+    }
+    return undefined;
+  }
+
+  /**
+   * Declares a construct with the given props; spec fields left over are kept with JSON patches, and each
+   * is listed in the notes. `under` names spec fields the construct writes, whose leftovers go inside them.
+   */
+  private construct(object: Json, className: string, rest: Json, props: Json, under: string[] = []): string {
     this.imports.add(className.startsWith('legacy.') ? 'legacy' : className);
-    const variable = this.variable(object);
     const metadata = this.metadata(object);
     const allProps = omitUndefined({ ...(metadata ? { metadata } : {}), ...props });
-    this.lines.push(`const ${variable} = new ${className}(this, ${literal(this.id(object))}, ${literal(allProps)});`);
-    this.declared.push({ variable, kind: object.kind, name: object.metadata?.name, namespace: object.metadata?.namespace });
-    const leftover = Object.entries(rest);
-    if (leftover.length > 0) {
+    const variable = this.declare(object, object.kind, `new ${className}(this, ${literal(this.id(object))}, ${literal(allProps)})`);
+    const patches: Array<[string, unknown]> = [];
+    for (const [key, value] of Object.entries(rest)) {
+      if (under.includes(key) && value && typeof value === 'object' && !Array.isArray(value)) {
+        patches.push(...Object.entries(value).map(([child, v]): [string, unknown] => [`/spec/${key}/${child}`, v]));
+      } else if (value !== undefined) {
+        patches.push([`/spec/${key}`, value]);
+      }
+    }
+    patches.push(...this.metadataPatches(object));
+    if (patches.length > 0) {
       this.cdk8sImports.add('ApiObject');
       this.cdk8sImports.add('JsonPatch');
-      this.lines.push(`// No typed prop is used for ${leftover.map(([key]) => key).join(', ')}: kept as it is.`);
-      for (const [key, value] of leftover) {
-        this.lines.push(`ApiObject.of(${variable}).addJsonPatch(JsonPatch.add(${literal(`/spec/${key}`)}, ${literal(value)}));`);
+      const fields = patches.map(([path]) => path.slice(1).replace(/\//g, '.'));
+      this.notes.push(`${describe(object)}: ${fields.join(', ')}: no typed prop; kept with a JSON patch on ${variable}`);
+      this.lines.push(`// No typed prop is used for ${fields.join(', ')}: kept as it is.`);
+      for (const [path, value] of patches) {
+        this.lines.push(`ApiObject.of(${this.use(variable)}).addJsonPatch(JsonPatch.add(${literal(path)}, ${literal(value)}));`);
       }
     }
     return variable;
+  }
+
+  /** Metadata fields the constructs have no prop for (finalizers, owner references, ...). */
+  private metadataPatches(object: Json): Array<[string, unknown]> {
+    return Object.entries(object.metadata ?? {})
+      .filter(([key, value]) => !['name', 'namespace', 'labels', 'annotations'].includes(key) && value !== undefined)
+      .map(([key, value]) => [`/metadata/${key}`, value]);
+  }
+
+  private pullSecrets(holder: Json): string | undefined {
+    const secrets: Json[] | undefined = take(holder, 'imagePullSecrets');
+    if (!secrets) {
+      return undefined;
+    }
+    this.usesKplus = true;
+    const namespace = this.current.metadata?.namespace;
+    return code(`[${secrets.map(s => this.importRef('Secret', s.name, namespace,
+      `kplus.Secret.fromSecretName(this, ${literal(this.refId('secret', s.name, namespace))}, ${literal(s.name)})`)).join(', ')}]`);
   }
 
   private secret(object: Json): void {
@@ -250,10 +572,8 @@ class Generator {
     const factory = (name: string, props: Json) => {
       if (generation) this.imports.add('legacy');
       else this.imports.add('RegistryCredentials');
-      const variable = this.variable(object);
       this.lines.push('// The value is written into the synthesized YAML: consider RegistryCredentials.fromSecretName().');
-      this.lines.push(`const ${variable} = ${generation}RegistryCredentials.${name}(this, ${literal(this.id(object))}, ${literal(omitUndefined({ ...(metadata ? { metadata } : {}), ...props, immutable: object.immutable || undefined }))});`);
-      this.declared.push({ variable, kind: 'Credentials', name: object.metadata?.name, namespace: object.metadata?.namespace });
+      this.declare(object, 'Credentials', `${generation}RegistryCredentials.${name}(this, ${literal(this.id(object))}, ${literal(omitUndefined({ ...(metadata ? { metadata } : {}), ...props, immutable: object.immutable || undefined }))})`);
     };
     const keys = Object.keys(data ?? {}).sort().join(',');
     const dockerConfig = object.type === 'kubernetes.io/dockerconfigjson' && keys === '.dockerconfigjson' ? oneRegistry(data['.dockerconfigjson']) : undefined;
@@ -270,47 +590,49 @@ class Generator {
       return factory('gitSsh', { gitServer: annotations[`${prefix}/git`], sshPrivateKey: data['ssh-privatekey'], knownHosts: data.known_hosts });
     }
     this.cdk8sImports.add('ApiObject');
-    this.lines.push('// Not a kpack credential cdk8s-kpack writes the same way: kept as it is.');
-    const variable = this.variable(object);
-    this.lines.push(`const ${variable} = new ApiObject(this, ${literal(this.id(object))}, ${literal(object)});`);
-    this.declared.push({ variable, kind: 'Secret', name: object.metadata?.name, namespace: object.metadata?.namespace });
+    this.note('not a kpack credential cdk8s-kpack writes the same way: kept as an ApiObject, as it is');
+    this.declare(object, 'Secret', `new ApiObject(this, ${literal(this.id(object))}, ${literal(object)})`);
   }
 
   private serviceAccount(object: Json): void {
     this.usesKplus = true;
     const rest = Object.keys(object).filter(k => !['apiVersion', 'kind', 'metadata', 'secrets', 'imagePullSecrets', 'automountServiceAccountToken'].includes(k));
-    const variable = this.variable(object);
     const metadata = this.metadata(object);
-    this.lines.push(`const ${variable} = new kplus.ServiceAccount(this, ${literal(this.id(object))}, ${literal(omitUndefined({
+    const variable = this.declare(object, 'ServiceAccount', `new kplus.ServiceAccount(this, ${literal(this.id(object))}, ${literal(omitUndefined({
       ...(metadata ? { metadata } : {}),
       automountToken: object.automountServiceAccountToken !== false,
-    }))});`);
-    this.declared.push({ variable, kind: 'ServiceAccount', name: object.metadata?.name, namespace: object.metadata?.namespace });
-    if (rest.length > 0) {
+    }))})`);
+    const patches: Array<[string, unknown]> = [...rest.map((key): [string, unknown] => [`/${key}`, object[key]]), ...this.metadataPatches(object)];
+    if (patches.length > 0) {
       this.cdk8sImports.add('ApiObject');
       this.cdk8sImports.add('JsonPatch');
-      for (const key of rest) {
-        this.lines.push(`ApiObject.of(${variable}).addJsonPatch(JsonPatch.add(${literal(`/${key}`)}, ${literal(object[key])}));`);
+      this.notes.push(`${describe(object)}: ${patches.map(([p]) => p.slice(1).replace(/\//g, '.')).join(', ')}: no typed prop; kept with a JSON patch on ${variable}`);
+      for (const [path, value] of patches) {
+        this.lines.push(`ApiObject.of(${this.use(variable)}).addJsonPatch(JsonPatch.add(${literal(path)}, ${literal(value)}));`);
       }
     }
   }
 
   /** Adds the service accounts' secrets: `addTo` for credentials declared here, references otherwise. */
   private linkSecrets(account: Json): void {
-    const variable = this.find('ServiceAccount', account.metadata?.name, account.metadata?.namespace)!.variable;
+    const namespace = account.metadata?.namespace;
+    const variable = this.find('ServiceAccount', account.metadata?.name, namespace)!.variable;
     const pullSecrets = new Set((account.imagePullSecrets ?? []).map((s: Json) => s.name));
     const extraPull: string[] = [];
     const lines: string[] = [];
+    const start = this.lines.length;
     for (const { name } of account.secrets ?? []) {
-      const credentials = this.find('Credentials', name, account.metadata?.namespace);
+      const credentials = this.find('Credentials', name, namespace);
       const isDockerConfig = this.objects.some(o => o.kind === 'Secret' && o.metadata?.name === name && o.type === 'kubernetes.io/dockerconfigjson');
       if (credentials && (!isDockerConfig || pullSecrets.has(name))) {
-        lines.push(`${credentials.variable}.addTo(${variable});`);
+        lines.push(`${this.use(credentials.variable)}.addTo(${this.use(variable)});`);
         if (isDockerConfig) {
           pullSecrets.delete(name);
         }
       } else {
-        lines.push(`${variable}.addSecret(kplus.Secret.fromSecretName(this, ${literal(`${this.id(account)}-${name}`)}, ${literal(name)}));`);
+        this.usesKplus = true;
+        const secret = this.importRef('Secret', name, namespace, `kplus.Secret.fromSecretName(this, ${literal(this.refId('secret', name, namespace))}, ${literal(name)})`);
+        lines.push(`${this.use(variable)}.addSecret(${secret});`);
         if (pullSecrets.has(name)) {
           extraPull.push(name);
           pullSecrets.delete(name);
@@ -319,13 +641,13 @@ class Generator {
     }
     extraPull.push(...[...pullSecrets] as string[]);
     if (lines.length || extraPull.length) {
-      this.lines.push('');
+      this.lines.splice(start, 0, '');
       this.lines.push(...lines);
     }
     if (extraPull.length > 0) {
       this.cdk8sImports.add('ApiObject');
       this.cdk8sImports.add('JsonPatch');
-      this.lines.push(`ApiObject.of(${variable}).addJsonPatch(JsonPatch.add('/imagePullSecrets', ${literal(extraPull.map(name => ({ name })))}));`);
+      this.lines.push(`ApiObject.of(${this.use(variable)}).addJsonPatch(JsonPatch.add('/imagePullSecrets', ${literal(extraPull.map(name => ({ name })))}));`);
     }
   }
 
@@ -334,9 +656,6 @@ class Generator {
       return undefined;
     }
     this.imports.add(className.startsWith('legacy.') ? 'legacy' : 'Source');
-    if (className === 'Source') {
-      this.imports.add('Source');
-    }
     const subPath = source.subPath !== undefined ? { subPath: source.subPath } : {};
     if (source.git) {
       return code(`${className}.git(${literal(source.git.url)}, ${literal(omitUndefined({ revision: source.git.revision, ...subPath, initializeSubmodules: source.git.initializeSubmodules }))})`);
@@ -351,38 +670,62 @@ class Generator {
       return code(`${className}.blob(${literal(source.blob.url)}${optionsCode ? `, { ${optionsCode} }` : ''})`);
     }
     if (source.registry) {
-      this.usesKplus = this.usesKplus || !!source.registry.imagePullSecrets;
-      const secrets = (source.registry.imagePullSecrets ?? []).map((s: Json) => `kplus.Secret.fromSecretName(this, ${literal(`pull-${s.name}`)}, ${literal(s.name)})`);
-      const options = [literal(subPath).replace(/^\{ ?| ?\}$/g, ''), secrets.length ? `pullSecrets: [${secrets.join(', ')}]` : ''].filter(x => x).join(', ');
+      const holder = { ...source.registry };
+      const secrets = this.pullSecrets(holder);
+      const options = [literal(subPath).replace(/^\{ ?| ?\}$/g, ''), secrets ? `pullSecrets: ${secrets}` : ''].filter(x => x).join(', ');
       return code(`${className}.registry(${literal(source.registry.image)}${options ? `, { ${options} }` : ''})`);
     }
     return undefined;
   }
 
-  /** A reference to a kpack object: its variable when it is declared here, else `fromXxxName()`. */
-  private ref(reference: Json | undefined, apiVersion = CURRENT): string | undefined {
+  /**
+   * A reference to a kpack object: its variable when it is declared here, else one `fromXxxName()` for
+   * every user of the same object.
+   */
+  private ref(reference: Json | undefined, apiVersion = CURRENT, owner?: Json): string | undefined {
     if (!reference?.name || !reference.kind) {
       return undefined;
     }
-    const declared = this.find(reference.kind, reference.name);
+    const namespace = NAMESPACED.has(reference.kind) ? owner?.metadata?.namespace : undefined;
+    const declared = this.find(reference.kind, reference.name, namespace);
     if (declared) {
-      return code(declared.variable);
+      return this.use(declared.variable);
     }
     const className = apiVersion === LEGACY ? `legacy.${reference.kind}` : reference.kind;
     this.imports.add(apiVersion === LEGACY ? 'legacy' : reference.kind);
-    return code(`${className}.from${reference.kind}Name(this, ${literal(`${reference.kind}-${reference.name}`.toLowerCase())}, ${literal(reference.name)})`);
+    const key = `${apiVersion}/${reference.kind}`;
+    return this.importRef(key, reference.name, namespace,
+      `${className}.from${reference.kind}Name(this, ${literal(this.refId(reference.kind, reference.name, namespace))}, ${literal(reference.name)})`);
+  }
+
+  /** Declares an object of the cluster that the YAML only refers to, once, and returns its variable. */
+  private importRef(kind: string, name: string, namespace: string | undefined, expression: string): string {
+    const key = `${kind}/${namespace ?? ''}/${name}`;
+    let variable = this.imported.get(key);
+    if (!variable) {
+      variable = this.variable({ kind: kind.replace(/^.*\//, ''), metadata: { name } });
+      this.imported.set(key, variable);
+      this.lines.push({ variable, expression });
+    }
+    return this.use(variable);
+  }
+
+  /** The construct id of an object the YAML refers to: `ref-<kind>-<namespace>-<name>`. */
+  private refId(kind: string, name: string, namespace?: string): string {
+    return ['ref', kind.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase(), namespace, name].filter(x => x).join('-');
   }
 
   private accountRef(reference: Json | undefined): string | undefined {
     if (!reference?.name) {
       return undefined;
     }
-    const declared = this.find('ServiceAccount', reference.name, reference.namespace);
+    const declared = this.find('ServiceAccount', reference.name, reference.namespace ?? 'default');
     if (declared) {
-      return code(declared.variable);
+      return this.use(declared.variable);
     }
     this.usesKplus = true;
-    return code(`kplus.ServiceAccount.fromServiceAccountName(this, ${literal(`sa-${reference.name}`)}, ${literal(reference.name)}, { namespaceName: ${literal(reference.namespace)} })`);
+    return this.importRef('ServiceAccount', reference.name, reference.namespace,
+      `kplus.ServiceAccount.fromServiceAccountName(this, ${literal(this.refId('service-account', reference.name, reference.namespace))}, ${literal(reference.name)}, { namespaceName: ${literal(reference.namespace)} })`);
   }
 
   private accountName(name: string | undefined, owner: Json): string | undefined {
@@ -427,8 +770,9 @@ class Generator {
     return Object.keys(metadata).length > 0 ? metadata : undefined;
   }
 
+  /** A declared object; namespaced kinds match in their namespace (none meaning `default`). */
   private find(kind: string, name: string, namespace?: string): Declared | undefined {
-    const sameNamespace = (d: Declared) => namespace === undefined || d.namespace === undefined || d.namespace === namespace;
+    const sameNamespace = (d: Declared) => !NAMESPACED.has(kind) || (d.namespace ?? 'default') === (namespace ?? 'default');
     return this.declared.find(d => d.kind === kind && d.name === name && sameNamespace(d));
   }
 
@@ -450,6 +794,24 @@ class Generator {
     this.variables.add(variable);
     return variable;
   }
+}
+
+/** A CPU quantity as `kplus.Cpu`, when it writes back exactly. */
+function cpu(value: string): string | undefined {
+  const millis = /^([1-9]\d{0,8})m$/.exec(value);
+  if (millis) {
+    return `kplus.Cpu.millis(${millis[1]})`;
+  }
+  return /^(0|[1-9]\d{0,8})(\.\d{1,3})?$/.test(value) && String(Number(value)) === value ? `kplus.Cpu.units(${value})` : undefined;
+}
+
+/** An object key as TypeScript writes it: bare when it is an identifier, else a string literal. */
+function propertyName(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : literal(key);
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return !!value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every(v => typeof v === 'string');
 }
 
 /** A piece of generated code, written as it is by `literal()`. */

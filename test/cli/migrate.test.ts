@@ -84,12 +84,13 @@ describe('cdk8s-kpack migrate', () => {
         apiVersion: 'kpack.io/v1alpha2',
         kind: 'Image',
         metadata: { name: 'app', namespace: 'apps' },
-        spec: { tag: 'registry.example.com/app', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/example/app', revision: 'main' } }, build: { env: [{ name: 'A', value: 'b' }] } },
+        spec: { tag: 'registry.example.com/app', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/example/app', revision: 'main' } }, build: { env: [{ name: 'A', value: 'b' }], services: [{ apiVersion: 'example.com/v1', kind: 'Binding', name: 'db' }] } },
       },
     ];
     const code = roundTrip(objects, 'leftovers');
-    expect(code).toContain("JsonPatch.add('/spec/build'");
-    expect(code).toContain('// ConfigMap is not a kind cdk8s-kpack writes: kept as it is.');
+    expect(code).toContain("env: { A: kplus.EnvValue.fromValue('b') }");
+    expect(code).toContain("JsonPatch.add('/spec/build/services', [{ apiVersion: 'example.com/v1', kind: 'Binding', name: 'db' }])");
+    expect(code).toContain('// ConfigMap (v1) is not a kind cdk8s-kpack writes: kept as an ApiObject, as it is');
   });
 
   test('the command prints the chart, and reports a file it cannot read', () => {

@@ -225,6 +225,8 @@ class Converter {
       const value = spec.serviceAccount;
       if (typeof value !== 'string' || (spec.serviceAccountName !== undefined && spec.serviceAccountName !== value)) {
         this.errors.push(`${label}: spec.serviceAccount: not a kpack.io/v1alpha2 field (${LEGACY_NAMES['spec.serviceAccount']})${spec.serviceAccountName !== undefined ? `, and spec.serviceAccountName is "${spec.serviceAccountName}"` : ''}: keep one spec.serviceAccountName`);
+        // Reported here, with the field it contradicts: not again as an unknown field.
+        delete spec.serviceAccount;
       } else {
         delete spec.serviceAccount;
         spec.serviceAccountName = value;
@@ -235,6 +237,7 @@ class Converter {
       const value = spec.cacheSize;
       if (spec.cache !== undefined || (typeof value !== 'string' && typeof value !== 'number') || parseQuantity(String(value)) === undefined) {
         this.errors.push(`${label}: spec.cacheSize: not a kpack.io/v1alpha2 field (${LEGACY_NAMES['spec.cacheSize']})${spec.cache !== undefined ? ', and spec.cache is also set' : ''}: write spec.cache.volume.size`);
+        delete spec.cacheSize;
       } else {
         delete spec.cacheSize;
         spec.cache = { volume: { size: value } };
@@ -251,6 +254,7 @@ class Converter {
     if (object.kind === 'Image' && volume && typeof volume === 'object' && 'request' in volume) {
       if (volume.size !== undefined || parseQuantity(String(volume.request)) === undefined) {
         this.errors.push(`${label}: spec.cache.volume.request: not a kpack.io/v1alpha2 field (${LEGACY_NAMES['spec.cache.volume.request']})${volume.size !== undefined ? ', and spec.cache.volume.size is also set' : ''}: keep spec.cache.volume.size`);
+        delete volume.request;
       } else {
         volume.size = volume.request;
         delete volume.request;
@@ -261,6 +265,7 @@ class Converter {
       const source = spec.source;
       if (spec.image !== undefined || !source || typeof source !== 'object' || Object.keys(source).join() !== 'image' || typeof source.image !== 'string') {
         this.errors.push(`${label}: spec.source: not a kpack.io/v1alpha2 field of a ${object.kind} (${LEGACY_NAMES['spec.source']}): write spec.image`);
+        delete spec.source;
       } else {
         spec.image = source.image;
         delete spec.source;

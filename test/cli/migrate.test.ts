@@ -4,10 +4,13 @@ import { App, Chart, Testing } from 'cdk8s';
 import { stringify } from 'yaml';
 import { STEPS, TutorialChart } from '../../examples/tutorial/tutorial';
 import { EXAMPLE_CHARTS } from '../../scripts/synth-examples';
-import { migrateYaml } from '../../src/cli/migrate';
+import { migrate, migrateYaml } from '../../src/cli/migrate';
+import { convertObjects } from '../../src/cli/migrate-convert';
 import { run } from '../../src/cli/run';
 import { sameQuantity } from '../../src/private/quantity';
-import { FIXTURES, Manifest, objectKey, readManifests } from '../util';
+import { validateKpackObject } from '../../src/private/validation';
+import { seedStep, TO_V1ALPHA2 } from '../migrate-corpus';
+import { FIXTURES, Manifest, objectKey } from '../util';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -46,13 +49,6 @@ function roundTrip(objects: Manifest[], name: string) {
   return code;
 }
 
-function seedStep(step: number): Manifest[] {
-  const files = ['01-cluster-builder.yml', '02-secret.yml', '03-service-account.yml', step === 1 ? '04-hello-golang.yml' : '05-hello-golang-revision-bump.yml'];
-  if (step === 3) {
-    files[0] = '06-cluster-builder-tiny.yml';
-  }
-  return files.flatMap(file => readManifests(path.join(FIXTURES, 'tutorial', file)));
-}
 
 describe('cdk8s-kpack migrate', () => {
   test.each([1, 2, 3])('the v0.0.8 tutorial at step %i round-trips: YAML → code → the same YAML', step => {
@@ -102,6 +98,45 @@ describe('cdk8s-kpack migrate', () => {
     expect(run(['migrate', path.join(FIXTURES, 'missing.yml')], output)).toBe(1);
     expect(err).toContain('missing.yml: cannot read the file: ENOENT');
     expect(run(['migrate'], output)).toBe(2);
+  });
+
+  test('--to v1alpha2 writes the v0.0.8 tutorial as kpack v0.17 objects that kpack accepts', () => {
+    // GIVEN the kpack v0.0.8 tutorial
+    const input = seedStep(1).map(o => stringify(o)).join('---\n');
+    // WHEN
+    const { code, notes } = migrate(input, { ...TO_V1ALPHA2, importFrom: path.join(ROOT, 'src') });
+    const synthesized = synthMigrated(code, 'tov1alpha2');
+    // THEN the chart writes the converted objects, with the constructs of kpack v0.17
+    expect(normalized(synthesized)).toEqual(normalized(convertObjects(seedStep(1), TO_V1ALPHA2).objects.map(o => o.object)));
+    expect(code).not.toContain('legacy');
+    expect(code).toContain('RegistryCredentials.dockerBasicAuth(');
+    expect(code).toMatch(/new ClusterBuilder\(this, 'cluster-builder-default', \{ metadata: \{ name: 'default' \}, tag: 'registry.example.com\/builders\/default', stack: defaultClusterStack, store: defaultClusterStore, serviceAccount: builderPusherServiceAccount \}\);/);
+    expect(code).toContain('// converted from the kpack v0.0.8 ClusterBuilder default (build.pivotal.io/v1alpha1): the buildpacks of gcr.io/paketo-buildpacks/builder:base');
+    expect(notes).toContain('Image hello-golang (kpack.io/v1alpha2): spec.serviceAccount written as spec.serviceAccountName');
+    // and kpack v0.17's webhook accepts every kpack object
+    expect(synthesized.filter(o => o.apiVersion === 'kpack.io/v1alpha2').map(o => [o.kind, validateKpackObject(o)])).toEqual(
+      synthesized.filter(o => o.apiVersion === 'kpack.io/v1alpha2').map(o => [o.kind, []]));
+  });
+
+  test('the command reads several files as one chart, lists its notes on stderr, and refuses what it cannot map', () => {
+    let out = '';
+    let err = '';
+    const output = { out: (t: string) => { out += t; }, err: (t: string) => { err += t; } };
+    const dir = path.join(FIXTURES, 'migrate-corpus', 'spring-petclinic-microservices', 'kpack');
+    const files = fs.readdirSync(dir).sort().map(f => path.join(dir, f));
+    expect(run(['migrate', ...files], output)).toBe(0);
+    // one ClusterBuilder and one reference to the service account for the five Images
+    expect(out.match(/new ClusterBuilder\(/g)).toHaveLength(1);
+    expect(out.match(/fromServiceAccountName\(this, 'ref-service-account-petclinic-gcr-registry-service-account'/g)).toHaveLength(1);
+    expect(out.match(/builder: defaultBuilderClusterBuilder, serviceAccount: gcrRegistryServiceAccountServiceAccount3/g)).toHaveLength(5);
+    expect(err).toContain('note: ClusterBuilder default-builder (kpack.io/v1alpha2): metadata.namespace "kpack" dropped: ClusterBuilder is cluster-scoped');
+
+    err = '';
+    expect(run(['migrate', path.join(FIXTURES, 'migrate-corpus', 'kpack', 'samples', 'builder.yaml')], output)).toBe(1);
+    expect(err).toMatch(/builder.yaml: error: Builder sample-builder \(kpack.io\/v1alpha1\): spec.image: .*migrate with --to v1alpha2 to convert it\n$/);
+    err = '';
+    expect(run(['migrate', '--to', 'v1alpha3', files[0]], output)).toBe(2);
+    expect(err).toContain('migrate: --to: unknown target "v1alpha3"');
   });
 
   test('malformed YAML is an error, not a stack trace', () => {

@@ -32,11 +32,71 @@ export interface ConvertOptions {
   readonly builderServiceAccount?: string;
 }
 
+/**
+ * A change made on the way: `comment` is fixed text (never text of the YAML) for the generated code, `text`
+ * says it with the values, for stderr.
+ */
+export interface Note {
+  readonly comment: string;
+  readonly text: string;
+}
+
 /** One object to migrate, with what was changed on the way. */
 export interface ConvertedObject {
   readonly object: Json;
-  readonly notes: string[];
+  readonly notes: Note[];
 }
+
+/** Every comment a note may write into generated code: fixed text only. */
+export const NOTE_COMMENTS: string[] = [];
+
+/** A note's comment, registered in `NOTE_COMMENTS` (so that none can hold text of the YAML). */
+function comment(text: string): string {
+  const line = `// ${text}.`;
+  if (!NOTE_COMMENTS.includes(line)) {
+    NOTE_COMMENTS.push(line);
+  }
+  return line;
+}
+
+/** The note of a field kpack renamed (one of `RENAMES`). */
+function renamed(from: string, to: string): Note {
+  const fixed = RENAMED.get(from);
+  if (fixed === undefined || RENAMES.find(([f]) => f === from)![1] !== to) {
+    throw new Error(`internal error: ${from} is not a known renamed field`);
+  }
+  return { comment: fixed, text: `${from} written as ${to}` };
+}
+
+const RENAMES: Array<[string, string]> = [
+  ['spec.serviceAccount', 'spec.serviceAccountName'],
+  ['spec.cacheSize', 'spec.cache.volume.size'],
+  ['spec.cacheName', 'spec.cache.volume.persistentVolumeClaimName'],
+  ['spec.bindings', 'spec.cnbBindings'],
+  ['spec.build.bindings', 'spec.build.cnbBindings'],
+];
+const SERVER_METADATA = ['creationTimestamp', 'resourceVersion', 'uid', 'generation', 'managedFields', 'selfLink'];
+const C = {
+  status: comment('status dropped: kpack\'s controller writes it'),
+  clusterNamespace: comment('metadata.namespace dropped: the object is cluster-scoped, and the API server ignores its namespace'),
+  v1alpha1: comment('kpack.io/v1alpha1 written as kpack.io/v1alpha2, the version kpack v0.17 converts it to and stores'),
+  builderRef: comment('spec.builderRef (kpack v0.0.5) written as spec.builder { kind: Builder }, its name since kpack v0.0.6'),
+  serviceAccount: comment('spec.serviceAccount written as spec.serviceAccountName: kpack v0.17 drops spec.serviceAccount, and would build with the "default" service account'),
+  cacheSize: comment('spec.cacheSize written as spec.cache.volume.size: kpack v0.17 drops spec.cacheSize, and would build without a cache volume'),
+  cacheRequest: comment(`spec.cache.volume.request written as spec.cache.volume.size: ${LEGACY_NAMES['spec.cache.volume.request']}`),
+  buildpackSource: comment(`spec.source.image written as spec.image: ${LEGACY_NAMES['spec.source']}`),
+  legacyImage: comment('kpack v0.0.8 Image written for kpack v0.17 (kpack.io/v1alpha2)'),
+  legacyBuild: comment('kpack v0.0.8 Build written for kpack v0.17 (kpack.io/v1alpha2)'),
+  annotations: comment('build.pivotal.io/ annotations written as kpack.io/ ones, kpack v0.17\'s names'),
+  store: comment('Converted from a kpack v0.0.8 builder image: a store with the buildpacks of the image'),
+  stack: comment('Converted from a kpack v0.0.8 builder image: the stack of the image'),
+  builder: comment('Converted from a kpack v0.0.8 builder image: kpack v0.17 builds the builder from the store, the stack and the order of the image, and pushes it to the builder repository'),
+  updatePolicy: comment('spec.updatePolicy dropped: kpack v0.17 rebuilds a builder when its store, stack or order change'),
+  unknownField: comment('A field kpack.io/v1alpha2 does not have (kpack drops it, without an error): kept with a JSON patch; see the notes'),
+  builderAccount: comment('spec.serviceAccountName: a namespaced Builder uses an account of its own namespace: it must exist there'),
+};
+const RENAMED = new Map(RENAMES.map(([from, to]) => [from, comment(`${from} written as ${to}`)]));
+const DROPPED = new Map(SERVER_METADATA.map(field => [field, comment(`metadata.${field} dropped: the API server sets it`)]));
 
 export interface Conversion {
   readonly objects: ConvertedObject[];
@@ -45,7 +105,6 @@ export interface Conversion {
 }
 
 const CLUSTER_SCOPED = new Set(['ClusterBuilder', 'ClusterStore', 'ClusterStack', 'ClusterLifecycle', 'ClusterBuildpack', 'Namespace', 'ClusterRole', 'ClusterRoleBinding']);
-const SERVER_METADATA = ['creationTimestamp', 'resourceVersion', 'uid', 'generation', 'managedFields', 'selfLink'];
 
 /**
  * The buildpacks builders of kpack v0.0.8's documentation and tutorial, for `--to v1alpha2`: their stack
@@ -101,7 +160,7 @@ class Converter {
 
   public convert(original: Json): ConvertedObject[] {
     const object: Json = structuredClone(original);
-    const notes: string[] = [];
+    const notes: Note[] = [];
     const label = describe(object);
     this.serverFields(object, notes);
     if (object.apiVersion === V1ALPHA1 && isKpackKind(object.kind)) {
@@ -144,32 +203,39 @@ class Converter {
     }
   }
 
-  /** Misspelt or unknown fields of kpack.io/v1alpha2 objects, with the knowledge `validate` has. */
+  /**
+   * Fields kpack.io/v1alpha2 does not have, with the knowledge `validate` has: a stale name of a known field
+   * that could not be mapped is an error; any other is kept (kpack drops it), with a note that says so.
+   */
   public checkUnknownFields(objects: ConvertedObject[]): void {
-    for (const { object } of objects) {
-      const unknown = checkSchema(object).filter(e => e.message === 'unknown field');
-      for (const message of formatFieldErrors(unknown)) {
-        this.errors.push(`${describe(object)}: ${message.replace(/\n/g, '\n    ')}`);
+    for (const { object, notes } of objects) {
+      for (const error of checkSchema(object).filter(e => e.message === 'unknown field')) {
+        const path = error.paths[0];
+        if (hasOwn(LEGACY_NAMES, path)) {
+          this.errors.push(`${describe(object)}: ${formatFieldErrors([error])[0].replace(/\n/g, '\n    ')}`);
+        } else {
+          notes.push({ comment: C.unknownField, text: `${path}: not a field of kpack.io/v1alpha2 ${object.kind} (kpack drops it, without an error): kept with a JSON patch; check its spelling` });
+        }
       }
     }
   }
 
   /** Fields the API server or kpack's controller write: never part of what a user declares. */
-  private serverFields(object: Json, notes: string[]): void {
+  private serverFields(object: Json, notes: Note[]): void {
     if (object.status !== undefined) {
       delete object.status;
-      notes.push('status dropped: kpack\'s controller writes it');
+      notes.push({ comment: C.status, text: 'status dropped: kpack\'s controller writes it' });
     }
     const metadata = object.metadata;
     if (metadata && typeof metadata === 'object') {
       for (const field of SERVER_METADATA) {
-        if (field in metadata) {
+        if (hasOwn(metadata, field)) {
           delete metadata[field];
-          notes.push(`metadata.${field} dropped: the API server sets it`);
+          notes.push({ comment: DROPPED.get(field)!, text: `metadata.${field} dropped: the API server sets it` });
         }
       }
       if (CLUSTER_SCOPED.has(object.kind) && metadata.namespace !== undefined) {
-        notes.push(`metadata.namespace "${metadata.namespace}" dropped: ${object.kind} is cluster-scoped, and the API server ignores the namespace of a cluster-scoped object`);
+        notes.push({ comment: C.clusterNamespace, text: `metadata.namespace "${metadata.namespace}" dropped: ${object.kind} is cluster-scoped, and the API server ignores the namespace of a cluster-scoped object` });
         delete metadata.namespace;
       }
     }
@@ -179,9 +245,9 @@ class Converter {
    * kpack's own conversion of kpack.io/v1alpha1 (kpack v0.1 to v0.5), which kpack v0.17 still serves and
    * stores as kpack.io/v1alpha2.
    */
-  private fromV1alpha1(object: Json, notes: string[]): void {
+  private fromV1alpha1(object: Json, notes: Note[]): void {
     object.apiVersion = CURRENT;
-    notes.push('kpack.io/v1alpha1 written as kpack.io/v1alpha2, the version kpack v0.17 converts it to and stores');
+    notes.push({ comment: C.v1alpha1, text: 'kpack.io/v1alpha1 written as kpack.io/v1alpha2, the version kpack v0.17 converts it to and stores' });
     const spec: Json | undefined = object.spec;
     if (!spec) {
       return;
@@ -198,7 +264,7 @@ class Converter {
   }
 
   /** kpack v0.0.8 renamed kpack v0.0.5's `builderRef` (a namespaced Builder) to `builder`. */
-  private legacyRenames(object: Json, notes: string[], label: string): void {
+  private legacyRenames(object: Json, notes: Note[], label: string): void {
     const spec = object.spec;
     if (object.kind !== 'Image' || typeof spec?.builderRef !== 'string') {
       return;
@@ -209,19 +275,19 @@ class Converter {
     }
     spec.builder = { kind: 'Builder', name: spec.builderRef };
     delete spec.builderRef;
-    notes.push('spec.builderRef (kpack v0.0.5) written as spec.builder { kind: Builder }, its name since kpack v0.0.6');
+    notes.push({ comment: C.builderRef, text: 'spec.builderRef (kpack v0.0.5) written as spec.builder { kind: Builder }, its name since kpack v0.0.6' });
   }
 
   /**
    * Fields of earlier kpack versions in a kpack.io/v1alpha2 object: kpack v0.17 drops them without a word,
    * so the object does not do what it says. Mapped when the meaning is clear, else an error.
    */
-  private staleFields(object: Json, notes: string[], label: string): void {
+  private staleFields(object: Json, notes: Note[], label: string): void {
     const spec = object.spec;
     if (!spec || typeof spec !== 'object') {
       return;
     }
-    if ('serviceAccount' in spec && ['Image', 'Build', 'Builder'].includes(object.kind)) {
+    if (hasOwn(spec, 'serviceAccount') && ['Image', 'Build', 'Builder'].includes(object.kind)) {
       const value = spec.serviceAccount;
       if (typeof value !== 'string' || (spec.serviceAccountName !== undefined && spec.serviceAccountName !== value)) {
         this.errors.push(`${label}: spec.serviceAccount: not a kpack.io/v1alpha2 field (${LEGACY_NAMES['spec.serviceAccount']})${spec.serviceAccountName !== undefined ? `, and spec.serviceAccountName is "${spec.serviceAccountName}"` : ''}: keep one spec.serviceAccountName`);
@@ -230,10 +296,10 @@ class Converter {
       } else {
         delete spec.serviceAccount;
         spec.serviceAccountName = value;
-        notes.push(`spec.serviceAccount "${value}" written as spec.serviceAccountName: kpack v0.17 drops spec.serviceAccount and would have built with the "default" service account`);
+        notes.push({ comment: C.serviceAccount, text: `spec.serviceAccount "${value}" written as spec.serviceAccountName: kpack v0.17 drops spec.serviceAccount and would have built with the "default" service account` });
       }
     }
-    if ('cacheSize' in spec && object.kind === 'Image') {
+    if (hasOwn(spec, 'cacheSize') && object.kind === 'Image') {
       const value = spec.cacheSize;
       if (spec.cache !== undefined || (typeof value !== 'string' && typeof value !== 'number') || parseQuantity(String(value)) === undefined) {
         this.errors.push(`${label}: spec.cacheSize: not a kpack.io/v1alpha2 field (${LEGACY_NAMES['spec.cacheSize']})${spec.cache !== undefined ? ', and spec.cache is also set' : ''}: write spec.cache.volume.size`);
@@ -241,27 +307,27 @@ class Converter {
       } else {
         delete spec.cacheSize;
         spec.cache = { volume: { size: value } };
-        notes.push(`spec.cacheSize ${value} written as spec.cache.volume.size: kpack v0.17 drops spec.cacheSize and would have built without a cache volume`);
+        notes.push({ comment: C.cacheSize, text: `spec.cacheSize ${value} written as spec.cache.volume.size: kpack v0.17 drops spec.cacheSize and would have built without a cache volume` });
       }
     }
     this.staleNested(object, notes, label);
   }
 
   /** Stale names under `spec` of kpack's own documentation: an Image's cache request, a buildpack's source. */
-  private staleNested(object: Json, notes: string[], label: string): void {
+  private staleNested(object: Json, notes: Note[], label: string): void {
     const spec = object.spec;
     const volume = spec.cache?.volume;
-    if (object.kind === 'Image' && volume && typeof volume === 'object' && 'request' in volume) {
+    if (object.kind === 'Image' && volume && typeof volume === 'object' && hasOwn(volume, 'request')) {
       if (volume.size !== undefined || parseQuantity(String(volume.request)) === undefined) {
         this.errors.push(`${label}: spec.cache.volume.request: not a kpack.io/v1alpha2 field (${LEGACY_NAMES['spec.cache.volume.request']})${volume.size !== undefined ? ', and spec.cache.volume.size is also set' : ''}: keep spec.cache.volume.size`);
         delete volume.request;
       } else {
         volume.size = volume.request;
         delete volume.request;
-        notes.push(`spec.cache.volume.request ${volume.size} written as spec.cache.volume.size: ${LEGACY_NAMES['spec.cache.volume.request']}`);
+        notes.push({ comment: C.cacheRequest, text: `spec.cache.volume.request ${volume.size} written as spec.cache.volume.size: ${LEGACY_NAMES['spec.cache.volume.request']}` });
       }
     }
-    if (['Buildpack', 'ClusterBuildpack'].includes(object.kind) && 'source' in spec) {
+    if (['Buildpack', 'ClusterBuildpack'].includes(object.kind) && hasOwn(spec, 'source')) {
       const source = spec.source;
       if (spec.image !== undefined || !source || typeof source !== 'object' || Object.keys(source).join() !== 'image' || typeof source.image !== 'string') {
         this.errors.push(`${label}: spec.source: not a kpack.io/v1alpha2 field of a ${object.kind} (${LEGACY_NAMES['spec.source']}): write spec.image`);
@@ -269,13 +335,13 @@ class Converter {
       } else {
         spec.image = source.image;
         delete spec.source;
-        notes.push(`spec.source.image written as spec.image: ${LEGACY_NAMES['spec.source']}`);
+        notes.push({ comment: C.buildpackSource, text: `spec.source.image written as spec.image: ${LEGACY_NAMES['spec.source']}` });
       }
     }
   }
 
   /** `--to v1alpha2` for kpack v0.0.8 objects. */
-  private fromLegacy(object: Json, notes: string[]): ConvertedObject[] {
+  private fromLegacy(object: Json, notes: Note[]): ConvertedObject[] {
     const spec: Json = object.spec ?? {};
     switch (object.kind) {
       case 'ClusterBuilder':
@@ -284,7 +350,7 @@ class Converter {
       case 'Image':
       case 'Build':
         object.apiVersion = CURRENT;
-        notes.push(`kpack v0.0.8 ${object.kind} written for kpack v0.17 (kpack.io/v1alpha2)`);
+        notes.push({ comment: object.kind === 'Image' ? C.legacyImage : C.legacyBuild, text: `kpack v0.0.8 ${object.kind} written for kpack v0.17 (kpack.io/v1alpha2)` });
         rename(spec, 'serviceAccount', 'serviceAccountName', notes);
         if (object.kind === 'Image') {
           moveInto(spec, 'cacheSize', ['cache', 'volume', 'size'], notes);
@@ -297,14 +363,14 @@ class Converter {
     }
   }
 
-  private legacyAnnotations(object: Json, notes: string[]): void {
+  private legacyAnnotations(object: Json, notes: Note[]): void {
     const annotations: Json | undefined = object.metadata?.annotations;
     for (const key of Object.keys(annotations ?? {})) {
       if (key.startsWith('build.pivotal.io/')) {
         const current = `kpack.io/${key.slice('build.pivotal.io/'.length)}`;
         annotations![current] = annotations![key];
         delete annotations![key];
-        notes.push(`annotation ${key} written as ${current}, kpack v0.17's name`);
+        notes.push({ comment: C.annotations, text: `annotation ${key} written as ${current}, kpack v0.17's name` });
       }
     }
   }
@@ -313,7 +379,7 @@ class Converter {
    * A builder that names a ready builder image becomes what kpack v0.17 builds builders from: a store with
    * the image's buildpacks, its stack, and a builder with the image's order, pushed to a tag of the user's.
    */
-  private builderImage(object: Json, notes: string[], generation: string): ConvertedObject[] {
+  private builderImage(object: Json, notes: Note[], generation: string): ConvertedObject[] {
     const label = describe(object);
     const spec: Json = object.spec ?? {};
     const image = String(spec.image);
@@ -346,7 +412,7 @@ class Converter {
     const shared = `converted from the ${generation} ${label}`;
     const store: ConvertedObject = {
       object: { apiVersion: CURRENT, kind: 'ClusterStore', metadata: { name: storeName }, spec: { sources: [{ image }] } },
-      notes: [`${shared}: the buildpacks of ${image}`],
+      notes: [{ comment: C.store, text: `${shared}: the buildpacks of ${image}` }],
     };
     const stack: ConvertedObject = {
       object: {
@@ -355,11 +421,14 @@ class Converter {
         metadata: { name: storeName },
         spec: { id: known.stackId, buildImage: { image: known.buildImage }, runImage: { image: known.runImage } },
       },
-      notes: [`${shared}: the stack of ${image}`],
+      notes: [{ comment: C.stack, text: `${shared}: the stack of ${image}` }],
     };
-    const builderNotes = [...notes, `${shared}: kpack v0.17 builds the builder from the store, the stack and the order of ${image}, and pushes it to ${this.options.builderRepository}/${storeName}`];
+    const builderNotes: Note[] = [...notes, {
+      comment: C.builder,
+      text: `${shared}: kpack v0.17 builds the builder from the store, the stack and the order of ${image}, and pushes it to ${this.options.builderRepository}/${storeName}`,
+    }];
     if (spec.updatePolicy !== undefined) {
-      builderNotes.push(`spec.updatePolicy ${spec.updatePolicy} dropped: kpack v0.17 rebuilds a builder when its store, stack or order change`);
+      builderNotes.push({ comment: C.updatePolicy, text: `spec.updatePolicy ${spec.updatePolicy} dropped: kpack v0.17 rebuilds a builder when its store, stack or order change` });
     }
     const builderSpec: Json = {
       tag: `${this.options.builderRepository}/${storeName}`,
@@ -372,7 +441,7 @@ class Converter {
     } else {
       builderSpec.serviceAccountName = account[1];
       if (account[0] !== namespace) {
-        builderNotes.push(`spec.serviceAccountName ${account[1]}: a namespaced Builder uses an account of its own namespace (${namespace}): it must exist there`);
+        builderNotes.push({ comment: C.builderAccount, text: `spec.serviceAccountName ${account[1]}: a namespaced Builder uses an account of its own namespace (${namespace}): it must exist there` });
       }
     }
     const builder: ConvertedObject = {
@@ -381,6 +450,10 @@ class Converter {
     };
     return [store, stack, builder];
   }
+}
+
+function hasOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
 }
 
 function isKpackKind(kind: unknown): boolean {
@@ -393,16 +466,16 @@ export function describe(object: Json): string {
   return `${object.kind} ${name || '(no name)'} (${object.apiVersion})`;
 }
 
-function rename(spec: Json, from: string, to: string, notes: string[]): void {
-  if (from in spec) {
+function rename(spec: Json, from: string, to: string, notes: Note[]): void {
+  if (hasOwn(spec, from)) {
     spec[to] = spec[from];
     delete spec[from];
-    notes.push(`spec.${from} written as spec.${to}`);
+    notes.push(renamed(`spec.${from}`, `spec.${to}`));
   }
 }
 
-function moveInto(spec: Json, from: string, to: string[], notes: string[], prefix = 'spec.'): void {
-  if (!(from in spec)) {
+function moveInto(spec: Json, from: string, to: string[], notes: Note[], prefix = 'spec.'): void {
+  if (!hasOwn(spec, from)) {
     return;
   }
   let holder = spec;
@@ -412,5 +485,5 @@ function moveInto(spec: Json, from: string, to: string[], notes: string[], prefi
   }
   holder[to[to.length - 1]] = spec[from];
   delete spec[from];
-  notes.push(`${prefix}${from} written as ${prefix}${to.join('.')}`);
+  notes.push(renamed(`${prefix}${from}`, `${prefix}${to.join('.')}`));
 }

@@ -61,12 +61,12 @@ export function run(args: string[], output: Output): number {
         const result = migrate(texts.map(t => (t.endsWith('\n') ? t : `${t}\n`)).join('---\n'), parsed.options);
         output.out(result.code);
         for (const note of result.notes) {
-          output.err(`${where}: note: ${note}\n`);
+          output.err(`${where}: note: ${printable(note)}\n`);
         }
         return 0;
       } catch (e) {
         const problems = e instanceof MigrateError ? e.problems : [(e as Error).message];
-        output.err(problems.map(p => `${where}: error: ${p}\n`).join(''));
+        output.err(problems.map(p => `${where}: error: ${printable(p)}\n`).join(''));
         return 1;
       }
     }
@@ -121,4 +121,9 @@ function migrateArguments(args: string[]): { files: string[]; options: MigrateOp
     return 'no file given';
   }
   return { files, options: { to, builderRepository, builderServiceAccount } };
+}
+
+/** Text from a YAML file for a terminal: every character outside printable ASCII (and line breaks) escaped. */
+function printable(text: string): string {
+  return text.replace(/[^\x20-\x7e\n]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,4 +1,4 @@
-import { convertObjects, MigrationTarget } from '../../src/cli/migrate-convert';
+import { convertObjects, MigrationTarget, Note, NOTE_COMMENTS } from '../../src/cli/migrate-convert';
 import { INTENTIONAL, seedStep, TO_V1ALPHA2 } from '../migrate-corpus';
 import { Manifest } from '../util';
 
@@ -26,7 +26,7 @@ describe('stale fields in kpack.io/v1alpha2 objects (kpack v0.17 drops them with
     // THEN
     expect(object.spec.serviceAccountName).toBe('builds');
     expect(object.spec).not.toHaveProperty('serviceAccount');
-    expect(notes).toEqual(['spec.serviceAccount "builds" written as spec.serviceAccountName: kpack v0.17 drops spec.serviceAccount and would have built with the "default" service account']);
+    expect(notes.map(n => n.text)).toEqual(['spec.serviceAccount "builds" written as spec.serviceAccountName: kpack v0.17 drops spec.serviceAccount and would have built with the "default" service account']);
     expect(object).toEqual(INTENTIONAL['stale-service-account'](input));
   });
 
@@ -40,7 +40,7 @@ describe('stale fields in kpack.io/v1alpha2 objects (kpack v0.17 drops them with
   test('spec.cacheSize becomes spec.cache.volume.size, with a note; with spec.cache also set it is an error', () => {
     const { object, notes } = convertOne(image({ cacheSize: '2Gi' }));
     expect(object.spec.cache).toEqual({ volume: { size: '2Gi' } });
-    expect(notes).toEqual(['spec.cacheSize 2Gi written as spec.cache.volume.size: kpack v0.17 drops spec.cacheSize and would have built without a cache volume']);
+    expect(notes.map(n => n.text)).toEqual(['spec.cacheSize 2Gi written as spec.cache.volume.size: kpack v0.17 drops spec.cacheSize and would have built without a cache volume']);
 
     const { errors } = convertObjects([image({ cacheSize: '2Gi', cache: { registry: { tag: 'registry.example.com/cache' } } })]);
     expect(errors).toEqual([expect.stringMatching(/^Image apps\/app \(kpack.io\/v1alpha2\): spec.cacheSize: not a kpack.io\/v1alpha2 field \(kpack v0.17 calls it spec.cache.volume.size; .*\), and spec.cache is also set: write spec.cache.volume.size$/)]);
@@ -50,7 +50,7 @@ describe('stale fields in kpack.io/v1alpha2 objects (kpack v0.17 drops them with
     const input = image({ cache: { volume: { request: '1G' } } });
     const { object, notes } = convertOne(input);
     expect(object.spec.cache).toEqual({ volume: { size: '1G' } });
-    expect(notes[0]).toMatch(/^spec.cache.volume.request 1G written as spec.cache.volume.size: /);
+    expect(notes[0].text).toMatch(/^spec.cache.volume.request 1G written as spec.cache.volume.size: /);
     expect(object).toEqual(INTENTIONAL['stale-cache-request'](input));
   });
 
@@ -58,13 +58,24 @@ describe('stale fields in kpack.io/v1alpha2 objects (kpack v0.17 drops them with
     const input = { apiVersion: 'kpack.io/v1alpha2', kind: 'Buildpack', metadata: { name: 'java' }, spec: { serviceAccountName: 'sa', source: { image: 'gcr.io/paketo-buildpacks/java' } } };
     const { object, notes } = convertOne(input);
     expect(object.spec).toEqual({ serviceAccountName: 'sa', image: 'gcr.io/paketo-buildpacks/java' });
-    expect(notes).toEqual(['spec.source.image written as spec.image: kpack v0.17 calls the buildpack image spec.image; kpack drops spec.source']);
+    expect(notes.map(n => n.text)).toEqual(['spec.source.image written as spec.image: kpack v0.17 calls the buildpack image spec.image; kpack drops spec.source']);
     expect(object).toEqual(INTENTIONAL['stale-buildpack-source'](input));
   });
 
-  test('a misspelt field is an error naming it, with the schema check\'s words', () => {
-    const { errors } = convertObjects([image({ sucessBuildHistoryLimit: 3 })]);
-    expect(errors).toEqual(['Image apps/app (kpack.io/v1alpha2): unknown field: spec.sucessBuildHistoryLimit\n    hint: kpack drops fields it does not know, without an error']);
+  test('a field kpack.io/v1alpha2 does not have is kept, with a note naming it (kpack drops it)', () => {
+    const { object, notes } = convertOne(image({ sucessBuildHistoryLimit: 3 }));
+    expect(object.spec.sucessBuildHistoryLimit).toBe(3);
+    expect(notes).toEqual([{
+      comment: '// A field kpack.io/v1alpha2 does not have (kpack drops it, without an error): kept with a JSON patch; see the notes.',
+      text: 'spec.sucessBuildHistoryLimit: not a field of kpack.io/v1alpha2 Image (kpack drops it, without an error): kept with a JSON patch; check its spelling',
+    }]);
+  });
+
+  test('every comment a note writes is fixed text', () => {
+    const { objects } = convertObjects([image({ serviceAccount: 'x\n(globalThis as any).pwned = 1;' }, 'kpack.io/v1alpha2')]);
+    expect(objects[0].notes.map(n => n.comment)).toEqual([expect.stringMatching(/^\/\/ [\x20-\x7e]+$/)]);
+    expect(NOTE_COMMENTS).toContain(objects[0].notes[0].comment);
+    expect(objects[0].notes[0].text).toContain('(globalThis as any).pwned');
   });
 });
 
@@ -73,7 +84,7 @@ describe('earlier kpack generations', () => {
     const { object, notes } = convertOne(image({ serviceAccount: 'builds', cacheSize: '1.5Gi' }, 'kpack.io/v1alpha1'));
     expect(object.apiVersion).toBe('kpack.io/v1alpha2');
     expect(object.spec).toEqual({ tag: 'registry.example.com/app', builder: BUILDER, source: GIT, serviceAccountName: 'builds', cache: { volume: { size: '1.5Gi' } } });
-    expect(notes).toEqual([
+    expect(notes.map(n => n.text)).toEqual([
       'kpack.io/v1alpha1 written as kpack.io/v1alpha2, the version kpack v0.17 converts it to and stores',
       'spec.serviceAccount written as spec.serviceAccountName',
       'spec.cacheSize written as spec.cache.volume.size',
@@ -89,15 +100,15 @@ describe('earlier kpack generations', () => {
     expect(errors).toEqual([]);
     expect(objects.map(o => `${o.object.kind}/${o.object.metadata.name}`)).toEqual(['ClusterStore/apps-sample-builder', 'ClusterStack/apps-sample-builder', 'Builder/sample-builder']);
     expect(objects[2].object.spec).toMatchObject({ tag: 'registry.example.com/builders/apps-sample-builder', serviceAccountName: 'builder-pusher' });
-    expect(objects[2].notes).toContain('spec.updatePolicy polling dropped: kpack v0.17 rebuilds a builder when its store, stack or order change');
-    expect(objects[2].notes).toContain('spec.serviceAccountName builder-pusher: a namespaced Builder uses an account of its own namespace (apps): it must exist there');
+    expect(objects[2].notes.map(n => n.text)).toContain('spec.updatePolicy polling dropped: kpack v0.17 rebuilds a builder when its store, stack or order change');
+    expect(objects[2].notes.map(n => n.text)).toContain('spec.serviceAccountName builder-pusher: a namespaced Builder uses an account of its own namespace (apps): it must exist there');
   });
 
   test('kpack v0.0.5\'s spec.builderRef becomes spec.builder { kind: Builder }, with a note', () => {
     const input = { apiVersion: 'build.pivotal.io/v1alpha1', kind: 'Image', metadata: { name: 'sample' }, spec: { builderRef: 'sample-builder', tag: 'registry.example.com/sample', source: GIT } };
     const { object, notes } = convertOne(input);
     expect(object.spec).toEqual({ builder: { kind: 'Builder', name: 'sample-builder' }, tag: 'registry.example.com/sample', source: GIT });
-    expect(notes).toEqual(['spec.builderRef (kpack v0.0.5) written as spec.builder { kind: Builder }, its name since kpack v0.0.6']);
+    expect(notes.map(n => n.text)).toEqual(['spec.builderRef (kpack v0.0.5) written as spec.builder { kind: Builder }, its name since kpack v0.0.6']);
     expect(object).toEqual(INTENTIONAL['builder-ref'](input));
   });
 });
@@ -112,7 +123,7 @@ describe('fields nobody declares', () => {
       status: {},
     });
     expect(object).toEqual({ apiVersion: 'kpack.io/v1alpha2', kind: 'ClusterStore', metadata: { name: 'default' }, spec: { sources: [{ image: 'paketobuildpacks/go' }] } });
-    expect(notes).toEqual([
+    expect(notes.map(n => n.text)).toEqual([
       'status dropped: kpack\'s controller writes it',
       'metadata.creationTimestamp dropped: the API server sets it',
       'metadata.resourceVersion dropped: the API server sets it',
@@ -149,7 +160,7 @@ describe('--to v1alpha2: kpack v0.0.8 objects for kpack v0.17', () => {
         serviceAccountRef: { namespace: 'kpack', name: 'builder-pusher' },
       },
     });
-    expect(byKind.ClusterBuilder.notes).toEqual(['converted from the kpack v0.0.8 ClusterBuilder default (build.pivotal.io/v1alpha1): kpack v0.17 builds the builder from the store, the stack and the order of gcr.io/paketo-buildpacks/builder:base, and pushes it to registry.example.com/builders/default']);
+    expect(byKind.ClusterBuilder.notes.map((n: Note) => n.text)).toEqual(['converted from the kpack v0.0.8 ClusterBuilder default (build.pivotal.io/v1alpha1): kpack v0.17 builds the builder from the store, the stack and the order of gcr.io/paketo-buildpacks/builder:base, and pushes it to registry.example.com/builders/default']);
     expect(byKind.Image.object.apiVersion).toBe('kpack.io/v1alpha2');
     expect(byKind.Image.object.spec).toMatchObject({ serviceAccountName: 'tutorial-service-account', builder: { kind: 'ClusterBuilder', name: 'default' } });
     expect(byKind.Image.object.spec).not.toHaveProperty('serviceAccount');

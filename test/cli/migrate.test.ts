@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import { stringify } from 'yaml';
+import { sameObjects, staticProblems, yamlObjects } from './migrated-program';
 import { STEPS, TutorialChart } from '../../examples/tutorial/tutorial';
 import { EXAMPLE_CHARTS } from '../../scripts/synth-examples';
 import { migrate, migrateYaml } from '../../src/cli/migrate';
@@ -86,7 +87,7 @@ describe('cdk8s-kpack migrate', () => {
     const code = roundTrip(objects, 'leftovers');
     expect(code).toContain("env: { A: kplus.EnvValue.fromValue('b') }");
     expect(code).toContain("JsonPatch.add('/spec/build/services', [{ apiVersion: 'example.com/v1', kind: 'Binding', name: 'db' }])");
-    expect(code).toContain('// ConfigMap (v1) is not a kind cdk8s-kpack writes: kept as an ApiObject, as it is');
+    expect(code).toContain("// Not an object cdk8s-kpack writes with a typed construct: kept as it is.\n    new ApiObject(this, 'config-map-apps-settings', ");
   });
 
   test('the command prints the chart, and reports a file it cannot read', () => {
@@ -111,8 +112,9 @@ describe('cdk8s-kpack migrate', () => {
     expect(code).not.toContain('legacy');
     expect(code).toContain('RegistryCredentials.dockerBasicAuth(');
     expect(code).toMatch(/new ClusterBuilder\(this, 'cluster-builder-default', \{ metadata: \{ name: 'default' \}, tag: 'registry.example.com\/builders\/default', stack: defaultClusterStack, store: defaultClusterStore, serviceAccount: builderPusherServiceAccount \}\);/);
-    expect(code).toContain('// converted from the kpack v0.0.8 ClusterBuilder default (build.pivotal.io/v1alpha1): the buildpacks of gcr.io/paketo-buildpacks/builder:base');
+    expect(code).toContain('// Converted from a kpack v0.0.8 builder image: a store with the buildpacks of the image.');
     expect(notes).toContain('Image hello-golang (kpack.io/v1alpha2): spec.serviceAccount written as spec.serviceAccountName');
+    expect(notes).toContain('ClusterStore default (kpack.io/v1alpha2): converted from the kpack v0.0.8 ClusterBuilder default (build.pivotal.io/v1alpha1): the buildpacks of gcr.io/paketo-buildpacks/builder:base');
     // and kpack v0.17's webhook accepts every kpack object
     expect(synthesized.filter(o => o.apiVersion === 'kpack.io/v1alpha2').map(o => [o.kind, validateKpackObject(o)])).toEqual(
       synthesized.filter(o => o.apiVersion === 'kpack.io/v1alpha2').map(o => [o.kind, []]));
@@ -140,6 +142,78 @@ describe('cdk8s-kpack migrate', () => {
   });
 
   test('malformed YAML is an error, not a stack trace', () => {
-    expect(() => migrateYaml('a: [')).toThrow(/^document 1 is not valid YAML: /);
+    expect(() => migrateYaml('a: [')).toThrow(/^document 1: not valid YAML \(line 1, column 5\): /);
+  });
+});
+
+describe('cdk8s-kpack migrate with hostile YAML', () => {
+  // Each fixture's generated chart is committed next to it (`<name>.chart.ts`), so the project's own
+  // `tsc --strict` type-check compiles all of them as one program; the test checks they are still what
+  // migrate writes. To regenerate them deliberately: MIGRATE_CHARTS_UPDATE=1 npx jest test/cli/migrate.test.ts
+  const HOSTILE = path.join(FIXTURES, 'hostile', 'migrate');
+  const LIBRARY = '../../../../src';
+  const fixtures = fs.readdirSync(HOSTILE).filter(f => f.endsWith('.yaml')).sort();
+  const chartFile = (fixture: string) => path.join(HOSTILE, fixture.replace(/\.yaml$/, '.chart.ts'));
+  const input = (fixture: string) => fs.readFileSync(path.join(HOSTILE, fixture), 'utf8');
+
+  afterAll(() => {
+    delete (globalThis as any).pwned;
+  });
+
+  test.each(fixtures)('%s: the committed chart (type-checked with the project) is what migrate writes', fixture => {
+    const code = migrateYaml(input(fixture), { importFrom: LIBRARY });
+    if (process.env.MIGRATE_CHARTS_UPDATE) fs.writeFileSync(chartFile(fixture), code);
+    expect(fs.readFileSync(chartFile(fixture), 'utf8')).toEqual(code);
+  });
+
+  test.each(fixtures)('%s: no text from the YAML reaches code, comments or imports', fixture => {
+    expect(staticProblems(fs.readFileSync(chartFile(fixture), 'utf8'), LIBRARY)).toEqual([]);
+  });
+
+  test.each(fixtures)('%s: the chart synthesizes exactly the objects of the file and runs nothing else', fixture => {
+    // GIVEN
+    const pwned = '/tmp/cdk8s-kpack-pwned';
+    fs.rmSync(pwned, { force: true });
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+
+    // WHEN
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { MigratedChart } = require(chartFile(fixture));
+    const app = new App();
+    const chart: Chart = new MigratedChart(app, 'migrated');
+    const output = app.synthYaml();
+    write.mockRestore();
+
+    // THEN
+    expect((globalThis as any).pwned).toBeUndefined();
+    expect(fs.existsSync(pwned)).toBe(false);
+    expect(({} as any).polluted).toBeUndefined();
+    const expected = yamlObjects(input(fixture));
+    expect(sameObjects(chart.toJson(), expected)).toBe(true);
+    // cdk8s's YAML writer writes -0 as 0; everything else comes back exactly.
+    expect(sameObjects(yamlObjects(output), expected, false)).toBe(true);
+  });
+
+  test('values keep their exact value: -0, null, empty values, CR, U+2028, lone surrogates, __proto__ keys', () => {
+    const values = fs.readFileSync(chartFile('values.yaml'), 'utf8');
+    expect(values).toContain('zero: -0');
+    expect(values).toContain("['__proto__']: { polluted: true }");
+    expect(values).toContain("a: '\\u000d'");
+    expect(fs.readFileSync(chartFile('lone-surrogate.yaml'), 'utf8')).toContain("high: '\\ud800'");
+    expect(fs.readFileSync(chartFile('unknown-kind-line-separator.yaml'), 'utf8')).toContain("kind: 'Gadget\\u2028(globalThis as any).pwned = 1;\\u2029//'");
+  });
+
+  test('reference kinds, blob auth and tagging strategies outside the known set keep the object as it is', () => {
+    const code = fs.readFileSync(chartFile('reference-kinds.yaml'), 'utf8');
+    expect(code).not.toContain('new ClusterBuilder(');
+    expect(code).not.toContain('new BuildImage(');
+    expect(code.match(/new ApiObject\(/g)).toHaveLength(2);
+  });
+
+  test('YAML over the limits is an error naming the document', () => {
+    expect(() => migrateYaml('a: 1\n---\n' + '['.repeat(1000))).toThrow(/^document 2: nested deeper than 100 levels/);
+    expect(() => migrateYaml('a: &a [x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n', { limits: { maxDocuments: 10, maxDepth: 10, maxAliasCount: 10 } }))
+      .toThrow(/^document 1: not valid YAML: Excessive alias count/);
+    expect(() => migrateYaml('a: 1\nb: 2\na: 3\n')).toThrow('document 1: not valid YAML (line 3, column 1): map keys must be unique; "a" is repeated');
   });
 });

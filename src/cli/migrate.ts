@@ -486,6 +486,8 @@ class Generator {
       runImage,
       priorityClassName: string(take(spec, 'priorityClassName')),
       lastBuild,
+      defaultProcess: string(take(spec, 'defaultProcess')),
+      projectDescriptorPath: string(take(spec, 'projectDescriptorPath')),
       ...this.buildSettings(spec, object, { timeout: 'activeDeadlineSeconds', path: 'spec' }),
     });
   }

@@ -92,6 +92,7 @@ const C = {
   stack: comment('Converted from a kpack v0.0.8 builder image: the stack of the image'),
   builder: comment('Converted from a kpack v0.0.8 builder image: kpack v0.17 builds the builder from the store, the stack and the order of the image, and pushes it to the builder repository'),
   updatePolicy: comment('spec.updatePolicy dropped: kpack v0.17 rebuilds a builder when its store, stack or order change'),
+  emptyResources: comment('An empty resources {} dropped: it is what kpack writes when there are none'),
   unknownField: comment('A field kpack.io/v1alpha2 does not have (kpack drops it, without an error): kept with a JSON patch; see the notes'),
   builderAccount: comment('spec.serviceAccountName: a namespaced Builder uses an account of its own namespace: it must exist there'),
 };
@@ -185,6 +186,7 @@ class Converter {
     if (object.apiVersion === CURRENT) {
       this.staleFields(object, notes, label);
     }
+    emptyResources(object, notes);
     return [{ object, notes }];
   }
 
@@ -449,6 +451,25 @@ class Converter {
       notes: builderNotes,
     };
     return [store, stack, builder];
+  }
+}
+
+/**
+ * kpack writes `resources: {}` (an Image's `spec.build`, a Build's `spec`) when there are none, so files
+ * copied from `kubectl get` hold it: it means nothing, and a typed construct does not write it.
+ */
+function emptyResources(object: Json, notes: Note[]): void {
+  const spec = object.spec;
+  const holder = object.kind === 'Image' ? spec?.build : object.kind === 'Build' ? spec : undefined;
+  const resources = holder && typeof holder === 'object' && hasOwn(holder, 'resources') ? holder.resources : undefined;
+  if (!resources || typeof resources !== 'object' || Array.isArray(resources) || Object.keys(resources).length > 0) {
+    return;
+  }
+  delete holder.resources;
+  const path = object.kind === 'Image' ? 'spec.build' : 'spec';
+  notes.push({ comment: C.emptyResources, text: `${path}.resources {} dropped: it is what kpack writes when there are none` });
+  if (object.kind === 'Image' && Object.keys(holder).length === 0) {
+    delete spec.build;
   }
 }
 

@@ -98,6 +98,21 @@ const REFERENCE_KINDS: Record<string, readonly string[]> = {
   buildpack: ['Buildpack', 'ClusterBuildpack'],
 };
 
+/** The props each construct requires: without one, the object is kept as it is. */
+const REQUIRED_PROPS: Record<string, readonly string[]> = {
+  'ClusterStack': ['stackId', 'buildImage', 'runImage'],
+  'ClusterLifecycle': ['image'],
+  'ClusterBuildpack': ['image'],
+  'Buildpack': ['image'],
+  'ClusterBuilder': ['tag', 'stack', 'serviceAccount'],
+  'Builder': ['tag', 'stack'],
+  'BuildImage': ['tag', 'builder', 'source'],
+  'Build': ['tags', 'source'],
+  'legacy.ClusterBuilder': ['image'],
+  'legacy.Builder': ['image'],
+  'legacy.BuildImage': ['tag', 'builder', 'source'],
+};
+
 const BLOB_AUTH: Record<string, string> = { secret: 'SECRET', helper: 'HELPER' };
 const TAGGING: Record<string, string> = { None: 'NONE', BuildNumber: 'BUILD_NUMBER' };
 const UPDATE_POLICY: Record<string, string> = { polling: 'POLLING', external: 'EXTERNAL' };
@@ -224,6 +239,8 @@ class Generator {
   }
 
   private typed(object: Json): void {
+    // Typed props drop nulls and empty lists and maps (as cdk8s does): such an object is kept as it is.
+    if (hasNullOrEmpty(object)) throw new Unfit();
     const apiVersion = own(object, 'apiVersion');
     const kind = own(object, 'kind');
     const type = `${typeof apiVersion === 'string' ? apiVersion : ''}/${typeof kind === 'string' ? kind : ''}`;
@@ -488,7 +505,7 @@ class Generator {
       lastBuild,
       defaultProcess: string(take(spec, 'defaultProcess')),
       projectDescriptorPath: string(take(spec, 'projectDescriptorPath')),
-      ...this.buildSettings(spec, object, { timeout: 'activeDeadlineSeconds', path: 'spec' }),
+      ...this.buildSettings(spec, object, { timeout: 'activeDeadlineSeconds' }),
     });
   }
 
@@ -496,7 +513,7 @@ class Generator {
    * The typed build settings (`BuildOptions`) of kpack's build fields: each field it can write back exactly is
    * taken out of `fields`; the rest stays there, for a JSON patch.
    */
-  private buildSettings(fields: Json, owner: Json, options: { timeout?: string; only?: string[]; path?: 'spec' }): Json {
+  private buildSettings(fields: Json, owner: Json, options: { timeout?: string; only?: string[] }): Json {
     const props: Json = {};
     const can = (key: string) => own(fields, key) !== undefined && (!options.only || options.only.includes(key));
     if (can('env')) {
@@ -508,12 +525,7 @@ class Generator {
     }
     if (can('resources')) {
       const resources = this.resources(own(fields, 'resources'));
-      if (resources === null) {
-        const field = `${options.path ?? 'spec.build'}.resources`;
-        this.lines.push(`// ${field} {} dropped: it is what kpack writes when there are none.`);
-        this.notes.push(`${describe(owner)}: ${field} {} dropped: it is what kpack writes when there are none`);
-        delete fields.resources;
-      } else if (resources !== undefined) {
+      if (resources !== undefined) {
         props.resources = resources;
         delete fields.resources;
       }
@@ -570,8 +582,8 @@ class Generator {
     return code(`{ ${pairs.map(p => `${propertyKey(p![0])}: kplus.EnvValue.fromValue(${stringLiteral(p![1])})`).join(', ')} }`);
   }
 
-  /** Resources as `kplus.ContainerResources`; null for an empty `{}`; undefined when they would not write back exactly. */
-  private resources(value: unknown): string | null | undefined {
+  /** Resources as `kplus.ContainerResources`; undefined when they would not write back exactly. */
+  private resources(value: unknown): string | undefined {
     if (!isObject(value) || Object.keys(value).some(k => !['requests', 'limits'].includes(k))) {
       return undefined;
     }
@@ -581,7 +593,7 @@ class Generator {
       return undefined;
     }
     if (Object.keys(requests).length === 0 && Object.keys(limits).length === 0) {
-      return own(value, 'requests') === undefined && own(value, 'limits') === undefined ? null : undefined;
+      return undefined;
     }
     if ([...Object.keys(requests), ...Object.keys(limits)].some(k => !['cpu', 'memory', 'ephemeral-storage'].includes(k))) {
       return undefined;
@@ -654,6 +666,7 @@ class Generator {
    * in the notes. `under` names spec fields the construct writes, whose leftovers are patched inside them.
    */
   private construct(object: Json, className: string, rest: Json, props: Json, under: string[] = []): string {
+    if ((REQUIRED_PROPS[className] ?? []).some(prop => props[prop] === undefined)) throw new Unfit();
     this.imports.add(className.startsWith('legacy.') ? 'legacy' : identifier(className));
     const variable = this.variable(object);
     const metadata = typedMetadata(object);
@@ -692,12 +705,13 @@ class Generator {
     const immutable = boolean(own(object, 'immutable'));
     const generation = Object.keys(annotations).some(a => a.startsWith('build.pivotal.io/')) ? 'legacy.' : '';
     const prefix = generation ? 'build.pivotal.io' : 'kpack.io';
-    const rest = Object.keys(annotations).filter(a => !a.startsWith(`${prefix}/`));
-    const otherAnnotations = rest.length ? Object.fromEntries(rest.map(a => [a, annotations[a]])) : undefined;
-    const metadata = typedMetadata({ ...object, metadata: { ...metadataIn, annotations: otherAnnotations } });
-    const factory = (name: string, props: Json) => {
+    // The annotation the credential writes itself is left out of the metadata; every other one is kept.
+    const factory = (name: string, props: Json, written?: string) => {
       if (generation) this.imports.add('legacy');
       else this.imports.add('RegistryCredentials');
+      const rest = Object.keys(annotations).filter(a => a !== written);
+      const otherAnnotations = rest.length ? Object.fromEntries(rest.map(a => [a, annotations[a]])) : undefined;
+      const metadata = typedMetadata({ ...object, metadata: { ...metadataIn, annotations: otherAnnotations } });
       const variable = this.variable(object);
       this.lines.push('');
       this.conversionNotes();
@@ -713,13 +727,13 @@ class Generator {
       return factory('dockerConfigJson', dockerConfig);
     }
     if (type === 'kubernetes.io/basic-auth' && keys === 'password,username' && docker) {
-      return factory('dockerBasicAuth', { registry: docker, username: data.username, password: data.password });
+      return factory('dockerBasicAuth', { registry: docker, username: data.username, password: data.password }, `${prefix}/docker`);
     }
     if (type === 'kubernetes.io/basic-auth' && keys === 'password,username' && git) {
-      return factory('gitBasicAuth', { gitServer: git, username: data.username, password: data.password });
+      return factory('gitBasicAuth', { gitServer: git, username: data.username, password: data.password }, `${prefix}/git`);
     }
     if (type === 'kubernetes.io/ssh-auth' && git && ['ssh-privatekey', 'known_hosts,ssh-privatekey'].includes(keys) && !(generation && own(data, 'known_hosts'))) {
-      return factory('gitSsh', { gitServer: git, sshPrivateKey: data['ssh-privatekey'], knownHosts: own(data, 'known_hosts') });
+      return factory('gitSsh', { gitServer: git, sshPrivateKey: data['ssh-privatekey'], knownHosts: own(data, 'known_hosts') }, `${prefix}/git`);
     }
     throw new Unfit();
   }
@@ -945,13 +959,16 @@ class Generator {
 
   /** A readable construct id from the kind, namespace and name (any character outside [A-Za-z0-9._-] becomes `-`). */
   private baseId(object: Json): string {
-    const metadata = object_(own(object, 'metadata')) ?? {};
-    const kind = String(string(own(object, 'kind')) ?? 'object').replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
-    const parts = [kind, string(own(metadata, 'namespace')), string(own(metadata, 'name'))].filter(x => x);
+    const metadata = isObject(own(object, 'metadata')) ? own(object, 'metadata') : {};
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    const kind = (text(own(object, 'kind')) ?? 'object').replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+    const parts = [kind, text(own(metadata, 'namespace')), text(own(metadata, 'name'))].filter(x => x);
     return parts.join('-').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 200) || 'object';
   }
 
-  private uniqueId(base: string): string {
+  private uniqueId(name: string): string {
+    // constructs keeps children in a plain object: an id named like a prototype member counts as taken.
+    const base = name in {} ? `${name}-object` : name;
     let id = base;
     for (let i = 2; this.ids.has(id); i++) {
       id = `${base}-${i}`;
@@ -1100,6 +1117,20 @@ function typedMetadata(object: Json): { name?: string; namespace?: string; label
     labels: stringMap(own(metadata, 'labels')),
     annotations: stringMap(own(metadata, 'annotations')),
   });
+}
+
+function hasNullOrEmpty(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === null) return true;
+    if (typeof item === 'object') {
+      const values = Object.values(item as object);
+      if (values.length === 0) return true;
+      for (const v of values) stack.push(v);
+    }
+  }
+  return false;
 }
 
 /** A JSON pointer token (RFC 6901). */

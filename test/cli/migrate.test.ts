@@ -190,6 +190,18 @@ describe('cdk8s-kpack migrate', () => {
     err = '';
     expect(run(['migrate', path.join(FIXTURES, 'migrate-corpus', 'kpack', 'samples', 'builder.yaml')], output)).toBe(1);
     expect(err).toMatch(/builder.yaml: error: Builder sample-builder \(kpack.io\/v1alpha1\): spec.image: .*migrate with --to v1alpha2 to convert it\n$/);
+    // text of the file reaches the terminal escaped (no control sequences)
+    err = '';
+    const hostile = path.join(ROOT, 'test', `.migrated-notes-${process.pid}.yaml`);
+    fs.writeFileSync(hostile, 'apiVersion: kpack.io/v1alpha2\nkind: ClusterStore\nmetadata: { name: "s\\u001b[2J", namespace: x }\nspec: { sources: [{ image: a/b }] }\n');
+    try {
+      expect(run(['migrate', hostile], output)).toBe(0);
+    } finally {
+      fs.rmSync(hostile);
+    }
+    expect(err).toContain('note: ClusterStore s\\u001b[2J (kpack.io/v1alpha2): metadata.namespace "x" dropped');
+    expect(err).not.toContain('\u001b');
+
     err = '';
     expect(run(['migrate', '--to', 'v1alpha3', files[0]], output)).toBe(2);
     expect(err).toContain('migrate: --to: unknown target "v1alpha3"');

@@ -14,8 +14,6 @@ export const FIXED_COMMENTS = [
   '// Spec fields with no typed prop (yet): kept as they are.',
   '// The value is written into the synthesized YAML: consider RegistryCredentials.fromSecretName().',
   '/** An object written exactly as the YAML file has it (cdk8s would drop its nulls or empty values, or refuse its keys). */',
-  '// spec.build.resources {} dropped: it is what kpack writes when there are none.',
-  '// spec.resources {} dropped: it is what kpack writes when there are none.',
   // What the conversion changed on the way: fixed text too (the values are in the notes on stderr).
   ...NOTE_COMMENTS,
 ];

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { migrateYaml } from './migrate';
+import { migrate, MigrateError, MigrateOptions, MigrationTarget } from './migrate';
 import { formatReport, validateFiles } from './validate';
 import { DEFAULT_KPACK_VERSION, kpackVersions, ruleSetFor } from '../private/validation';
 
@@ -19,9 +19,16 @@ Commands:
                      --kpack-version: the kpack release whose rules apply (${kpackVersions().join(', ')};
                      default ${DEFAULT_KPACK_VERSION})
                      e.g. cdk8s synth && npx cdk8s-kpack validate dist/*.yaml
-  migrate FILE       print a cdk8s chart, written with cdk8s-kpack, that synthesizes the objects of a kpack
-                     YAML file (kpack v0.17 or v0.0.8, with the Secrets and ServiceAccounts they use).
-                     e.g. npx cdk8s-kpack migrate kpack/image.yaml > main.ts
+  migrate [OPTIONS] FILE...
+                     print a cdk8s chart, written with cdk8s-kpack, that synthesizes the objects of kpack
+                     YAML files (kpack v0.17, kpack.io/v1alpha1, or v0.0.8, with the Secrets and
+                     ServiceAccounts they use), one chart for all the files. What it changes (stale fields,
+                     server-written fields) and what it keeps untyped (JSON patches) is listed on stderr.
+                     e.g. npx cdk8s-kpack migrate kpack/*.yaml > main.ts
+                     --to v1alpha2   write kpack v0.0.8 objects for kpack v0.17: builder images become a
+                                     ClusterStore, a ClusterStack and a builder (needs the two options below)
+                     --builder-repository REPO        where kpack v0.17 pushes converted builders
+                     --builder-service-account NS/SA  the service account that can push there
 `;
 
 /** Runs the command line; returns the exit code. */
@@ -53,16 +60,32 @@ export function run(args: string[], output: Output): number {
       return report.findings.some(f => f.severity === 'error') ? 1 : 0;
     }
     case 'migrate': {
-      if (rest.length !== 1) {
-        output.err('migrate: give one file\n\n' + USAGE);
+      const parsed = migrateArguments(rest);
+      if (typeof parsed === 'string') {
+        output.err(`migrate: ${parsed}\n\n` + USAGE);
         return 2;
       }
+      const texts: string[] = [];
+      for (const file of parsed.files) {
+        try {
+          texts.push(fs.readFileSync(file, 'utf8'));
+        } catch (e) {
+          output.err(`${file}: cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+          return 1;
+        }
+      }
+      const where = parsed.files.join(', ');
       try {
-        output.out(migrateYaml(fs.readFileSync(rest[0], 'utf8')));
+        // Documents of several files join as one stream; an empty last document separates them.
+        const result = migrate(texts.map(t => (t.endsWith('\n') ? t : `${t}\n`)).join('---\n'), parsed.options);
+        output.out(result.code);
+        for (const note of result.notes) {
+          output.err(`${where}: note: ${printable(note)}\n`);
+        }
         return 0;
       } catch (e) {
-        const error = e as NodeJS.ErrnoException;
-        output.err(`${rest[0]}: ${error.code ? `cannot read the file: ${error.code}` : error.message}\n`);
+        const problems = e instanceof MigrateError ? e.problems : [(e as Error).message];
+        output.err(problems.map(p => `${where}: error: ${printable(p)}\n`).join(''));
         return 1;
       }
     }
@@ -76,4 +99,50 @@ export function run(args: string[], output: Output): number {
       output.err(`unknown command "${command}"\n\n` + USAGE);
       return 2;
   }
+}
+
+/** `migrate`'s files and options, or what is wrong with the arguments. */
+function migrateArguments(args: string[]): { files: string[]; options: MigrateOptions } | string {
+  const files: string[] = [];
+  let to: MigrationTarget | undefined;
+  let builderRepository: string | undefined;
+  let builderServiceAccount: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = () => {
+      const next = args[++i];
+      if (next === undefined) {
+        throw new Error(`${arg} needs a value`);
+      }
+      return next;
+    };
+    try {
+      if (arg === '--to') {
+        const target = value();
+        if (target !== 'v1alpha2') {
+          return `--to: unknown target "${target}" (v1alpha2 is the only one; without --to, each object keeps its kpack version)`;
+        }
+        to = MigrationTarget.V1ALPHA2;
+      } else if (arg === '--builder-repository') {
+        builderRepository = value();
+      } else if (arg === '--builder-service-account') {
+        builderServiceAccount = value();
+      } else if (arg.startsWith('--')) {
+        return `unknown option "${arg}"`;
+      } else {
+        files.push(arg);
+      }
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  if (files.length === 0) {
+    return 'no file given';
+  }
+  return { files, options: { to, builderRepository, builderServiceAccount } };
+}
+
+/** Text from a YAML file for a terminal: every character outside printable ASCII (and line breaks) escaped. */
+function printable(text: string): string {
+  return text.replace(/[^\x20-\x7e\n]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -14,9 +14,13 @@ function schemaOf(kind: string): Schema | undefined {
   return v1alpha2Schemas()[kind];
 }
 
-const LEGACY_NAMES: Record<string, string> = {
+/** Fields of earlier kpack versions people still write, and what kpack v0.17 calls them. */
+export const LEGACY_NAMES: Record<string, string> = {
   'spec.serviceAccount': 'kpack v0.17 calls it spec.serviceAccountName; kpack drops spec.serviceAccount and builds with the "default" service account',
   'spec.cacheSize': 'kpack v0.17 calls it spec.cache.volume.size; kpack drops spec.cacheSize',
+  'spec.cache.volume.request': 'kpack v0.17 calls it spec.cache.volume.size; kpack drops spec.cache.volume.request and gives the Image its default cache',
+  // Only unknown on Buildpack and ClusterBuildpack, whose image kpack's documentation writes under source.
+  'spec.source': 'kpack v0.17 calls the buildpack image spec.image; kpack drops spec.source',
 };
 
 export function checkSchema(object: Record<string, any>): FieldError[] {

@@ -2,12 +2,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import { stringify } from 'yaml';
+import { sameObjects, staticProblems, yamlObjects } from './migrated-program';
 import { STEPS, TutorialChart } from '../../examples/tutorial/tutorial';
 import { EXAMPLE_CHARTS } from '../../scripts/synth-examples';
-import { migrateYaml } from '../../src/cli/migrate';
+import { migrate, migrateYaml } from '../../src/cli/migrate';
+import { convertObjects } from '../../src/cli/migrate-convert';
 import { run } from '../../src/cli/run';
 import { sameQuantity } from '../../src/private/quantity';
-import { FIXTURES, Manifest, objectKey, readManifests } from '../util';
+import { validateKpackObject } from '../../src/private/validation';
+import { asStored, seedStep, TO_V1ALPHA2 } from '../migrate-corpus';
+import { FIXTURES, Manifest, objectKey } from '../util';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -42,17 +46,10 @@ function normalized(objects: Manifest[]): Manifest[] {
 
 function roundTrip(objects: Manifest[], name: string) {
   const code = migrateYaml(objects.map(o => stringify(o)).join('---\n'), { importFrom: path.join(ROOT, 'src') });
-  expect(normalized(synthMigrated(code, name))).toEqual(normalized(objects));
+  expect(asStored(synthMigrated(code, name))).toEqual(asStored(objects));
   return code;
 }
 
-function seedStep(step: number): Manifest[] {
-  const files = ['01-cluster-builder.yml', '02-secret.yml', '03-service-account.yml', step === 1 ? '04-hello-golang.yml' : '05-hello-golang-revision-bump.yml'];
-  if (step === 3) {
-    files[0] = '06-cluster-builder-tiny.yml';
-  }
-  return files.flatMap(file => readManifests(path.join(FIXTURES, 'tutorial', file)));
-}
 
 describe('cdk8s-kpack migrate', () => {
   test.each([1, 2, 3])('the v0.0.8 tutorial at step %i round-trips: YAML → code → the same YAML', step => {
@@ -84,12 +81,67 @@ describe('cdk8s-kpack migrate', () => {
         apiVersion: 'kpack.io/v1alpha2',
         kind: 'Image',
         metadata: { name: 'app', namespace: 'apps' },
-        spec: { tag: 'registry.example.com/app', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/example/app', revision: 'main' } }, build: { env: [{ name: 'A', value: 'b' }] } },
+        spec: { tag: 'registry.example.com/app', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/example/app', revision: 'main' } }, build: { env: [{ name: 'A', value: 'b' }], services: [{ apiVersion: 'example.com/v1', kind: 'Binding', name: 'db' }] } },
       },
     ];
     const code = roundTrip(objects, 'leftovers');
-    expect(code).toContain("JsonPatch.add('/spec/build'");
-    expect(code).toContain('// ConfigMap is not a kind cdk8s-kpack writes: kept as it is.');
+    expect(code).toContain("env: { A: kplus.EnvValue.fromValue('b') }");
+    expect(code).toContain("JsonPatch.add('/spec/build/services', [{ apiVersion: 'example.com/v1', kind: 'Binding', name: 'db' }])");
+    expect(code).toContain("// Not an object cdk8s-kpack writes with a typed construct: kept as it is.\n    new ApiObject(this, 'config-map-apps-settings', ");
+  });
+
+  test('build settings are typed props, not JSON patches: env, resources, node selector, tolerations, timeout, creation time, services', () => {
+    // GIVEN an Image and a Build with every build setting that has a typed prop
+    const settings = {
+      nodeSelector: { disktype: 'ssd' },
+      tolerations: [
+        { key: 'dedicated', operator: 'Equal', value: 'builds', effect: 'NoSchedule' },
+        { key: 'spot', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 60 },
+        { operator: 'Exists' },
+      ],
+      runtimeClassName: 'gvisor',
+      schedulerName: 'batch',
+      env: [{ name: 'BP_JVM_VERSION', value: '21' }, { name: 'weird-name', value: '' }],
+      resources: { requests: { 'cpu': '500m', 'memory': '1Gi', 'ephemeral-storage': '2Gi' }, limits: { cpu: '2', memory: '1536Mi' } },
+      creationTime: '1700000000',
+      services: [{ apiVersion: 'v1', kind: 'Secret', name: 'settings-xml' }],
+    };
+    const objects: Manifest[] = [
+      {
+        apiVersion: 'kpack.io/v1alpha2',
+        kind: 'Image',
+        metadata: { name: 'app', namespace: 'apps' },
+        spec: { tag: 'registry.example.com/app', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/example/app', revision: 'main' } }, build: { ...settings, buildTimeout: 1800 } },
+      },
+      {
+        apiVersion: 'kpack.io/v1alpha2',
+        kind: 'Build',
+        metadata: { name: 'once', namespace: 'apps' },
+        spec: {
+          tags: ['registry.example.com/app:once'],
+          builder: { image: 'paketobuildpacks/builder-jammy-base', imagePullSecrets: [{ name: 'pull' }] },
+          source: { git: { url: 'https://github.com/example/app', revision: '4bae4fb358ba5235ec8c8d9c001821a2017c70cb' } },
+          cache: { volume: { persistentVolumeClaimName: 'build-cache' } },
+          runImage: { image: 'paketobuildpacks/run-jammy-base' },
+          lastBuild: { image: 'registry.example.com/app@sha256:' + 'a'.repeat(64), stackId: 'io.buildpacks.stacks.jammy' },
+          defaultProcess: 'web',
+          ...settings,
+          creationTime: 'now',
+          activeDeadlineSeconds: 600,
+        },
+      },
+    ];
+    // WHEN
+    const code = roundTrip(objects, 'buildsettings');
+    // THEN
+    expect(code).not.toContain('JsonPatch');
+    expect(code).toContain("tolerations: [kplus.NodeTaintQuery.is('dedicated', 'builds', { effect: kplus.TaintEffect.NO_SCHEDULE }), kplus.NodeTaintQuery.exists('spot', { effect: kplus.TaintEffect.NO_EXECUTE, evictAfter: Duration.seconds(60) }), kplus.NodeTaintQuery.any()]");
+    expect(code).toContain("env: { BP_JVM_VERSION: kplus.EnvValue.fromValue('21'), 'weird-name': kplus.EnvValue.fromValue('') }");
+    expect(code).toContain('resources: { cpu: { request: kplus.Cpu.millis(500), limit: kplus.Cpu.units(2) }, memory: { request: Size.gibibytes(1), limit: Size.gibibytes(1.5) }, ephemeralStorage: { request: Size.gibibytes(2) } }');
+    expect(code).toContain('buildTimeout: Duration.seconds(1800), creationTime: CreationTime.fromEpochSeconds(1700000000)');
+    expect(code).toContain('buildTimeout: Duration.seconds(600), creationTime: CreationTime.NOW');
+    expect(code).toContain('services: [settingsXmlSecret]');
+    expect(code).toContain('cache: BuildCache.persistentVolumeClaim(buildCachePersistentVolumeClaim)');
   });
 
   test('the command prints the chart, and reports a file it cannot read', () => {
@@ -103,7 +155,131 @@ describe('cdk8s-kpack migrate', () => {
     expect(run(['migrate'], output)).toBe(2);
   });
 
+  test('--to v1alpha2 writes the v0.0.8 tutorial as kpack v0.17 objects that kpack accepts', () => {
+    // GIVEN the kpack v0.0.8 tutorial
+    const input = seedStep(1).map(o => stringify(o)).join('---\n');
+    // WHEN
+    const { code, notes } = migrate(input, { ...TO_V1ALPHA2, importFrom: path.join(ROOT, 'src') });
+    const synthesized = synthMigrated(code, 'tov1alpha2');
+    // THEN the chart writes the converted objects, with the constructs of kpack v0.17
+    expect(normalized(synthesized)).toEqual(normalized(convertObjects(seedStep(1), TO_V1ALPHA2).objects.map(o => o.object)));
+    expect(code).not.toContain('legacy');
+    expect(code).toContain('RegistryCredentials.dockerBasicAuth(');
+    expect(code).toMatch(/new ClusterBuilder\(this, 'cluster-builder-default', \{ metadata: \{ name: 'default' \}, tag: 'registry.example.com\/builders\/default', stack: defaultClusterStack, store: defaultClusterStore, serviceAccount: builderPusherServiceAccount \}\);/);
+    expect(code).toContain('// Converted from a kpack v0.0.8 builder image: a store with the buildpacks of the image.');
+    expect(notes).toContain('Image hello-golang (kpack.io/v1alpha2): spec.serviceAccount written as spec.serviceAccountName');
+    expect(notes).toContain('ClusterStore default (kpack.io/v1alpha2): converted from the kpack v0.0.8 ClusterBuilder default (build.pivotal.io/v1alpha1): the buildpacks of gcr.io/paketo-buildpacks/builder:base');
+    // and kpack v0.17's webhook accepts every kpack object
+    expect(synthesized.filter(o => o.apiVersion === 'kpack.io/v1alpha2').map(o => [o.kind, validateKpackObject(o)])).toEqual(
+      synthesized.filter(o => o.apiVersion === 'kpack.io/v1alpha2').map(o => [o.kind, []]));
+  });
+
+  test('the command reads several files as one chart, lists its notes on stderr, and refuses what it cannot map', () => {
+    let out = '';
+    let err = '';
+    const output = { out: (t: string) => { out += t; }, err: (t: string) => { err += t; } };
+    const dir = path.join(FIXTURES, 'migrate-corpus', 'spring-petclinic-microservices', 'kpack');
+    const files = fs.readdirSync(dir).sort().map(f => path.join(dir, f));
+    expect(run(['migrate', ...files], output)).toBe(0);
+    // one ClusterBuilder and one reference to the service account for the five Images
+    expect(out.match(/new ClusterBuilder\(/g)).toHaveLength(1);
+    expect(out.match(/fromServiceAccountName\(this, 'ref-service-account-petclinic-gcr-registry-service-account'/g)).toHaveLength(1);
+    expect(out.match(/builder: defaultBuilderClusterBuilder, serviceAccount: gcrRegistryServiceAccountServiceAccount3/g)).toHaveLength(5);
+    expect(err).toContain('note: ClusterBuilder default-builder (kpack.io/v1alpha2): metadata.namespace "kpack" dropped: ClusterBuilder is cluster-scoped');
+
+    err = '';
+    expect(run(['migrate', path.join(FIXTURES, 'migrate-corpus', 'kpack', 'samples', 'builder.yaml')], output)).toBe(1);
+    expect(err).toMatch(/builder.yaml: error: Builder sample-builder \(kpack.io\/v1alpha1\): spec.image: .*migrate with --to v1alpha2 to convert it\n$/);
+    // text of the file reaches the terminal escaped (no control sequences)
+    err = '';
+    const hostile = path.join(ROOT, 'test', `.migrated-notes-${process.pid}.yaml`);
+    fs.writeFileSync(hostile, 'apiVersion: kpack.io/v1alpha2\nkind: ClusterStore\nmetadata: { name: "s\\u001b[2J", namespace: x }\nspec: { sources: [{ image: a/b }] }\n');
+    try {
+      expect(run(['migrate', hostile], output)).toBe(0);
+    } finally {
+      fs.rmSync(hostile);
+    }
+    expect(err).toContain('note: ClusterStore s\\u001b[2J (kpack.io/v1alpha2): metadata.namespace "x" dropped');
+    expect(err).not.toContain('\u001b');
+
+    err = '';
+    expect(run(['migrate', '--to', 'v1alpha3', files[0]], output)).toBe(2);
+    expect(err).toContain('migrate: --to: unknown target "v1alpha3"');
+  });
+
   test('malformed YAML is an error, not a stack trace', () => {
-    expect(() => migrateYaml('a: [')).toThrow(/^document 1 is not valid YAML: /);
+    expect(() => migrateYaml('a: [')).toThrow(/^document 1: not valid YAML \(line 1, column 5\): /);
+  });
+});
+
+describe('cdk8s-kpack migrate with hostile YAML', () => {
+  // Each fixture's generated chart is committed next to it (`<name>.chart.ts`), so the project's own
+  // `tsc --strict` type-check compiles all of them as one program; the test checks they are still what
+  // migrate writes. To regenerate them deliberately: MIGRATE_CHARTS_UPDATE=1 npx jest test/cli/migrate.test.ts
+  const HOSTILE = path.join(FIXTURES, 'hostile', 'migrate');
+  const LIBRARY = '../../../../src';
+  const fixtures = fs.readdirSync(HOSTILE).filter(f => f.endsWith('.yaml')).sort();
+  const chartFile = (fixture: string) => path.join(HOSTILE, fixture.replace(/\.yaml$/, '.chart.ts'));
+  const input = (fixture: string) => fs.readFileSync(path.join(HOSTILE, fixture), 'utf8');
+
+  afterAll(() => {
+    delete (globalThis as any).pwned;
+  });
+
+  test.each(fixtures)('%s: the committed chart (type-checked with the project) is what migrate writes', fixture => {
+    const code = migrateYaml(input(fixture), { importFrom: LIBRARY });
+    if (process.env.MIGRATE_CHARTS_UPDATE) fs.writeFileSync(chartFile(fixture), code);
+    expect(fs.readFileSync(chartFile(fixture), 'utf8')).toEqual(code);
+  });
+
+  test.each(fixtures)('%s: no text from the YAML reaches code, comments or imports', fixture => {
+    expect(staticProblems(fs.readFileSync(chartFile(fixture), 'utf8'), LIBRARY)).toEqual([]);
+  });
+
+  test.each(fixtures)('%s: the chart synthesizes exactly the objects of the file and runs nothing else', fixture => {
+    // GIVEN
+    const pwned = '/tmp/cdk8s-kpack-pwned';
+    fs.rmSync(pwned, { force: true });
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+
+    // WHEN
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { MigratedChart } = require(chartFile(fixture));
+    const app = new App();
+    const chart: Chart = new MigratedChart(app, 'migrated');
+    const output = app.synthYaml();
+    write.mockRestore();
+
+    // THEN
+    expect((globalThis as any).pwned).toBeUndefined();
+    expect(fs.existsSync(pwned)).toBe(false);
+    expect(({} as any).polluted).toBeUndefined();
+    const expected = yamlObjects(input(fixture));
+    expect(sameObjects(chart.toJson(), expected)).toBe(true);
+    // cdk8s's YAML writer writes -0 as 0; everything else comes back exactly.
+    expect(sameObjects(yamlObjects(output), expected, false)).toBe(true);
+  });
+
+  test('values keep their exact value: -0, null, empty values, CR, U+2028, lone surrogates, __proto__ keys', () => {
+    const values = fs.readFileSync(chartFile('values.yaml'), 'utf8');
+    expect(values).toContain('zero: -0');
+    expect(values).toContain("['__proto__']: { polluted: true }");
+    expect(values).toContain("a: '\\u000d'");
+    expect(fs.readFileSync(chartFile('lone-surrogate.yaml'), 'utf8')).toContain("high: '\\ud800'");
+    expect(fs.readFileSync(chartFile('unknown-kind-line-separator.yaml'), 'utf8')).toContain("kind: 'Gadget\\u2028(globalThis as any).pwned = 1;\\u2029//'");
+  });
+
+  test('reference kinds, blob auth and tagging strategies outside the known set keep the object as it is', () => {
+    const code = fs.readFileSync(chartFile('reference-kinds.yaml'), 'utf8');
+    expect(code).not.toContain('new ClusterBuilder(');
+    expect(code).not.toContain('new BuildImage(');
+    expect(code.match(/new ApiObject\(/g)).toHaveLength(2);
+  });
+
+  test('YAML over the limits is an error naming the document', () => {
+    expect(() => migrateYaml('a: 1\n---\n' + '['.repeat(1000))).toThrow(/^document 2: nested deeper than 100 levels/);
+    expect(() => migrateYaml('a: &a [x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n', { limits: { maxDocuments: 10, maxDepth: 10, maxAliasCount: 10 } }))
+      .toThrow(/^document 1: not valid YAML: Excessive alias count/);
+    expect(() => migrateYaml('a: 1\nb: 2\na: 3\n')).toThrow('document 1: not valid YAML (line 3, column 1): map keys must be unique; "a" is repeated');
   });
 });

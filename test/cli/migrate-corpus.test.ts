@@ -1,0 +1,67 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Testing } from 'cdk8s';
+import { migrate } from '../../src/cli/migrate';
+import { formatFieldErrors, validateKpackObject } from '../../src/private/validation';
+import { asStored, expectedObjects, migrateUnits, unitYaml } from '../migrate-corpus';
+import { Manifest } from '../util';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+function synthMigrated(code: string, name: string): Manifest[] {
+  const dir = fs.mkdtempSync(path.join(ROOT, 'test', '.migrated-'));
+  try {
+    const file = path.join(dir, `${name.replace(/[^A-Za-z0-9]/g, '')}.ts`);
+    fs.writeFileSync(file, code);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { MigratedChart } = require(file);
+    return Testing.synth(new MigratedChart(Testing.app(), 'migrated'));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A few units, one of each kind of input: `npm run test:migrate-corpus` migrates, compiles (strictly, in
+ * one program) and round-trips all of them.
+ */
+const FEW = [
+  'spring-petclinic-microservices', 'epinio', 'kpack-cli-test-image', 'kpack-samples-build', 'kpack-samples-image-from-git',
+  'kpack-samples-image', 'kpack-docs-docs-buildpacks-1', 'kpack-docs-docs-tutorial-5', 'kpack-docs-samples-image_with_cache',
+];
+const UNITS = migrateUnits().filter(u => FEW.includes(u.name));
+
+describe('migrate: the corpus round-trips', () => {
+  test.each(UNITS.filter(u => !u.rejectedByKpack && !u.failure).map(u => [u.name, u] as const))('%s', (_name, unit) => {
+    const result = migrate(unitYaml(unit), { ...unit.options, importFrom: path.join(ROOT, 'src') });
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(asStored(synthMigrated(result.code, unit.name))).toEqual(asStored(expectedObjects(unit)));
+    } finally {
+      write.mockRestore();
+    }
+  });
+});
+
+describe('migrate: documentation templates kpack rejects', () => {
+  test.each(UNITS.filter(u => u.rejectedByKpack && !u.failure).map(u => [u.name, u] as const))('%s fails at synth on the fields kpack rejects', (_name, unit) => {
+    const result = migrate(unitYaml(unit), { ...unit.options, importFrom: path.join(ROOT, 'src') });
+    const fields = unit.objects().flatMap(o => formatFieldErrors(validateKpackObject(o) ?? [])).map(m => m.split('\n')[0].replace(/^.*: /, ''));
+    expect(fields.length).toBeGreaterThan(0);
+    let message = '';
+    try {
+      synthMigrated(result.code, unit.name);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    for (const field of fields) {
+      expect(message).toContain(field);
+    }
+  });
+});
+
+describe('migrate: units it refuses', () => {
+  test.each(UNITS.filter(u => u.failure).map(u => [u.name, u] as const))('%s', (_name, unit) => {
+    expect(() => migrate(unitYaml(unit), unit.options)).toThrow(unit.failure);
+  });
+});

@@ -15,9 +15,10 @@ describe('cdk8s-kpack', () => {
     expect(result).toEqual({ code: 0, out: '1 kpack object(s) in 1 file(s): 0 error(s), 0 warning(s)\n', err: '' });
   });
 
-  test('validate exits 1 when a file has an error', () => {
+  test('validate exits 2 when a file cannot be read, and still checks the others', () => {
     const result = capture(['validate', path.join(FIXTURES, 'tutorial', '04-hello-golang.yml'), path.join(FIXTURES, 'missing.yml')]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
+    expect(result.out).toContain('1 kpack object(s) in 2 file(s): 1 error(s)');
     expect(result.out).toContain('missing.yml: cannot read the file: ENOENT');
   });
 
@@ -28,6 +29,6 @@ describe('cdk8s-kpack', () => {
   });
 
   test('--help exits 0', () => {
-    expect(capture(['--help'])).toEqual({ code: 0, out: expect.stringContaining('validate FILE...'), err: '' });
+    expect(capture(['--help'])).toEqual({ code: 0, out: expect.stringContaining('validate FILE|DIR|-...'), err: '' });
   });
 });

@@ -1,3 +1,4 @@
+import { redactSecrets } from '../redact';
 /**
  * Validation problems in the shape of knative's `apis.FieldError`, which kpack's webhook returns:
  * `<message>: <path>[, <path>…]`, then `\n<details>` when there are details. Errors with the same
@@ -60,7 +61,7 @@ export function formatFieldErrors(errors: readonly FieldError[]): string[] {
   for (const error of errors) {
     const key = `${error.message}\u0000${error.details ?? ''}`;
     const entry = merged.get(key) ?? { message: error.message, details: error.details, paths: [], hints: [] };
-    entry.paths.push(...error.paths.filter(p => p !== ''));
+    for (const p of error.paths) if (p !== '') entry.paths.push(p); // a loop: a spread of a huge list overflows the stack
     if (error.hint && !entry.hints.some(h => h.hint === error.hint)) {
       entry.hints.push({ path: error.paths[0] ?? '', hint: error.hint });
     }
@@ -74,8 +75,9 @@ export function formatFieldErrors(errors: readonly FieldError[]): string[] {
         lines.push(entry.details);
       }
       // Hints follow the order of the paths they belong to.
-      lines.push(...[...entry.hints].sort((a, b) => compareStrings(a.path, b.path)).map(({ hint }) => `hint: ${hint}`));
-      return lines.join('\n');
+      for (const { hint } of [...entry.hints].sort((a, b) => compareStrings(a.path, b.path))) lines.push(`hint: ${hint}`);
+      // Values from props and files may hold credentials: every message goes through the one redaction.
+      return redactSecrets(lines.join('\n'));
     });
 }
 

@@ -502,10 +502,10 @@ describe('Kpack options', () => {
       expect(validationErrors(chart)).toEqual([]);
     });
 
-    test('text that is not a PEM bundle fails the synth, showing its start', () => {
+    test('text that is not a PEM bundle fails the synth, without showing it (it may be a key without its header)', () => {
       const { chart } = install({ caCertificates: CaCertificates.fromPem('MIIBoTCCAUegAwIBAgIUfRNgII6RNo8PftZjc+lzqcLN2HEwCgYIKoZIzj0EAwIw') });
       expect(validationErrors(chart)).toEqual([
-        '[test/kpack] invalid value: "MIIBoTCCAUegAwIBAgIUfRNgII6RNo8PftZjc+lzqcLN2HEwCgYIKoZI…": caCertificates\n' +
+        '[test/kpack] invalid value: "[redacted base64]": caCertificates\n' +
         'hint: a PEM bundle: one or more -----BEGIN CERTIFICATE----- … -----END CERTIFICATE----- blocks',
       ]);
       const broken = BUNDLE.replace('-----END CERTIFICATE-----\n-----BEGIN', '-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----\nnot base64!\n-----BEGIN');

@@ -790,10 +790,10 @@ class Generator {
         }
       }
     }
-    extraPull.push(...pullSecrets);
+    for (const name of pullSecrets) extraPull.push(name);
     if (lines.length || extraPull.length) {
       this.lines.splice(start, 0, '');
-      this.lines.push(...lines);
+      for (const line of lines) this.lines.push(line);
     }
     if (extraPull.length > 0) {
       this.cdk8sImports.add('ApiObject');

@@ -34,6 +34,7 @@ export function* parseDocuments(text: string, limits: ParseLimits = DEFAULT_PARS
   const parser = new Parser(lineCounter.addNewLine);
   class TooDeep extends Error {}
   let index = 0;
+  let documentTokens = 0;
   const finish = function* (documents: Iterable<Document.Parsed>): Generator<ParsedDocument> {
     for (const document of documents) {
       index++;
@@ -59,7 +60,9 @@ export function* parseDocuments(text: string, limits: ParseLimits = DEFAULT_PARS
   try {
     for (const token of tokens()) {
       if (token.type === 'document') {
-        if (index >= limits.maxDocuments) {
+        // Counted as they come: the composer hands a document over only when the next one starts.
+        if (++documentTokens > limits.maxDocuments) {
+          yield* finish(composer.end());
           yield { index: index + 1, error: `more than ${limits.maxDocuments} documents: the rest of the file is not read` };
           return;
         }

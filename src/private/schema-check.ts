@@ -65,12 +65,15 @@ function walk(value: unknown, schema: Schema, at: string, errors: FieldError[]):
   const object = value as Record<string, unknown>;
   for (const [key, child] of Object.entries(object)) {
     const childAt = join(at, key);
-    const childSchema = schema.properties?.[key] ?? schema.additionalProperties;
+    // Own properties only: a key named `constructor` or `__proto__` is an unknown field, not a prototype member.
+    const own = schema.properties && Object.prototype.hasOwnProperty.call(schema.properties, key) ? schema.properties[key] : undefined;
+    const childSchema = own ?? schema.additionalProperties;
     if (childSchema) {
       walk(child, childSchema, childAt, errors);
     } else if (schema.properties && child !== undefined) {
       const error = generic('unknown field', childAt);
-      errors.push(LEGACY_NAMES[childAt] ? withHint(error, LEGACY_NAMES[childAt]) : withHint(error, 'kpack drops fields it does not know, without an error'));
+      const legacyName = Object.prototype.hasOwnProperty.call(LEGACY_NAMES, childAt) ? LEGACY_NAMES[childAt] : undefined;
+      errors.push(withHint(error, legacyName ?? 'kpack drops fields it does not know, without an error'));
     }
   }
 }

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { redactSecrets } from './redact';
 
 /** Construct metadata type under which cdk8s-kpack records its warnings. */
 export const WARNING_METADATA_TYPE = 'cdk8s-kpack:warning';
@@ -7,7 +8,9 @@ export const WARNING_METADATA_TYPE = 'cdk8s-kpack:warning';
  * Records a warning on a construct: as metadata (so tools and tests can read it) and as one stderr
  * line per synth, since cdk8s has no warnings API. Never pass a secret's value in `message`.
  */
-export function addWarning(scope: IConstruct, message: string): void {
+export function addWarning(scope: IConstruct, text: string): void {
+  // Metadata and stderr both get the redacted text: the one redaction of every message.
+  const message = redactSecrets(text);
   if (scope.node.metadata.some(entry => entry.type === WARNING_METADATA_TYPE && entry.data === message)) {
     return;
   }

@@ -150,7 +150,7 @@ describe('cdk8s-kpack migrate', () => {
     const output = { out: (t: string) => { out += t; }, err: (t: string) => { err += t; } };
     expect(run(['migrate', path.join(FIXTURES, 'tutorial', '01-cluster-builder.yml')], output)).toBe(0);
     expect(out).toContain("new legacy.ClusterBuilder(this, 'cluster-builder-default', { metadata: { name: 'default' }, image: 'gcr.io/paketo-buildpacks/builder:base' });");
-    expect(run(['migrate', path.join(FIXTURES, 'missing.yml')], output)).toBe(1);
+    expect(run(['migrate', path.join(FIXTURES, 'missing.yml')], output)).toBe(2);
     expect(err).toContain('missing.yml: cannot read the file: ENOENT');
     expect(run(['migrate'], output)).toBe(2);
   });

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { containerOf, CONTROLLER, setEnv, Workload } from './deployments';
 import { Draft, Drafts } from './manifest';
+import { redactSecrets } from '../redact';
 import { FieldError, generic, invalidValue, withHint } from '../validation/field-error';
 
 /** The controller's feature switches: prop name → env var, as kpack's `cmd/controller` reads them. */
@@ -97,7 +98,7 @@ function parseProxyUrl(value: string): URL | undefined {
 
 /** A URL with its `user:password@` replaced by `***@`, for messages. */
 export function redact(value: string): string {
-  return value.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)?[^@/]*@/, '$1***@');
+  return redactSecrets(value);
 }
 
 /** Where the CA-certificates binding goes, as kpack's Carvel package mounts it. */
@@ -120,7 +121,7 @@ export function splitPem(pem: string): { certificates: string[]; errors: FieldEr
   const certificates = [...pem.matchAll(CERTIFICATE)].map(m => `${m[0].replace(/\r\n/g, '\n')}\n`);
   const begins = (pem.match(/-----BEGIN CERTIFICATE-----/g) ?? []).length;
   if (certificates.length === 0 || certificates.length !== begins || kinds.length > 0) {
-    return { certificates: [], errors: [withHint(invalidValue(preview(pem), 'caCertificates'), hint)] };
+    return { certificates: [], errors: [withHint(invalidValue(preview(redactSecrets(pem)), 'caCertificates'), hint)] };
   }
   return { certificates, errors: [] };
 }

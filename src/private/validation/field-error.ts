@@ -1,3 +1,4 @@
+import { redactSecrets } from '../redact';
 /**
  * Validation problems in the shape of knative's `apis.FieldError`, which kpack's webhook returns:
  * `<message>: <path>[, <path>…]`, then `\n<details>` when there are details. Errors with the same
@@ -105,8 +106,9 @@ export function formatFieldErrors(errors: readonly FieldError[]): string[] {
         lines.push(entry.details);
       }
       // Hints follow the order of the paths they belong to.
-      lines.push(...[...entry.hints].sort((a, b) => compareStrings(a.path, b.path)).map(({ hint }) => `hint: ${hint}`));
-      return lines.join('\n');
+      for (const { hint } of [...entry.hints].sort((a, b) => compareStrings(a.path, b.path))) lines.push(`hint: ${hint}`);
+      // Values from props and files may hold credentials: every message goes through the one redaction.
+      return redactSecrets(lines.join('\n'));
     });
 }
 

@@ -63,7 +63,7 @@ export function runRules(table: KindRules, object: KpackObject): FieldError[] {
     if (found.length > 0 && rule.exclusive) {
       return found;
     }
-    errors.push(...found);
+    for (const error of found) errors.push(error); // a loop: a spread of a huge list overflows the stack
   }
   return errors;
 }

@@ -1,4 +1,4 @@
-import { decodeError, formatFieldErrors, generic, invalidValue, missingField, withHint } from '../../src/private/validation/field-error';
+import { compareStrings, decodeError, formatFieldErrors, generic, invalidValue, missingField, withHint } from '../../src/private/validation/field-error';
 
 describe('formatFieldErrors, as knative formats a FieldError', () => {
   test('merges errors with the same message and details, sorting their paths', () => {
@@ -35,4 +35,11 @@ describe('formatFieldErrors, as knative formats a FieldError', () => {
     expect(formatFieldErrors([decodeError("unable to parse quantity's suffix", 'spec.resources.limits.cpu')]))
       .toEqual(["cannot decode incoming new object: unable to parse quantity's suffix\nhint: the value of spec.resources.limits.cpu does not decode"]);
   });
+
+  test('sorts as Go does, by code point: U+FA10 before U+1F680, unlike JavaScript\'s <', () => {
+    expect(['\u{1F680}', '\uFA10', 'z', 'A'].sort(compareStrings)).toEqual(['A', 'z', '\uFA10', '\u{1F680}']);
+    expect(formatFieldErrors([generic('b', 'x'), generic('\u{1F680}', 'x'), generic('\uFA10', 'x')]).map(m => m.split(':')[0]))
+      .toEqual(['b', '\uFA10', '\u{1F680}']);
+  });
 });
+

@@ -112,7 +112,26 @@ export function formatFieldErrors(errors: readonly FieldError[]): string[] {
     });
 }
 
-/** Byte-wise comparison, like Go's `<` on strings (and unlike `localeCompare`). */
+/**
+ * Go's `<` on strings: byte-wise on UTF-8, that is by code point (unlike JavaScript's `<`, which
+ * compares UTF-16 code units and puts U+E000..U+FFFF after astral characters), and unlike `localeCompare`.
+ */
 export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      return codePointRank(x) - codePointRank(y);
+    }
+  }
+  return a.length - b.length;
+}
+
+/** Orders UTF-16 code units as the code points they start: surrogates (astral) above U+E000..U+FFFF. */
+function codePointRank(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) {
+    return unit + 0x2000;
+  }
+  return unit >= 0xe000 ? unit - 0x800 : unit;
 }

@@ -1,4 +1,4 @@
-import { decodeError, FieldError, generic, withHint } from './field-error';
+import { compareStrings, decodeError, FieldError, generic, withHint } from './field-error';
 import { record } from './rule';
 import { compareQuantities, parseQuantity, QUANTITY_FORMAT_ERROR, quantityError } from '../quantity';
 
@@ -64,7 +64,7 @@ export function quantityFields(object: any, paths: { resources?: string[]; quant
   const compare = (a: string[], b: string[]): number => {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
       if (a[i] !== b[i]) {
-        return a[i] < b[i] ? -1 : 1;
+        return compareStrings(a[i], b[i]);
       }
     }
     return a.length - b.length;
@@ -122,7 +122,7 @@ export function decodeObject(object: any, quantities: { resources?: string[]; qu
   }
   const at = (p: string) => p.split('.').reduce<any>((o, key) => record(o)?.[key], object);
   // Sorted paths meet these fields in the order a walk of sorted keys does: their keys hold no `.`.
-  for (const field of [...int64s].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  for (const field of [...int64s].sort((a, b) => compareStrings(a.path, b.path))) {
     const error = int64DecodeError(at(field.path));
     if (error !== undefined) {
       return [decodeError(`json: cannot unmarshal ${error} into Go struct field ${field.struct}.${field.path} of type int64`, field.path)];

@@ -124,7 +124,7 @@ testTargets.exec('ls dist/targets/python/setup.py dist/targets/java/pom.xml dist
 
 // Installs the JS package into a new cdk8s app, as a user would, synthesizes it and checks the YAML.
 const testPackage = project.addTask('test:package', {
-  description: 'Install the npm package into a new cdk8s TypeScript app, run cdk8s synth and check the YAML',
+  description: 'Install the npm package into cdk8s apps on cdk8s-plus-27, -30 and -33 and into a project from cdk8s-cli\'s typescript-app template, synthesize and check the YAML',
 });
 testPackage.spawn(project.compileTask);
 testPackage.spawn(project.tasks.tryFind('package:js')!);

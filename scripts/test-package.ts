@@ -20,7 +20,8 @@
  *
  * Usage: `ts-node scripts/test-package.ts [package.tgz]`. Without an argument it installs the one package in
  * dist/js/ (written by `npx projen package:js`, which the `test:package` task runs first).
- * KEEP_PACKAGE_APP=1 keeps the app directories for a look; otherwise they are removed.
+ * KEEP_PACKAGE_APP=1 keeps the app directories for a look; otherwise they are removed. PACKAGE_APPS=27,30,33,template
+ * (any of them) runs only those apps.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -537,14 +538,19 @@ function main(): void {
     throw new Error('the package is incomplete');
   }
 
+  // PACKAGE_APPS=33,template runs only those apps (while working on one of them); all of them by default.
+  const only = process.env.PACKAGE_APPS?.split(',').map(app => app.trim());
+  const wanted = (app: string) => only === undefined || only.includes(app);
   const keep: string[] = [];
   const results: Array<[string, boolean, number]> = [];
-  for (const plus of PLUS_LINES) {
+  for (const plus of PLUS_LINES.filter(p => wanted(String(p.line)))) {
     const t = Date.now();
     results.push([`cdk8s-plus-${plus.line}@${plus.version}`, runPlusLine(tarball, plus, keep), Date.now() - t]);
   }
-  const t = Date.now();
-  results.push(['cdk8s init typescript-app (tutorial)', runTemplateProject(tarball, keep), Date.now() - t]);
+  if (wanted('template')) {
+    const t = Date.now();
+    results.push(['cdk8s init typescript-app (tutorial)', runTemplateProject(tarball, keep), Date.now() - t]);
+  }
 
   step('Results');
   for (const [name, passed, ms] of results) {

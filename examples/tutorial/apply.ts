@@ -64,8 +64,13 @@ export function applyCommands(files: ApplyFiles): ApplyCommand[] {
 
 /** The commands as shell lines, each reason as a comment above the first command it explains. */
 export function shellLines(commands: readonly ApplyCommand[]): string[] {
-  return commands.flatMap((command, i) => [
-    ...(i === 0 || commands[i - 1].why !== command.why ? [`# ${command.why}`] : []),
-    command.argv.join(' '),
-  ]);
+  // A loop, not flatMap: the tutorial also compiles in cdk8s init's project, whose lib is es2016.
+  const lines: string[] = [];
+  commands.forEach((command, i) => {
+    if (i === 0 || commands[i - 1].why !== command.why) {
+      lines.push(`# ${command.why}`);
+    }
+    lines.push(command.argv.join(' '));
+  });
+  return lines;
 }

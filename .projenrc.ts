@@ -128,6 +128,38 @@ testPackage.spawn(project.tasks.tryFind('package:js')!);
 testPackage.exec('ts-node --project test/tsconfig.json scripts/test-package.ts');
 
 
+// Differential tests against kpack's own webhook code: one Go program per kpack version (conformance/),
+// built into the gitignored conformance/bin/ with Go's own caches. `npm test` never needs Go: it reads
+// test/conformance/kpack-verdicts.json, which test:conformance writes.
+project.gitignore.exclude('/conformance/bin/');
+project.npmignore?.exclude('/conformance/');
+new JsonFile(project, 'test/conformance/jest.config.json', {
+  obj: {
+    rootDir: '../..',
+    testMatch: ['<rootDir>/test/conformance/**/*.conformance.ts'],
+    testEnvironment: 'node',
+    transform: { '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }] },
+  },
+});
+const conformanceBuild = project.addTask('conformance:build', {
+  description: 'Build the kpack webhook oracles (kpack v0.0.8, v0.17.2, v0.18.0) into conformance/bin/',
+  exec: 'bash conformance/build.sh',
+});
+// The summary lines (`conformance: N objects checked against kpack vX.Y.Z, D disagreements`) come last.
+const conformanceRun = (runs: string, seed?: string) => 'rm -f conformance/bin/summary.txt; '
+  + `CONFORMANCE_RUNS=${runs}${seed ? ` CONFORMANCE_SEED=${seed}` : ''} jest --ci --config test/conformance/jest.config.json; status=$?; `
+  + 'cat conformance/bin/summary.txt 2>/dev/null || echo "conformance: no summary (the run did not finish)"; exit $status';
+const testConformance = project.addTask('test:conformance', {
+  description: 'Differential tests against kpack\'s webhook code (5,000 generated objects, fresh seed); rewrites test/conformance/kpack-verdicts.json',
+});
+testConformance.spawn(conformanceBuild);
+testConformance.exec(conformanceRun('5000'));
+const fuzzConformance = project.addTask('fuzz:conformance', {
+  description: 'The differential tests with 100,000 generated objects and a fresh seed (printed)',
+});
+fuzzConformance.spawn(conformanceBuild);
+fuzzConformance.exec(conformanceRun('100000'));
+
 // A real API server: etcd, kube-apiserver and kubectl built from k8s.io/kubernetes (test/cluster/go.mod) with
 // the default Go caches, then the documented apply steps, the install and every example sent to it.
 // Heavy (a cold build of Kubernetes), so run by CI on its own, never by `npm test`.
@@ -141,8 +173,8 @@ const testCluster = project.addTask('test:cluster', {
   env: { TS_NODE_PROJECT: 'test/tsconfig.json' },
 });
 testCluster.spawn(clusterBuild);
+testCluster.spawn(conformanceBuild);
 testCluster.exec('node -r ts-node/register/transpile-only test/cluster/main.ts');
-
 
 // One node process per run, with --expose-gc for the heap figures; transpile-only, since the type-check
 // runs with the tests. `npm run bench -- --quick` is CI's smoke run and prints only.

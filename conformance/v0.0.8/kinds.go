@@ -1,0 +1,1 @@
+../oracle/kinds_v1alpha1_v0.0.8.go.txt

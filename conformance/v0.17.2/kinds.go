@@ -1,0 +1,1 @@
+../oracle/kinds_v1alpha2.go.txt

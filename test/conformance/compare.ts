@@ -1,0 +1,94 @@
+/**
+ * The library's verdict on a kpack object, split into kpack's rules and the library's own, and its
+ * comparison with kpack's (the conformance oracles). A disagreement is: kpack rejects and the library
+ * accepts; kpack accepts and the library rejects through one of kpack's rules; or both reject and the
+ * library's text for kpack's rules is not kpack's (hint lines and construct paths removed).
+ */
+import { AdmitVerdict } from './kpack-oracle';
+import { checkSchema } from '../../src/private/schema-check';
+import { formatFieldErrors, RULE_TABLES } from '../../src/private/validation';
+import { FieldError } from '../../src/private/validation/field-error';
+import { KindRules, KpackObject } from '../../src/private/validation/rule';
+
+export interface LibraryVerdict {
+  /** Problems found by kpack's rules, as kpack's FieldError.Error() prints them (no hint lines). */
+  readonly kpack: string;
+  /** Problems found by rules of the library's own (schemas, unknown fields, env names, limits...). */
+  readonly ours: string[];
+  /** The webhook could not decode the object (the library's statement of kpack's decoding). */
+  readonly decode: boolean;
+}
+
+/** A rule is kpack's when its origin is kpack's source; `cdk8s-kpack` and `kp` rules are the library's. */
+export function isKpackRule(origin: string): boolean {
+  return origin.startsWith('kpack ');
+}
+
+const BY_TYPE = new Map<string, KindRules>(RULE_TABLES.map(t => [`${t.apiVersion}/${t.kind}`, t]));
+
+/** Runs the kind's table as `validateKpackObject` does, keeping which rule found each problem. */
+export function libraryVerdict(object: KpackObject, _kpackVersion: string): LibraryVerdict | undefined {
+  const table = BY_TYPE.get(`${String(object.apiVersion)}/${String(object.kind)}`);
+  if (!table) {
+    return undefined;
+  }
+  const kpack: FieldError[] = [];
+  const ours: FieldError[] = [...checkSchema(object as Record<string, any>)];
+  const decodeStep = (table as any).decode as ((o: KpackObject) => FieldError[]) | undefined;
+  const undecodable = decodeStep ? decodeStep(object) : [];
+  if (undecodable.length > 0) {
+    return { kpack: render(undecodable), ours: formatFieldErrors(ours), decode: true };
+  }
+  const defaulted = table.defaults ? table.defaults(object) : object;
+  for (const rule of table.rules) {
+    const found = rule.validate(defaulted);
+    (isKpackRule(rule.origin) ? kpack : ours).push(...found);
+    if (found.length > 0 && rule.exclusive) {
+      break;
+    }
+  }
+  return { kpack: render(kpack), ours: formatFieldErrors(ours), decode: false };
+}
+
+/** kpack's text: merged errors joined by newlines, without the library's hint lines. */
+export function render(errors: readonly FieldError[]): string {
+  return formatFieldErrors(errors).map(stripHints).join('\n');
+}
+
+export function stripHints(message: string): string {
+  return message.split('\n').filter(line => !line.startsWith('hint: ')).join('\n');
+}
+
+/** Removes `[construct/path] ` prefixes and hint lines from a synth error. */
+export function stripSynthMessage(message: string): string {
+  return message.split('\n')
+    .map(line => line.replace(/^\s*\[[^\]]*\]\s*/, ''))
+    .filter(line => !line.trim().startsWith('hint: '))
+    .join('\n');
+}
+
+/** Why the two verdicts disagree, or undefined when they agree. */
+export function disagreement(kpack: AdmitVerdict, library: LibraryVerdict): string | undefined {
+  const libraryRejects = library.kpack !== '' || library.ours.length > 0;
+  if (!kpack.allowed && !libraryRejects) {
+    return 'kpack rejects, the library accepts';
+  }
+  if (kpack.allowed && library.kpack !== '') {
+    return 'kpack accepts, the library rejects through a rule of kpack\'s';
+  }
+  if (!kpack.allowed) {
+    if (kpack.stage === 'decode') {
+      // kpack's Go types refuse the JSON before any rule runs. Where the library states kpack's decoding
+      // (quantities), the text must be kpack's; a wrong JSON type (a string for an integer, a number beyond
+      // int64) is refused by the library's own type rules, whose text names the field, not a Go type.
+      if (library.decode && library.kpack !== kpack.error) {
+        return 'both reject at decoding, with different texts';
+      }
+      return undefined;
+    }
+    if (library.kpack !== kpack.error) {
+      return 'both reject, with different texts for kpack\'s rules';
+    }
+  }
+  return undefined;
+}

@@ -64,7 +64,7 @@ project.addTask('tutorial', {
 });
 
 project.addTask('assets:render', {
-  description: 'Re-render the vendored kpack v0.17.2 release from its ytt templates',
+  description: 'Render kpack\'s ytt templates with the published digests and compare them with the vendored v0.17.2 and v0.18.0 releases',
   exec: 'ts-node --project test/tsconfig.json scripts/render-kpack-release.ts',
 });
 

@@ -4,6 +4,7 @@
  */
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
+import { EXAMPLE_MIRROR, MirrorBuildsChart, MirrorInstallChart } from '../examples/authenticated-mirror/main';
 import { BlobSourceChart } from '../examples/blob-source/main';
 import { CustomBuilderChart } from '../examples/custom-builder/main';
 import { GitSshChart } from '../examples/git-ssh/main';
@@ -20,6 +21,8 @@ export const EXAMPLE_CHARTS: Array<[string, (app: App) => Chart]> = [
   ['custom-builder', app => new CustomBuilderChart(app, 'custom-builder')],
   ['signed-image', app => new SignedImageChart(app, 'signed-image')],
   ['standalone-build', app => new StandaloneBuildChart(app, 'standalone-build', { commit: '4bae4fb358ba5235ec8c8d9c001821a2017c70cb' })],
+  ['authenticated-mirror', app => new MirrorInstallChart(app, 'authenticated-mirror', EXAMPLE_MIRROR)],
+  ['authenticated-mirror-builds', app => new MirrorBuildsChart(app, 'authenticated-mirror-builds', EXAMPLE_MIRROR)],
 ];
 
 export function synthExamples(outdir: string): string[] {

@@ -3,17 +3,26 @@
  *
  * 1. Checks the npm package's contents: `main`, `types`, `.jsii`, the vendored kpack releases that `Kpack`
  *    reads at run time (`assets/kpack/*.yaml`), the bundled dependencies; no sources, tests or tooling.
- * 2. Creates a new cdk8s TypeScript app in a temporary directory (package.json, tsconfig.json, cdk8s.yaml and
- *    main.ts, as `cdk8s init typescript-app` of cdk8s-cli 2.207.60 writes them) and installs the package into
- *    it with its peer dependencies and the cdk8s CLI from the npm registry.
- * 3. Runs `cdk8s synth`: ts-node type-checks main.ts against the package's declarations, then runs it.
- * 4. Parses the YAML and checks kinds, names, API versions and the fields that tie the objects together.
+ * 2. The same app against several cdk8s-plus lines (`PLUS_LINES`: 27, which the library builds on, a middle
+ *    line and the newest the npm registry serves), each in a directory of its own with the `cdk8s` and
+ *    `constructs` ranges that line's peer dependencies ask for: the app's ServiceAccount comes from that
+ *    line, and the credentials must land on it. Each app gets package.json, tsconfig.json, cdk8s.yaml and
+ *    main.ts as `cdk8s init typescript-app` of cdk8s-cli 2.207.60 writes them, `npm install`, then
+ *    `cdk8s synth` (ts-node type-checks main.ts against the package's declarations), and the YAML is checked:
+ *    kinds, names, API versions, the fields that tie the objects together, and no false warning.
+ * 3. A project made from the `typescript-app` template of the installed cdk8s-cli (its package.json,
+ *    strict tsconfig.json and cdk8s.yaml, with the versions cdk8s-cli pins), which synthesizes the kpack
+ *    tutorial with the template's cdk8s-plus line. `cdk8s init` would also run `cdk8s import k8s`, which
+ *    downloads the Kubernetes schema from GitHub, which the build machines cannot reach: the project is made
+ *    from the template without that step (cdk8s-plus exports the same `k8s` classes).
+ *
+ * Every app runs, then the failures of all of them are listed; any failure fails the test.
  *
  * Usage: `ts-node scripts/test-package.ts [package.tgz]`. Without an argument it installs the one package in
  * dist/js/ (written by `npx projen package:js`, which the `test:package` task runs first).
- * KEEP_PACKAGE_APP=1 keeps the app directory for a look; otherwise it is removed.
+ * KEEP_PACKAGE_APP=1 keeps the app directories for a look; otherwise they are removed.
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -64,9 +73,22 @@ const APP_TSCONFIG = {
 
 const CDK8S_YAML = 'language: typescript\napp: npx ts-node main.ts\n';
 
-/** The app: kpack v0.17 from the package root and kpack v0.0.8 from the `legacy` submodule, in charts of their own. */
-const MAIN_TS = `import { App, Chart, Size } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
+/**
+ * The cdk8s-plus lines the app runs against: the one the library builds on, a middle one, and the newest the
+ * npm registry serves (cdk8s-plus-33, the line `cdk8s init typescript-app` of cdk8s-cli 2.207.60 uses).
+ */
+const PLUS_LINES: ReadonlyArray<{ readonly line: number; readonly version: string }> = [
+  { line: 27, version: '2.9.5' },
+  { line: 30, version: '2.4.10' },
+  { line: 33, version: '2.5.57' },
+];
+
+/**
+ * The app: kpack v0.18 from the package root and kpack v0.0.8 from the `legacy` submodule, in charts of their
+ * own, with ServiceAccounts from the given cdk8s-plus line.
+ */
+const mainTs = (plusLine: number) => `import { App, Chart, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-${plusLine}';
 import {
   BuildCache, BuildImage, BuildImageProps, BuildpackRef, ClusterBuilder, ClusterStack, ClusterStore, Kpack,
   KpackVersion, legacy, RegistryCredentials, Source,
@@ -74,7 +96,7 @@ import {
 
 const app = new App();
 
-// kpack v0.17: the install (read from the package's assets), credentials, a builder and an image.
+// kpack v0.18: the install (read from the package's assets), credentials, a builder and an image.
 new Kpack(new Chart(app, 'kpack'), 'kpack');
 
 const builds = new Chart(app, 'builds', { namespace: 'apps' });
@@ -140,9 +162,12 @@ type K8sObject = { [key: string]: any };
 
 const failures: string[] = [];
 
+/** The app being checked, prefixed to its failures. */
+let currentApp = '';
+
 function check(condition: boolean, message: string): void {
   if (!condition) {
-    failures.push(message);
+    failures.push(`${currentApp}${message}`);
   }
 }
 
@@ -157,6 +182,18 @@ function run(command: string, args: string[], cwd: string): void {
     stdio: 'inherit',
     env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' },
   });
+}
+
+/** Runs a command and returns what it printed on stdout and stderr (also echoed). */
+function runCapturing(command: string, args: string[], cwd: string): string {
+  console.log(`$ ${[command, ...args].join(' ')}`);
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' } });
+  process.stdout.write(result.stdout ?? '');
+  process.stderr.write(result.stderr ?? '');
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} exited with ${result.status}`);
+  }
+  return `${result.stdout}${result.stderr}`;
 }
 
 /** The package to install: the argument, or the only `*.tgz` in dist/js/. */
@@ -214,39 +251,49 @@ function checkContents(tarball: string): void {
   }
 }
 
-/** Writes the app's files into `dir`, with the package copied next to them. */
-function createApp(dir: string, tarball: string): void {
+/**
+ * Writes the app's files into `dir`, with the package copied next to them: the library's peers at the versions
+ * it is built with, except `cdk8s` and `constructs`, which take the ranges the cdk8s-plus line asks for.
+ */
+function createApp(dir: string, tarball: string, plus: { readonly line: number; readonly version: string }): void {
   const repoManifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const peers: Record<string, string> = {};
   for (const peer of Object.keys(repoManifest.peerDependencies)) {
     peers[peer] = repoManifest.devDependencies[peer];
   }
+  const plusPeers = JSON.parse(execFileSync('npm', ['view', `cdk8s-plus-${plus.line}@${plus.version}`, 'peerDependencies', '--json'], { encoding: 'utf8' }));
   fs.copyFileSync(tarball, path.join(dir, 'cdk8s-kpack.tgz'));
   const manifest = {
     name: 'kpack-app',
     version: '1.0.0',
     private: true,
-    dependencies: { ...peers, 'cdk8s-kpack': 'file:cdk8s-kpack.tgz' },
+    dependencies: {
+      ...peers,
+      [`cdk8s-plus-${plus.line}`]: plus.version,
+      'cdk8s': plusPeers.cdk8s,
+      'constructs': plusPeers.constructs,
+      'cdk8s-kpack': 'file:cdk8s-kpack.tgz',
+    },
     devDependencies: TOOLS,
   };
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, undefined, 2) + '\n');
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(APP_TSCONFIG, undefined, 2) + '\n');
   fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), CDK8S_YAML);
-  fs.writeFileSync(path.join(dir, 'main.ts'), MAIN_TS);
+  fs.writeFileSync(path.join(dir, 'main.ts'), mainTs(plus.line));
   console.log(`${dir}: package.json (${Object.entries(manifest.dependencies).map(([n, v]) => `${n}@${v}`).join(', ')}), ` +
     'tsconfig.json, cdk8s.yaml, main.ts');
 }
 
 function readObjects(file: string): K8sObject[] {
   if (!fs.existsSync(file)) {
-    failures.push(`cdk8s synth did not write ${path.basename(file)}`);
+    failures.push(`${currentApp}cdk8s synth did not write ${path.basename(file)}`);
     return [];
   }
   const documents = parseAllDocuments(fs.readFileSync(file, 'utf8'));
   const objects: K8sObject[] = [];
   for (const document of documents) {
     for (const error of document.errors) {
-      failures.push(`${path.basename(file)}: ${error.message}`);
+      failures.push(`${currentApp}${path.basename(file)}: ${error.message}`);
     }
     const value = document.toJS();
     if (value !== null) {
@@ -269,7 +316,7 @@ function checkInstall(objects: K8sObject[], release: string, file: string): void
   if (actual.length === expected.length && missing.length === 0 && extra.length === 0) {
     console.log(`${file}: ${actual.length} objects, the same as ${release}`);
   } else {
-    failures.push(`${file}: ${actual.length} objects, ${release} has ${expected.length}; ` +
+    failures.push(`${currentApp}${file}: ${actual.length} objects, ${release} has ${expected.length}; ` +
       `missing [${missing.join(', ')}], unexpected [${extra.join(', ')}]`);
   }
 }
@@ -344,6 +391,142 @@ function checkLegacyBuilds(objects: K8sObject[]): void {
   });
 }
 
+/** A ServiceAccount that the app defines must never be called a reference by name. */
+function checkNoFalseWarning(output: string): void {
+  const lines = output.split('\n').filter(line => /is referenced by name/.test(line));
+  check(lines.length === 0, `a warning calls a ServiceAccount the app defines a reference by name: ${lines.join(' | ')}`);
+}
+
+/** One app per cdk8s-plus line: install, synth, check. Returns whether it passed. */
+function runPlusLine(tarball: string, plus: { readonly line: number; readonly version: string }, keep: string[]): boolean {
+  currentApp = `[cdk8s-plus-${plus.line}] `;
+  const before = failures.length;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cdk8s-kpack-plus-${plus.line}-`));
+  try {
+    step(`cdk8s-plus-${plus.line}@${plus.version}: a new cdk8s TypeScript app`);
+    createApp(dir, tarball, plus);
+
+    step(`cdk8s-plus-${plus.line}: npm install`);
+    run('npm', ['install', '--no-audit', '--no-fund'], dir);
+    // Fails on a missing or unmet peer dependency.
+    run('npm', ['ls', 'cdk8s-kpack', 'cdk8s', 'cdk8s-plus-27', `cdk8s-plus-${plus.line}`, 'constructs'], dir);
+
+    step(`cdk8s-plus-${plus.line}: cdk8s synth (ts-node type-checks main.ts)`);
+    checkNoFalseWarning(runCapturing('npx', ['cdk8s', 'synth', '--no-check-upgrade'], dir));
+
+    step(`cdk8s-plus-${plus.line}: the synthesized YAML`);
+    const out = path.join(dir, 'dist');
+    console.log(fs.readdirSync(out).sort().join(' '));
+    checkInstall(readObjects(path.join(out, 'kpack.k8s.yaml')), 'release-0.18.0.yaml', 'kpack.k8s.yaml');
+    checkInstall(readObjects(path.join(out, 'kpack-legacy.k8s.yaml')), 'release-0.0.8.yaml', 'kpack-legacy.k8s.yaml');
+    checkBuilds(readObjects(path.join(out, 'builds.k8s.yaml')));
+    checkLegacyBuilds(readObjects(path.join(out, 'legacy-builds.k8s.yaml')));
+
+    if (plus.line === 27) {
+      step('The cdk8s-kpack command of the installed package');
+      const files = fs.readdirSync(out).sort().map(f => path.join('dist', f));
+      run('npx', ['cdk8s-kpack', 'validate', ...files], dir);
+      const migrated = execFileSync('npx', ['cdk8s-kpack', 'migrate', path.join('dist', 'legacy-builds.k8s.yaml')], { cwd: dir, encoding: 'utf8' });
+      check(migrated.includes("from 'cdk8s-kpack'") && migrated.includes('new legacy.BuildImage('), 'cdk8s-kpack migrate did not print a chart for legacy-builds.k8s.yaml');
+    }
+  } catch (error) {
+    failures.push(`${currentApp}${(error as Error).message}`);
+  } finally {
+    keepOrRemove(dir, keep);
+  }
+  return failures.length === before;
+}
+
+/**
+ * A project from the installed cdk8s-cli's `typescript-app` template, without `cdk8s import k8s` (it needs
+ * GitHub), that synthesizes the kpack tutorial with the template's own cdk8s-plus line.
+ */
+function runTemplateProject(tarball: string, keep: string[]): boolean {
+  currentApp = '[cdk8s init typescript-app] ';
+  const before = failures.length;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-kpack-template-'));
+  try {
+    step('cdk8s-cli\'s typescript-app template');
+    const cli = path.join(dir, '.cli');
+    fs.mkdirSync(cli);
+    fs.writeFileSync(path.join(cli, 'package.json'), JSON.stringify({ name: 'cli', version: '1.0.0', private: true }) + '\n');
+    run('npm', ['install', '--no-audit', '--no-fund', `cdk8s-cli@${TOOLS['cdk8s-cli']}`], cli);
+    const cliRoot = path.join(cli, 'node_modules', 'cdk8s-cli');
+    const template = path.join(cliRoot, 'templates', 'typescript-app');
+    const cliDeps = JSON.parse(fs.readFileSync(path.join(cliRoot, 'package.json'), 'utf8')).dependencies;
+    const plusLine = Object.keys(cliDeps).find(dep => /^cdk8s-plus-\d+$/.test(dep))!;
+    const bare = (range: string) => range.replace(/^[\^~]/, '');
+    // The template's own placeholders, filled as cdk8s init fills them (the versions the CLI depends on).
+    const values: Record<string, string> = {
+      $base: 'kpack-tutorial',
+      cdk8s_core_version: bare(cliDeps.cdk8s),
+      cdk8s_plus_version: bare(cliDeps[plusLine]),
+      constructs_version: bare(cliDeps.constructs),
+      cdk8s_cli_spec: TOOLS['cdk8s-cli'],
+    };
+    const app = path.join(dir, 'kpack-tutorial');
+    fs.mkdirSync(app);
+    for (const file of ['package.json', 'tsconfig.json', 'cdk8s.yaml']) {
+      const text = fs.readFileSync(path.join(template, file), 'utf8').replace(/\{\{\s*([$\w]+)\s*\}\}/g, (_m, key) => {
+        if (!(key in values)) {
+          throw new Error(`the template's ${file} has an unknown placeholder {{ ${key} }}`);
+        }
+        return values[key];
+      });
+      fs.writeFileSync(path.join(app, file), text);
+    }
+    // No `imports: [k8s]`: that import downloads from GitHub.
+    fs.writeFileSync(path.join(app, 'cdk8s.yaml'), fs.readFileSync(path.join(app, 'cdk8s.yaml'), 'utf8').replace(/^imports:\n(  - .*\n?)+/m, ''));
+    const manifest = JSON.parse(fs.readFileSync(path.join(app, 'package.json'), 'utf8'));
+    fs.copyFileSync(tarball, path.join(app, 'cdk8s-kpack.tgz'));
+    manifest.dependencies['cdk8s-kpack'] = 'file:cdk8s-kpack.tgz';
+    fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify(manifest, undefined, 2) + '\n');
+    // The tutorial, as a user copies it: from the package and the template's cdk8s-plus line.
+    const fromPackage = (text: string) => text.replace(/'\.\.\/\.\.\/src'/g, "'cdk8s-kpack'").replace(/'cdk8s-plus-27'/g, `'${plusLine}'`);
+    for (const file of ['tutorial.ts', 'apply.ts']) {
+      fs.writeFileSync(path.join(app, file), fromPackage(fs.readFileSync(path.join(ROOT, 'examples', 'tutorial', file), 'utf8')));
+    }
+    fs.writeFileSync(path.join(app, 'main.ts'), [
+      "import { synthTutorial } from './tutorial';",
+      '',
+      "synthTutorial('dist', { username: 'someone', password: 'not-a-secret' });",
+      '',
+    ].join('\n'));
+    console.log(`${app}: ${plusLine}@${values.cdk8s_plus_version}, cdk8s@${values.cdk8s_core_version}, constructs@${values.constructs_version}`);
+
+    step('cdk8s init typescript-app: npm install');
+    run('npm', ['install', '--no-audit', '--no-fund'], app);
+
+    step('cdk8s init typescript-app: cdk8s synth of the tutorial (ts-node, the template\'s strict tsconfig)');
+    checkNoFalseWarning(runCapturing('npx', ['cdk8s', 'synth', '--no-check-upgrade'], app));
+
+    step('cdk8s init typescript-app: the tutorial\'s YAML');
+    for (const generation of ['v0.18', 'v0.0.8']) {
+      const files = fs.readdirSync(path.join(app, 'dist', generation)).sort();
+      check(isDeepStrictEqual(files, ['kpack-crds.k8s.yaml', 'kpack.k8s.yaml', 'step-1.k8s.yaml', 'step-2.k8s.yaml', 'step-3.k8s.yaml']),
+        `dist/${generation}: ${files.join(', ')}`);
+      const step1 = `${generation}/step-1.k8s.yaml`;
+      const account = one(readObjects(path.join(app, 'dist', step1)), step1, 'v1', 'ServiceAccount');
+      expectField(step1, account, 'secrets', [{ name: 'tutorial-registry-credentials' }]);
+    }
+    const v18 = readObjects(path.join(app, 'dist', 'v0.18', 'step-1.k8s.yaml'));
+    expectField('v0.18/step-1.k8s.yaml', one(v18, 'v0.18/step-1.k8s.yaml', 'v1', 'ServiceAccount'), 'imagePullSecrets', [{ name: 'tutorial-registry-credentials' }]);
+  } catch (error) {
+    failures.push(`${currentApp}${(error as Error).message}`);
+  } finally {
+    keepOrRemove(dir, keep);
+  }
+  return failures.length === before;
+}
+
+function keepOrRemove(dir: string, keep: string[]): void {
+  if (process.env.KEEP_PACKAGE_APP) {
+    keep.push(dir);
+  } else {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function main(): void {
   const started = Date.now();
   const tarball = findPackage(process.argv[2]);
@@ -354,46 +537,22 @@ function main(): void {
     throw new Error('the package is incomplete');
   }
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-kpack-app-'));
-  try {
-    step('A new cdk8s TypeScript app');
-    createApp(dir, tarball);
+  const keep: string[] = [];
+  const results: Array<[string, boolean, number]> = [];
+  for (const plus of PLUS_LINES) {
+    const t = Date.now();
+    results.push([`cdk8s-plus-${plus.line}@${plus.version}`, runPlusLine(tarball, plus, keep), Date.now() - t]);
+  }
+  const t = Date.now();
+  results.push(['cdk8s init typescript-app (tutorial)', runTemplateProject(tarball, keep), Date.now() - t]);
 
-    step('npm install');
-    run('npm', ['install', '--no-audit', '--no-fund'], dir);
-    // Fails on a missing or unmet peer dependency.
-    run('npm', ['ls', 'cdk8s-kpack', 'cdk8s', 'cdk8s-plus-27', 'constructs'], dir);
-
-    step('cdk8s synth (ts-node type-checks main.ts)');
-    run('npx', ['cdk8s', 'synth', '--no-check-upgrade'], dir);
-
-    step('The synthesized YAML');
-    const out = path.join(dir, 'dist');
-    console.log(fs.readdirSync(out).sort().join(' '));
-    checkInstall(readObjects(path.join(out, 'kpack.k8s.yaml')), 'release-0.17.2.yaml', 'kpack.k8s.yaml');
-    checkInstall(readObjects(path.join(out, 'kpack-legacy.k8s.yaml')), 'release-0.0.8.yaml', 'kpack-legacy.k8s.yaml');
-    checkBuilds(readObjects(path.join(out, 'builds.k8s.yaml')));
-    checkLegacyBuilds(readObjects(path.join(out, 'legacy-builds.k8s.yaml')));
-    if (failures.length === 0) {
-      console.log('builds.k8s.yaml, legacy-builds.k8s.yaml: kinds, names, API versions and references as expected');
-    } else {
-      throw new Error('the synthesized YAML is not as expected');
-    }
-
-    step('The cdk8s-kpack command of the installed package');
-    const files = fs.readdirSync(out).sort().map(f => path.join('dist', f));
-    run('npx', ['cdk8s-kpack', 'validate', ...files], dir);
-    const migrated = execFileSync('npx', ['cdk8s-kpack', 'migrate', path.join('dist', 'legacy-builds.k8s.yaml')], { cwd: dir, encoding: 'utf8' });
-    check(migrated.includes("from 'cdk8s-kpack'") && migrated.includes('new legacy.BuildImage('), 'cdk8s-kpack migrate did not print a chart for legacy-builds.k8s.yaml');
-    if (failures.length > 0) {
-      throw new Error('the cdk8s-kpack command does not work from the package');
-    }
-  } finally {
-    if (process.env.KEEP_PACKAGE_APP) {
-      console.log(`\nThe app is kept in ${dir}`);
-    } else {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+  step('Results');
+  for (const [name, passed, ms] of results) {
+    console.log(`${passed ? 'pass' : 'FAIL'}  ${name}  (${(ms / 1000).toFixed(0)} s)`);
+  }
+  keep.forEach(dir => console.log(`kept: ${dir}`));
+  if (failures.length > 0) {
+    throw new Error(`${results.filter(([, passed]) => !passed).length} of ${results.length} apps failed`);
   }
   console.log(`\nPackage test passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }

@@ -1,4 +1,7 @@
+import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { CredentialKind, RegistryCredentials } from './credentials';
 import { parseImageLock, ImageLockEntries } from './private/install/image-lock';
 
 /** Which part of the kpack release `Kpack` emits, for clusters where CRDs are managed apart from the controller. */
@@ -35,7 +38,7 @@ export interface KpackImageOverrides {
   readonly buildInit?: string;
 
   /**
-   * The build-waiter image (kpack v0.17; kpack v0.0.8 has none).
+   * The build-waiter image (kpack v0.17 and later; kpack v0.0.8 has none).
    * @default - the release's build-waiter image, moved to `imageRegistry` when one is given
    */
   readonly buildWaiter?: string;
@@ -53,7 +56,7 @@ export interface KpackImageOverrides {
   readonly completion?: string;
 
   /**
-   * The buildpacks lifecycle image: the `default-lifecycle` ClusterLifecycle (kpack v0.17) or the
+   * The buildpacks lifecycle image: the `default-lifecycle` ClusterLifecycle (kpack v0.17 and later) or the
    * controller's `LIFECYCLE_IMAGE` (kpack v0.0.8).
    * @default - the release's lifecycle image, moved to `imageRegistry` when one is given
    */
@@ -73,7 +76,8 @@ export interface KpackImage {
 }
 
 /**
- * Digests that pin kpack's images: every image reference that is a tag and has a digest here is
+ * Digests for kpack's images, on top of the digests the release pins: for images re-pushed to a mirror
+ * under new digests, and to pin the tag references of `imageOverrides`. An image with a digest here is
  * written `repository@sha256:…`, so that what runs cannot change under the same tag.
  *
  * Problems in the lock (a reference that does not parse, a digest that is not `sha256:` and 64 hex
@@ -81,12 +85,12 @@ export interface KpackImage {
  */
 export class ImageLock {
   /**
-   * Digests by image reference, e.g. from `crane digest ghcr.io/buildpacks-community/kpack/controller:0.17.2`.
+   * Digests by image reference, e.g. from `crane digest registry.example.com/kpack/controller:0.18.0`.
    *
-   * A key matches the upstream reference of an image (`ghcr.io/buildpacks-community/kpack/controller:0.17.2`)
-   * or the reference the install uses after relocation (`registry.example.com/kpack/controller:0.17.2`);
-   * copying an image keeps its digest, so either works. An image replaced through `imageOverrides` only
-   * matches its own reference.
+   * A key names an image by its tag, the kpack version, which the release also pushes every image under:
+   * the upstream repository (`ghcr.io/buildpacks-community/kpack/controller:0.18.0`) or the one the
+   * install uses after relocation (`registry.example.com/kpack/controller:0.18.0`). Its digest replaces
+   * the release's. An image replaced through `imageOverrides` only matches its own reference.
    *
    * @param digests image reference (with a tag) → digest (`sha256:…`)
    */
@@ -132,7 +136,7 @@ export class ImageLock {
  * cert-injection-webhook project (`vmware-tanzu/cert-injection-webhook`) injects a CA into the pods
  * that carry a given label; kpack labels every build pod `kpack.io/build`. See `docs/install.md`.
  *
- * Only kpack v0.17 images are known to read the binding: with `KpackVersion.V0_0_8`, synth fails.
+ * Only kpack v0.17 and later images are known to read the binding: with `KpackVersion.V0_0_8`, synth fails.
  */
 export class CaCertificates {
   /**
@@ -201,7 +205,7 @@ export interface KpackDeploymentOptions {
   readonly resources?: kplus.ContainerResources;
 
   /**
-   * Node labels the pods must run on, added to the release's (`kubernetes.io/os: linux` for kpack v0.17).
+   * Node labels the pods must run on, added to the release's (`kubernetes.io/os: linux` for kpack v0.17 and later).
    * @default - the release's node selector
    */
   readonly nodeSelector?: { [label: string]: string };
@@ -214,12 +218,12 @@ export interface KpackDeploymentOptions {
 
   /**
    * The PriorityClass of the pods.
-   * @default - `kpack-control-plane` (kpack v0.17), none (kpack v0.0.8)
+   * @default - `kpack-control-plane` (kpack v0.17 and later), none (kpack v0.0.8)
    */
   readonly priorityClassName?: string;
 }
 
-/** Options for the kpack controller: its Deployment and its feature switches (kpack v0.17). */
+/** Options for the kpack controller: its Deployment and its feature switches (kpack v0.17 and later). */
 export interface KpackControllerOptions extends KpackDeploymentOptions {
   /**
    * Give build pods the release's `kpack-build-high-priority` / `kpack-build-low-priority` PriorityClasses
@@ -247,4 +251,87 @@ export interface KpackControllerOptions extends KpackDeploymentOptions {
    * @default true
    */
   readonly insecureSshTrustUnknownHosts?: boolean;
+}
+
+/**
+ * Sync waves and sync options for an install that Argo CD applies.
+ *
+ * Argo CD applies a wave only once every resource of the wave before is healthy (a Deployment when it has
+ * rolled out). The install goes in three waves: the CRDs; then the namespace, RBAC, controller, webhook and
+ * webhook configurations; then the install's own kpack objects (the `default-lifecycle` ClusterLifecycle),
+ * which thus reach the API server only once kpack's webhook runs. kpack's webhook configurations ship
+ * without rules, which the webhook fills in when it starts: an object applied before that is admitted
+ * without kpack's validation and defaults.
+ *
+ * kpack objects also get `argocd.argoproj.io/sync-options: SkipDryRunOnMissingResource=true`: on the
+ * first sync their CRDs do not exist yet, and Argo CD's dry run would fail on them.
+ */
+export interface KpackArgoCdOptions {
+  /**
+   * The wave of the CRDs. The rest of the install follows in the next wave, the install's kpack objects
+   * in the one after: with the default, -2, -1 and 0. Your own kpack objects (builders, images) in the
+   * same Application belong in that last wave or later, with `SkipDryRunOnMissingResource=true` too.
+   * @default -2
+   */
+  readonly firstWave?: number;
+}
+
+/**
+ * A login for the registry kpack's own images come from (an authenticated mirror: Harbor, Artifactory,
+ * …): a `kubernetes.io/dockerconfigjson` Secret in the install's namespace. `Kpack` adds it to the
+ * `imagePullSecrets` of the controller's and the webhook's ServiceAccounts, so that their pods can be
+ * pulled, and points the `default-lifecycle` ClusterLifecycle's `serviceAccountRef` at the controller's
+ * ServiceAccount, whose pull secrets kpack then uses to read the lifecycle image.
+ *
+ * Build pods are not covered: they pull build-init, completion and the lifecycle with the service
+ * account of each Image or Build, in its own namespace (add the same login there with
+ * `RegistryCredentials.addTo()`).
+ */
+export class KpackPullSecret {
+  /**
+   * A `kubernetes.io/dockerconfigjson` Secret of this name in the install's namespace, made outside the app
+   * (sealed, synced from a vault, created by hand).
+   */
+  public static fromSecretName(secretName: string): KpackPullSecret {
+    return new KpackPullSecret(() => ({ name: secretName, defined: false }));
+  }
+
+  /**
+   * Credentials made with `RegistryCredentials.dockerConfigJson()` (or `fromSecretName(…, CredentialKind.DOCKER_CONFIG_JSON)`),
+   * in the install's namespace. Other kinds fail the synth: Kubernetes pulls images only with
+   * dockerconfigjson Secrets.
+   */
+  public static fromRegistryCredentials(credentials: RegistryCredentials): KpackPullSecret {
+    const defined = credentials.secret instanceof kplus.Secret;
+    return new KpackPullSecret(() => ({
+      name: credentials.secret.name,
+      defined,
+      namespace: defined ? (credentials.secret as kplus.Secret).metadata.namespace ?? namespaceOfChart(credentials) : undefined,
+      kind: credentials.kind,
+      source: credentials.node.path,
+    }));
+  }
+
+  private constructor(private readonly resolve: () => PullSecretRef) {}
+
+  /** @internal */
+  public _resolve(): PullSecretRef {
+    return this.resolve();
+  }
+}
+
+/** What the install needs to know of a pull secret. */
+interface PullSecretRef {
+  readonly name: string;
+  /** Whether the Secret is defined in this app (its namespace is then known). */
+  readonly defined: boolean;
+  /** The namespace of a Secret defined in this app. */
+  readonly namespace?: string;
+  readonly kind?: CredentialKind;
+  /** The construct path of the credentials it comes from. */
+  readonly source?: string;
+}
+
+function namespaceOfChart(scope: Construct): string | undefined {
+  return Chart.of(scope).namespace;
 }

@@ -4,8 +4,10 @@ import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
+import { CredentialKind } from './credentials';
 import {
-  CaCertificates, ImageLock, KpackControllerOptions, KpackCrds, KpackDeploymentOptions, KpackImage, KpackImageOverrides, KpackProxy,
+  CaCertificates, ImageLock, KpackArgoCdOptions, KpackControllerOptions, KpackCrds, KpackDeploymentOptions, KpackImage,
+  KpackImageOverrides, KpackProxy, KpackPullSecret,
 } from './install-options';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { SWITCHES } from './private/install/controller';
@@ -39,11 +41,19 @@ export class KpackVersion {
   public static readonly V0_0_8 = new KpackVersion('0.0.8', 'build.pivotal.io/v1alpha1', ['build.pivotal.io', 'experimental.kpack.pivotal.io'], 'release-0.0.8.yaml', {});
 
   /**
-   * kpack v0.17.2 (June 2026), API group `kpack.io/v1alpha2`, images from
-   * `ghcr.io/buildpacks-community/kpack` (tagged `0.17.2`). Its controller and webhook refuse to start
-   * below Kubernetes 1.32 (see `kubernetesMinVersion`).
+   * kpack v0.17.2 (June 2026), API group `kpack.io/v1alpha2`: the published release file, images from
+   * `ghcr.io/buildpacks-community/kpack` pinned by digest (single-architecture, amd64). Its controller and
+   * webhook refuse to start below Kubernetes 1.32 (see `kubernetesMinVersion`).
    */
   public static readonly V0_17_2 = new KpackVersion('0.17.2', 'kpack.io/v1alpha2', ['kpack.io'], 'release-0.17.2.yaml', { minKubernetesVersion: '1.32.0', caBinding: true });
+
+  /**
+   * kpack v0.18.0 (July 2026), API group `kpack.io/v1alpha2`: the published release file, images from
+   * `ghcr.io/buildpacks-community/kpack` pinned by digest, multi-architecture (amd64 and arm64). The
+   * controller pins build pods to the architecture of their builder, and the webhook rejects
+   * `kubernetes.io/arch` in build node selectors. The same CRDs as v0.17.2; Kubernetes 1.32 or later.
+   */
+  public static readonly V0_18_0 = new KpackVersion('0.18.0', 'kpack.io/v1alpha2', ['kpack.io'], 'release-0.18.0.yaml', { minKubernetesVersion: '1.32.0', caBinding: true });
 
   /** The kpack version, without a leading `v` (`0.17.2`). */
   public readonly version: string;
@@ -112,14 +122,14 @@ interface ReleaseFacts {
 export interface KpackProps {
   /**
    * The kpack release to install.
-   * @default KpackVersion.V0_17_2
+   * @default KpackVersion.V0_18_0
    */
   readonly version?: KpackVersion;
 
   /**
    * The namespace of the install. Every reference to it moves along: the objects' namespace, RBAC
    * subjects and rules, and the webhook Service references of the webhook configurations and CRDs.
-   * @default 'kpack'
+   * @default - the chart's namespace, when the chart has one; otherwise `kpack`, as the release has it
    */
   readonly namespace?: string;
 
@@ -133,7 +143,7 @@ export interface KpackProps {
    * Install the kpack.io CRDs with structural schemas for their v1alpha2 version (from kpack's Go types),
    * so that the API server itself rejects malformed kpack objects (with `kubectl apply`'s strict field
    * validation: unknown fields too). Upstream's CRDs accept anything, and kpack's defaulting webhook
-   * silently drops fields it does not know — a misspelt field is lost without an error. kpack v0.17 only.
+   * silently drops fields it does not know — a misspelt field is lost without an error. kpack v0.17 and later.
    *
    * @default false - upstream's schema-less CRDs
    */
@@ -142,8 +152,8 @@ export interface KpackProps {
   /**
    * A registry (and path) that holds a copy of every kpack image, for air-gapped clusters and mirrors:
    * each image becomes `<imageRegistry>/<component>` with its tag or digest, e.g.
-   * `registry.example.com/kpack/controller:0.17.2`. `Kpack.images` lists what to copy.
-   * @default - the images of the release: `ghcr.io/buildpacks-community/kpack/<component>` (v0.17.2),
+   * `registry.example.com/kpack/controller@sha256:…`. `Kpack.images` lists what to copy.
+   * @default - the images of the release: `ghcr.io/buildpacks-community/kpack/<component>` (v0.17.2, v0.18.0),
    * `gcr.io/cf-build-service-public/kpack/<component>` (v0.0.8)
    */
   readonly imageRegistry?: string;
@@ -155,8 +165,9 @@ export interface KpackProps {
   readonly imageOverrides?: KpackImageOverrides;
 
   /**
-   * Digests that pin tag references (`name@sha256:…`). Synth warns about every image left a tag reference.
-   * @default - images as the release names them: tags for v0.17.2, digests for v0.0.8
+   * Digests that replace the release's (a mirror that re-pushed the images), or pin the tag references of
+   * `imageOverrides`. Synth warns about every image left a tag reference.
+   * @default - images as the release pins them, by digest
    */
   readonly imageLock?: ImageLock;
 
@@ -188,15 +199,31 @@ export interface KpackProps {
   /**
    * The lowest Kubernetes version the controller and webhook accept at startup (`KUBERNETES_MIN_VERSION`),
    * with major, minor and patch (`1.31.0`). Lowering it runs kpack on a version it was not released for.
-   * @default - the release's own check: `KpackVersion.minKubernetesVersion` (1.32.0 for v0.17.2)
+   * @default - the release's own check: `KpackVersion.minKubernetesVersion` (1.32.0 for v0.17.2 and v0.18.0)
    */
   readonly kubernetesMinVersion?: string;
+
+  /**
+   * Logins for the registry kpack's images come from (an authenticated mirror): added to the
+   * `imagePullSecrets` of the controller's and the webhook's ServiceAccounts, and used for the lifecycle
+   * image (`default-lifecycle` gets `serviceAccountRef` to the controller's ServiceAccount). Each is a
+   * `kubernetes.io/dockerconfigjson` Secret in the install's namespace (see `KpackPullSecret`).
+   * @default - none: the images are pulled anonymously, or with the nodes' own credentials
+   */
+  readonly imagePullSecrets?: KpackPullSecret[];
+
+  /**
+   * Sync waves (CRDs, then the install, then its kpack objects) and `SkipDryRunOnMissingResource` for
+   * Argo CD, which otherwise applies the release in one go (see `KpackArgoCdOptions` and docs/install.md).
+   * @default - no Argo CD annotations
+   */
+  readonly argoCd?: KpackArgoCdOptions;
 }
 
 /**
  * The kpack install: namespace, CRDs, RBAC, controller, webhook, webhook configurations and ConfigMaps
- * (and, from v0.17, the `default-lifecycle` ClusterLifecycle), object for object as the upstream
- * release manifest has them, changed only where the props say.
+ * (and, from v0.17, the `default-lifecycle` ClusterLifecycle), object for object as the published
+ * release file has them, changed only where the props say.
  *
  * Options: image relocation to a mirror (`imageRegistry`, `imageOverrides`), digest pinning (`imageLock`), a
  * registry CA for the controller (`caCertificates`), a proxy, sizing and scheduling of the controller
@@ -205,7 +232,7 @@ export interface KpackProps {
  * (unpinned images, kpack v0.0.8) are recorded as construct metadata and printed once.
  *
  * A chart that holds a `Kpack` install must not also hold kpack resources of the other API generation
- * (`build.pivotal.io` for v0.0.8, `kpack.io` for v0.17): synth fails if it does.
+ * (`build.pivotal.io` for v0.0.8, `kpack.io` for v0.17 and later): synth fails if it does.
  *
  * @example
  * const app = new App();
@@ -228,9 +255,11 @@ export class Kpack extends Construct {
 
   constructor(scope: Construct, id: string, props: KpackProps = {}) {
     super(scope, id);
-    this.version = props.version ?? KpackVersion.V0_17_2;
-    this.namespace = props.namespace ?? UPSTREAM_NAMESPACE;
+    this.version = props.version ?? KpackVersion.V0_18_0;
+    // Like every cdk8s construct, the install honours its chart's namespace; the prop wins over it.
+    this.namespace = props.namespace ?? Chart.of(this).namespace ?? UPSTREAM_NAMESPACE;
 
+    const pullSecrets = (props.imagePullSecrets ?? []).map(secret => secret._resolve());
     const plan = planInstall({
       release: this.version._objects(),
       versionName: this.version.version,
@@ -249,6 +278,8 @@ export class Kpack extends Construct {
       },
       webhook: props.webhook,
       kubernetesMinVersion: props.kubernetesMinVersion,
+      argoCd: props.argoCd && { firstWave: props.argoCd.firstWave ?? -2 },
+      imagePullSecrets: pullSecrets.map(secret => secret.name),
     });
 
     this._images = plan.images.map(image => ({ ...image }));
@@ -270,7 +301,7 @@ export class Kpack extends Construct {
     plan.warnings.forEach(warning => addWarning(this, warning));
     const caSecret = props.caCertificates?._secret;
     this.node.addValidation({
-      validate: () => formatFieldErrors([...plan.errors, ...schemaErrors, ...this.checkCaSecret(caSecret)]),
+      validate: () => formatFieldErrors([...plan.errors, ...schemaErrors, ...this.checkCaSecret(caSecret), ...this.checkPullSecrets(pullSecrets)]),
     });
     this.node.addValidation({ validate: () => this.checkGenerations() });
   }
@@ -310,6 +341,26 @@ export class Kpack extends Construct {
     return errors;
   }
 
+  /** Pull secrets defined in this app must be dockerconfigjson Secrets of the install's namespace. */
+  private checkPullSecrets(secrets: ReadonlyArray<ReturnType<KpackPullSecret['_resolve']>>): FieldError[] {
+    return secrets.flatMap((secret, index) => {
+      const field = `imagePullSecrets[${index}]`;
+      const errors: FieldError[] = [];
+      if (secret.kind !== undefined && secret.kind !== CredentialKind.DOCKER_CONFIG_JSON) {
+        errors.push(withHint(generic(`${secret.source} holds ${secret.kind} credentials, not a kubernetes.io/dockerconfigjson Secret`, field),
+          'Kubernetes pulls images only with dockerconfigjson Secrets: use RegistryCredentials.dockerConfigJson()'));
+      }
+      if (secret.defined && secret.namespace !== undefined && secret.namespace !== this.namespace) {
+        errors.push(withHint(generic(`Secret "${secret.name}" is in namespace ${secret.namespace}, the install in ${this.namespace}`, field),
+          'a ServiceAccount can only use pull secrets of its own namespace: define the credentials in the install\'s namespace'));
+      } else if (secret.defined && secret.namespace === undefined) {
+        errors.push(withHint(generic(`Secret "${secret.name}" has no namespace, the install is in ${this.namespace}`, field),
+          'give the credentials metadata.namespace (or put them in a chart of that namespace)'));
+      }
+      return errors;
+    });
+  }
+
   private checkGenerations(): string[] {
     const foreign = Chart.of(this).node.findAll()
       .filter((c): c is ApiObject => c instanceof ApiObject)
@@ -320,7 +371,7 @@ export class Kpack extends Construct {
     const listed = foreign.map(o => `${ownerPath(o)} (${o.apiVersion} ${o.kind})`).join(', ');
     return [
       `this chart installs kpack ${this.version.version}, which serves ${this.version.apiVersion}, but also defines ${listed}\n` +
-      'hint: kpack v0.0.8 serves only build.pivotal.io (use the legacy.* constructs); kpack v0.17 serves kpack.io (use the constructs at the package root)',
+      'hint: kpack v0.0.8 serves only build.pivotal.io (use the legacy.* constructs); kpack v0.17 and later serve kpack.io (use the constructs at the package root)',
     ];
   }
 }

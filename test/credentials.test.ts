@@ -1,5 +1,6 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
 import { CredentialKind, legacy, RegistryCredentials } from '../src';
 import { findObject, warningsUnder } from './util';
 
@@ -185,6 +186,25 @@ describe('RegistryCredentials', () => {
         'ServiceAccount "builds" is referenced by name, so secret "hub" cannot be added to it: add the secret where that ServiceAccount is defined',
       );
     });
+  });
+
+  test('a ServiceAccount defined by another cdk8s-plus line is not called a reference by name', () => {
+    // GIVEN: what a cdk8s-plus-33 ServiceAccount is at run time: a construct whose default child is its ApiObject
+    const chart = Testing.chart();
+    const other = new Construct(chart, 'other-line');
+    new ApiObject(other, 'Resource', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'builds' } });
+    const account = Object.assign(other, { name: 'builds' }) as unknown as kplus.IServiceAccount;
+    const credentials = RegistryCredentials.dockerConfigJson(chart, 'hub', { metadata: { name: 'hub' }, username: 'u', password: SECRET });
+
+    // WHEN
+    credentials.addTo(account);
+
+    // THEN
+    const warnings = warningsUnder(chart);
+    expect(warnings).not.toContainEqual(expect.stringMatching(/referenced by name/));
+    expect(warnings).toContain(
+      'ServiceAccount "builds" (test/other-line) is not a cdk8s-plus-27 ServiceAccount, so secret "hub" was not added to it: add the secret with that ServiceAccount\'s own addSecret()',
+    );
   });
 
   test('a secret\'s value appears in no warning or metadata', () => {

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { applyCommands, shellLines } from '../examples/tutorial/apply';
 import { VALIDATION_DOC, validationDoc } from '../scripts/generate-validation-doc';
 
 const ROOT = path.join(__dirname, '..');
@@ -41,5 +42,16 @@ describe('links of README.md and docs/*.md', () => {
         return anchor !== undefined && resolved.endsWith('.md') && !anchors(resolved).has(anchor);
       });
     expect(broken).toEqual([]);
+  });
+});
+
+describe('the apply commands of README.md, docs/install.md and docs/migrating.md', () => {
+  test.each([
+    ['README.md', 'dist/tutorial.k8s.yaml'],
+    ['docs/install.md', 'dist/builds.k8s.yaml'],
+    ['docs/migrating.md', 'dist/builds.k8s.yaml'],
+  ])('%s prints the commands examples/tutorial/apply.ts makes, in one block', (file, charts) => {
+    const commands = shellLines(applyCommands({ crds: 'dist/kpack-crds.k8s.yaml', install: 'dist/kpack.k8s.yaml', namespace: 'kpack', charts: [charts] }));
+    expect(fs.readFileSync(path.join(ROOT, file), 'utf8')).toContain(['```sh', ...commands, '```'].join('\n'));
   });
 });

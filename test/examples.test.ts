@@ -60,4 +60,20 @@ describe('what each example shows', () => {
     expect(spec.nodeSelector).toEqual({ 'node.example.com/pool': 'builds' });
     expect(spec.activeDeadlineSeconds).toBe(1800);
   });
+
+  test('authenticated-mirror: the install pulls from the mirror with its login, and the builds use the same login', () => {
+    const install = synth(EXAMPLES[6][1]);
+    expect(install.some(o => o.kind === 'CustomResourceDefinition')).toBe(false);
+    expect(findObject(install, 'ServiceAccount', 'controller').imagePullSecrets).toEqual([{ name: 'harbor-login' }]);
+    expect(findObject(install, 'ServiceAccount', 'webhook').imagePullSecrets).toEqual([{ name: 'harbor-login' }]);
+    expect(findObject(install, 'ClusterLifecycle').spec.serviceAccountRef).toEqual({ name: 'controller', namespace: 'kpack' });
+    expect(findObject(install, 'ClusterLifecycle').spec.image).toMatch(/^harbor\.example\.com\/kpack\/lifecycle@sha256:[0-9a-f]{64}$/);
+    expect(findObject(install, 'Deployment', 'kpack-webhook').spec.template.spec.containers[0].image).toMatch(/^harbor\.example\.com\/kpack\/webhook@sha256:/);
+    expect(findObject(install, 'Secret', 'ca-certificates').type).toBe('servicebinding.io/ca-certificates');
+    const builds = synth(EXAMPLES[7][1]);
+    expect(findObject(builds, 'ServiceAccount', 'builds')).toEqual(expect.objectContaining({
+      secrets: [{ name: 'harbor-login' }], imagePullSecrets: [{ name: 'harbor-login' }],
+    }));
+    expect(findObject(builds, 'ClusterStack').spec.serviceAccountRef).toEqual({ name: 'builds', namespace: 'apps' });
+  });
 });

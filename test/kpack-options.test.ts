@@ -4,7 +4,7 @@ import { Chart, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Cpu } from 'cdk8s-plus-27';
 import {
-  CaCertificates, ImageLock, Kpack, KpackCrds, KpackProps, KpackVersion,
+  CaCertificates, CredentialKind, ImageLock, Kpack, KpackCrds, KpackProps, KpackPullSecret, KpackVersion, RegistryCredentials,
 } from '../src';
 import { FIXTURES, findObject, Manifest, objectKey, readManifests, validationErrors, warningsUnder } from './util';
 
@@ -15,11 +15,22 @@ const ASSETS = path.join(__dirname, '..', 'assets', 'kpack');
 const RELEASE = {
   V0_0_8: readManifests(path.join(ASSETS, 'release-0.0.8.yaml')),
   V0_17_2: readManifests(path.join(ASSETS, 'release-0.17.2.yaml')),
+  V0_18_0: readManifests(path.join(ASSETS, 'release-0.18.0.yaml')),
 };
 const CONTROLLER = 'Deployment/kpack/kpack-controller';
 const WEBHOOK = 'Deployment/kpack/kpack-webhook';
 const GHCR = 'ghcr.io/buildpacks-community/kpack';
 const DIGEST = (n: number) => `sha256:${String(n).repeat(64).slice(0, 64)}`;
+/** The digests kpack v0.18.0's release file pins, by component. */
+const PUBLISHED: { [component: string]: string } = {
+  'controller': 'sha256:e569159f863d563449fe6456f35f27677776d6bba5674eaa62ce39e2bfec70bb',
+  'webhook': 'sha256:ff74b79509481474fbc90bb13eeba0163e042038df154eb1c439ef2194f4a029',
+  'build-init': 'sha256:759d5a326c77a83066ca718826f102449c6dac7b7a8ec19a8ae116058a111cab',
+  'build-waiter': 'sha256:a3220465f0a7b523073e9d96738fc9b1114d842d1846b5a38e1f1a245cb8bc85',
+  'rebase': 'sha256:3b455a140c8e4698470517af16f5740e5975c419fd162910bad129b5474181b1',
+  'completion': 'sha256:544722e901cc6fb81b3293909d4ac058f48bcc90314bf2bebd1d24d426519fd6',
+  'lifecycle': 'sha256:cbb03f9ef71e9b80416445cfee8b6869805e98924090c49ee03404daa73bab3a',
+};
 
 /** Synthesizes an install with the given props, in a chart of its own. */
 function render(props: KpackProps = {}): Manifest[] {
@@ -85,7 +96,7 @@ beforeEach(() => {
 afterEach(() => stderr.mockRestore());
 
 describe('Kpack options', () => {
-  test.each([['V0_0_8', KpackVersion.V0_0_8], ['V0_17_2', KpackVersion.V0_17_2]])(
+  test.each([['V0_0_8', KpackVersion.V0_0_8], ['V0_17_2', KpackVersion.V0_17_2], ['V0_18_0', KpackVersion.V0_18_0]])(
     '%s: props that restate the defaults change nothing', (name, version) => {
       // WHEN
       const objects = render({
@@ -104,7 +115,7 @@ describe('Kpack options', () => {
 
   test('options never change the release objects cached for the process', () => {
     // GIVEN
-    const cached = JSON.stringify(KpackVersion.V0_17_2._objects());
+    const cached = JSON.stringify(KpackVersion.V0_18_0._objects());
 
     // WHEN
     render({
@@ -118,8 +129,8 @@ describe('Kpack options', () => {
     });
 
     // THEN
-    expect(JSON.stringify(KpackVersion.V0_17_2._objects())).toBe(cached);
-    expect(render()).toEqual(RELEASE.V0_17_2);
+    expect(JSON.stringify(KpackVersion.V0_18_0._objects())).toBe(cached);
+    expect(render()).toEqual(RELEASE.V0_18_0);
   });
 
   describe('namespace', () => {
@@ -203,7 +214,7 @@ describe('Kpack options', () => {
   });
 
   describe('images', () => {
-    test('v0.17.2: imageRegistry moves all seven images, keeping their tags, and changes nothing else', () => {
+    test('v0.18.0: imageRegistry moves all seven images, keeping their digests, and changes nothing else', () => {
       // WHEN
       const props = { imageRegistry: 'registry.example.com/mirror/kpack/' };
       const objects = render(props);
@@ -218,9 +229,9 @@ describe('Kpack options', () => {
         `${CONTROLLER} spec.template.spec.containers[0].image`,
         `${WEBHOOK} spec.template.spec.containers[0].image`,
       ]);
-      expect(controller(objects).spec.template.spec.containers[0].image).toBe('registry.example.com/mirror/kpack/controller:0.17.2');
-      expect(findObject(objects, 'ClusterLifecycle').spec.image).toBe('registry.example.com/mirror/kpack/lifecycle:0.17.2');
-      expect(findObject(objects, 'ConfigMap', 'build-waiter-image').data.image).toBe('registry.example.com/mirror/kpack/build-waiter:0.17.2');
+      expect(controller(objects).spec.template.spec.containers[0].image).toBe(`registry.example.com/mirror/kpack/controller@${PUBLISHED.controller}`);
+      expect(findObject(objects, 'ClusterLifecycle').spec.image).toBe(`registry.example.com/mirror/kpack/lifecycle@${PUBLISHED.lifecycle}`);
+      expect(findObject(objects, 'ConfigMap', 'build-waiter-image').data.image).toBe(`registry.example.com/mirror/kpack/build-waiter@${PUBLISHED['build-waiter']}`);
     });
 
     test('v0.0.8: imageRegistry moves the controller\'s image env values too, keeping their digests', () => {
@@ -252,8 +263,8 @@ describe('Kpack options', () => {
       expect(images.map(i => i.component).sort()).toEqual(['build-init', 'build-waiter', 'completion', 'controller', 'lifecycle', 'rebase', 'webhook']);
       expect(images.find(i => i.component === 'controller')).toEqual({
         component: 'controller',
-        upstream: `${GHCR}/controller:0.17.2`,
-        image: 'registry.example.com/kpack/controller:0.17.2',
+        upstream: `${GHCR}/controller@${PUBLISHED.controller}`,
+        image: `registry.example.com/kpack/controller@${PUBLISHED.controller}`,
       });
       images.pop();
       expect(kpack.images).toHaveLength(7);
@@ -291,9 +302,9 @@ describe('Kpack options', () => {
 
   describe('imageLock', () => {
     const allPinned = Object.fromEntries(['controller', 'webhook', 'build-init', 'build-waiter', 'rebase', 'completion', 'lifecycle']
-      .map((component, i) => [`${GHCR}/${component}:0.17.2`, DIGEST(i + 1)]));
+      .map((component, i) => [`${GHCR}/${component}:0.18.0`, DIGEST(i + 1)]));
 
-    test('pins every image it has a digest for, and only those fields change', () => {
+    test('replaces the published digest of every image it has a digest for, keyed by the version tag, and only those fields change', () => {
       // WHEN
       const props = { imageLock: ImageLock.fromDigests(allPinned) };
       const objects = render(props);
@@ -304,42 +315,51 @@ describe('Kpack options', () => {
       expect(findObject(objects, 'ClusterLifecycle').spec.image).toBe(`${GHCR}/lifecycle@${DIGEST(7)}`);
     });
 
-    test('the upstream reference pins a relocated image; so does the relocated one', () => {
-      const { kpack } = install({
+    test('the upstream tag pins a relocated image; so does the relocated one; the others keep the published digest', () => {
+      const { chart, kpack } = install({
         imageRegistry: 'registry.example.com/kpack',
         imageLock: ImageLock.fromDigests({
-          [`${GHCR}/controller:0.17.2`]: DIGEST(1),
-          'registry.example.com/kpack/webhook:0.17.2': DIGEST(2),
+          [`${GHCR}/controller:0.18.0`]: DIGEST(1),
+          'registry.example.com/kpack/webhook:0.18.0': DIGEST(2),
         }),
       });
       const image = (component: string) => kpack.images.find(i => i.component === component)!.image;
       expect(image('controller')).toBe(`registry.example.com/kpack/controller@${DIGEST(1)}`);
       expect(image('webhook')).toBe(`registry.example.com/kpack/webhook@${DIGEST(2)}`);
-      expect(image('rebase')).toBe('registry.example.com/kpack/rebase:0.17.2');
+      expect(image('rebase')).toBe(`registry.example.com/kpack/rebase@${PUBLISHED.rebase}`);
+      Testing.synth(chart);
+      expect(warningsUnder(chart)).toEqual([]);
+    });
+
+    test('a key with another version\'s tag pins nothing, and says so', () => {
+      const { chart, kpack } = install({ imageLock: ImageLock.fromDigests({ [`${GHCR}/controller:0.17.2`]: DIGEST(1) }) });
+      expect(kpack.images.find(i => i.component === 'controller')!.image).toBe(`${GHCR}/controller@${PUBLISHED.controller}`);
+      Testing.synth(chart);
+      expect(warningsUnder(chart)).toEqual([`imageLock pins images this install does not use: ${GHCR}/controller:0.17.2`]);
     });
 
     test('an overridden image is pinned only by its own reference', () => {
       const { kpack } = install({
         imageOverrides: { controller: 'registry.example.com/patched/controller:0.17.2-1', webhook: 'docker.io/example/webhook:2' },
-        imageLock: ImageLock.fromDigests({ [`${GHCR}/controller:0.17.2`]: DIGEST(1), 'index.docker.io/example/webhook:2': DIGEST(2) }),
+        imageLock: ImageLock.fromDigests({ [`${GHCR}/controller:0.18.0`]: DIGEST(1), 'index.docker.io/example/webhook:2': DIGEST(2) }),
       });
       const image = (component: string) => kpack.images.find(i => i.component === component)!.image;
       expect(image('controller')).toBe('registry.example.com/patched/controller:0.17.2-1');
       expect(image('webhook')).toBe(`docker.io/example/webhook@${DIGEST(2)}`);
     });
 
-    test('warns once about the images left unpinned, and not at all when every image is pinned', () => {
+    test('warns once about overrides left tag references, and not at all when they are pinned', () => {
       // WHEN
-      const partly = install({ imageLock: ImageLock.fromDigests({ [`${GHCR}/controller:0.17.2`]: DIGEST(1) }) });
-      const fully = install({ imageLock: ImageLock.fromDigests(allPinned) });
+      const overrides = { imageOverrides: { controller: 'registry.example.com/patched/controller:1', rebase: 'registry.example.com/patched/rebase:1' } };
+      const partly = install({ ...overrides, imageLock: ImageLock.fromDigests({ 'registry.example.com/patched/controller:1': DIGEST(1) }) });
+      const fully = install({ ...overrides, imageLock: ImageLock.fromDigests({ 'registry.example.com/patched/controller:1': DIGEST(1), 'registry.example.com/patched/rebase:1': DIGEST(2) }) });
       Testing.synth(partly.chart);
       Testing.synth(fully.chart);
 
       // THEN
       expect(warningsUnder(partly.chart)).toEqual([
-        '6 kpack images are tag references without a digest, so what runs can change under the same tag: ' +
-        `${GHCR}/build-init:0.17.2, ${GHCR}/build-waiter:0.17.2, ${GHCR}/rebase:0.17.2, ${GHCR}/completion:0.17.2, ` +
-        `${GHCR}/lifecycle:0.17.2, ${GHCR}/webhook:0.17.2. Pin them with imageLock (see docs/install.md)`,
+        '1 kpack image is a tag reference without a digest, so what runs can change under the same tag: ' +
+        'registry.example.com/patched/rebase:1. Pin them with imageLock (see docs/install.md)',
       ]);
       expect(warningsUnder(fully.chart)).toEqual([]);
     });
@@ -353,7 +373,7 @@ describe('Kpack options', () => {
       const { chart } = install({ imageLock: ImageLock.fromDigests({ [`${GHCR}/controller:0.17.2`]: 'abc123', 'Registry/Controller': DIGEST(1) }) });
       expect(validationErrors(chart)).toEqual([
         '[test/kpack] invalid value: Registry/Controller: imageLock\n' +
-        'hint: lock keys are image references with a tag, e.g. ghcr.io/buildpacks-community/kpack/controller:0.17.2',
+        'hint: lock keys are image references with a tag, e.g. ghcr.io/buildpacks-community/kpack/controller:0.18.0',
         '[test/kpack] invalid value: abc123: imageLock[ghcr.io/buildpacks-community/kpack/controller:0.17.2]\n' +
         'hint: a digest is sha256: followed by 64 lowercase hex digits, as `crane digest` prints it',
       ]);
@@ -367,12 +387,12 @@ describe('Kpack options', () => {
         'images:',
         `- image: registry.example.com/kpack@${DIGEST(1)}`,
         '  annotations:',
-        `    kbld.carvel.dev/id: ${GHCR}/controller:0.17.2`,
+        `    kbld.carvel.dev/id: ${GHCR}/controller:0.18.0`,
         `- image: registry.example.com/kpack@${DIGEST(2)}`,
       ].join('\n'));
 
       // THEN
-      expect(lock.digests).toEqual({ [`${GHCR}/controller:0.17.2`]: DIGEST(1) });
+      expect(lock.digests).toEqual({ [`${GHCR}/controller:0.18.0`]: DIGEST(1) });
       expect(install({ imageLock: lock }).kpack.images.find(i => i.component === 'controller')!.image).toBe(`${GHCR}/controller@${DIGEST(1)}`);
     });
 
@@ -387,6 +407,14 @@ describe('Kpack options', () => {
   });
 
   describe('caCertificates', () => {
+    test('says at synth that build pods do not get the CA, and how to give it to them', () => {
+      const { chart } = install({ caCertificates: CaCertificates.fromPem(BUNDLE) });
+      Testing.synth(chart);
+      expect(warningsUnder(chart)).toEqual([expect.stringMatching(
+        /^caCertificates reach kpack's controller only: build pods \(build-init, the lifecycle, completion\) .* cert-injection-webhook on the label kpack\.io\/build/)]);
+      expect(warningsUnder(install().chart)).toEqual([]);
+    });
+
     test('fromPem: a binding Secret with one key per certificate, mounted into the controller, and nothing else', () => {
       // WHEN
       const props = { caCertificates: CaCertificates.fromPem(BUNDLE) };
@@ -438,7 +466,7 @@ describe('Kpack options', () => {
       const objects = Testing.synth(chart);
 
       // THEN
-      expect(changedPaths(RELEASE.V0_17_2, objects)).toEqual([
+      expect(changedPaths(RELEASE.V0_18_0, objects)).toEqual([
         `${CONTROLLER} spec.template.spec.containers[0].env[14]`,
         `${CONTROLLER} spec.template.spec.containers[0].volumeMounts`,
         `${CONTROLLER} spec.template.spec.volumes`,
@@ -453,7 +481,7 @@ describe('Kpack options', () => {
       const secret = new kplus.Secret(chart, 'ca', { metadata: { name: 'registry-ca' }, stringData: { 'ca.crt': CERT_ONE } });
 
       // WHEN
-      new Kpack(chart, 'kpack', { caCertificates: CaCertificates.fromSecret(secret) });
+      new Kpack(chart, 'kpack', { namespace: 'kpack', caCertificates: CaCertificates.fromSecret(secret) });
 
       // THEN
       expect(validationErrors(chart)).toEqual([
@@ -651,6 +679,124 @@ describe('Kpack options', () => {
       expect(warningsUnder(chart)).toContain('controller.replicas is 2, but kpack\'s controller has no leader election: ' +
         'every replica reconciles every resource (conflicting updates, repeated registry calls). Run 1');
       expect(validationErrors(chart)).toEqual([]);
+    });
+  });
+
+  describe('imagePullSecrets', () => {
+    test('the controller\'s and webhook\'s ServiceAccounts pull with them, default-lifecycle resolves with the controller\'s, and nothing else changes', () => {
+      // WHEN
+      const props = { imagePullSecrets: [KpackPullSecret.fromSecretName('mirror-login'), KpackPullSecret.fromSecretName('mirror-login-2')] };
+      const objects = render(props);
+
+      // THEN
+      expect(changes(props)).toEqual([
+        'ClusterLifecycle//default-lifecycle spec.serviceAccountRef',
+        'ServiceAccount/kpack/controller imagePullSecrets',
+        'ServiceAccount/kpack/webhook imagePullSecrets',
+      ]);
+      expect(findObject(objects, 'ServiceAccount', 'controller').imagePullSecrets).toEqual([{ name: 'mirror-login' }, { name: 'mirror-login-2' }]);
+      expect(findObject(objects, 'ServiceAccount', 'webhook').imagePullSecrets).toEqual([{ name: 'mirror-login' }, { name: 'mirror-login-2' }]);
+      expect(findObject(objects, 'ClusterLifecycle').spec).toEqual({
+        image: `${GHCR}/lifecycle@${PUBLISHED.lifecycle}`,
+        serviceAccountRef: { name: 'controller', namespace: 'kpack' },
+      });
+    });
+
+    test('follow the install\'s namespace', () => {
+      const objects = render({ namespace: 'build-system', imagePullSecrets: [KpackPullSecret.fromSecretName('mirror-login')] });
+      expect(findObject(objects, 'ServiceAccount', 'controller').metadata.namespace).toBe('build-system');
+      expect(findObject(objects, 'ClusterLifecycle').spec.serviceAccountRef).toEqual({ name: 'controller', namespace: 'build-system' });
+    });
+
+    test('from RegistryCredentials: a dockerconfigjson Secret of the install\'s namespace', () => {
+      // GIVEN
+      const chart = Testing.chart();
+      const login = RegistryCredentials.dockerConfigJson(chart, 'mirror', {
+        metadata: { name: 'mirror-login', namespace: 'kpack' }, registry: 'harbor.example.com', username: 'robot$kpack', password: 'not-printed',
+      });
+
+      // WHEN
+      new Kpack(chart, 'kpack', { imagePullSecrets: [KpackPullSecret.fromRegistryCredentials(login)] });
+
+      // THEN
+      const objects = Testing.synth(chart);
+      expect(findObject(objects, 'ServiceAccount', 'controller').imagePullSecrets).toEqual([{ name: 'mirror-login' }]);
+      expect(findObject(objects, 'Secret', 'mirror-login').type).toBe('kubernetes.io/dockerconfigjson');
+    });
+
+    test('credentials of another kind, or of another namespace, fail the synth without their values', () => {
+      // GIVEN
+      const chart = Testing.chart();
+      const basic = RegistryCredentials.dockerBasicAuth(chart, 'basic', { metadata: { namespace: 'kpack' }, registry: 'harbor.example.com', username: 'u', password: 'not-printed' });
+      const elsewhere = RegistryCredentials.dockerConfigJson(chart, 'elsewhere', { metadata: { name: 'login', namespace: 'apps' }, registry: 'harbor.example.com', username: 'u', password: 'not-printed' });
+      const named = RegistryCredentials.fromSecretName(chart, 'named', 'ssh', CredentialKind.GIT_SSH);
+
+      // WHEN
+      new Kpack(chart, 'kpack', { imagePullSecrets: [basic, elsewhere, named].map(c => KpackPullSecret.fromRegistryCredentials(c)) });
+
+      // THEN
+      const errors = validationErrors(chart);
+      expect(errors).toEqual([
+        '[test/kpack] Secret "login" is in namespace apps, the install in kpack: imagePullSecrets[1]\n' +
+        'hint: a ServiceAccount can only use pull secrets of its own namespace: define the credentials in the install\'s namespace',
+        '[test/kpack] test/basic holds DOCKER_BASIC_AUTH credentials, not a kubernetes.io/dockerconfigjson Secret: imagePullSecrets[0]\n' +
+        'hint: Kubernetes pulls images only with dockerconfigjson Secrets: use RegistryCredentials.dockerConfigJson()',
+        '[test/kpack] test/named holds GIT_SSH credentials, not a kubernetes.io/dockerconfigjson Secret: imagePullSecrets[2]\n' +
+        'hint: Kubernetes pulls images only with dockerconfigjson Secrets: use RegistryCredentials.dockerConfigJson()',
+      ]);
+      expect(errors.join('\n')).not.toContain('not-printed');
+    });
+
+    test('have no effect on an install of only the CRDs', () => {
+      expect(validationErrors(install({ crds: KpackCrds.ONLY, imagePullSecrets: [KpackPullSecret.fromSecretName('login')] }).chart)).toEqual([
+        '[test/kpack] has no effect on an install of only the CRDs: imagePullSecrets\nhint: set it on the install that has crds: KpackCrds.EXCLUDE',
+      ]);
+    });
+  });
+
+  describe('argoCd', () => {
+    const WAVE = 'argocd.argoproj.io/sync-wave';
+    const OPTIONS = 'argocd.argoproj.io/sync-options';
+
+    test('CRDs, then the install, then its kpack objects, which skip the dry run; nothing else changes', () => {
+      // WHEN
+      const objects = render({ argoCd: {} });
+
+      // THEN
+      const waves = new Map<string, string[]>();
+      for (const object of objects) {
+        const wave = object.metadata.annotations[WAVE];
+        waves.set(wave, [...(waves.get(wave) ?? []), object.kind]);
+      }
+      expect([...waves.keys()].sort()).toEqual(['-1', '-2', '0']);
+      expect(new Set(waves.get('-2'))).toEqual(new Set(['CustomResourceDefinition']));
+      expect(waves.get('0')).toEqual(['ClusterLifecycle']);
+      expect(waves.get('-1')).toEqual(expect.arrayContaining(['Namespace', 'Deployment', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'Service']));
+      expect(findObject(objects, 'ClusterLifecycle').metadata.annotations).toEqual({ [WAVE]: '0', [OPTIONS]: 'SkipDryRunOnMissingResource=true' });
+      expect(objects.filter(o => o.metadata.annotations[OPTIONS] !== undefined).map(o => o.kind)).toEqual(['ClusterLifecycle']);
+      const strip = (list: Manifest[]) => list.map(o => {
+        const { [WAVE]: _w, [OPTIONS]: _o, ...annotations } = o.metadata.annotations ?? {};
+        const metadata = { ...o.metadata, annotations };
+        if (Object.keys(annotations).length === 0) {
+          delete metadata.annotations;
+        }
+        return { ...o, metadata };
+      });
+      expect(strip(objects)).toEqual(RELEASE.V0_18_0);
+    });
+
+    test('firstWave moves all three waves, objects an option adds included', () => {
+      const objects = render({ argoCd: { firstWave: 5 }, caCertificates: CaCertificates.fromPem(BUNDLE) });
+      expect(findObject(objects, 'CustomResourceDefinition', 'images.kpack.io').metadata.annotations[WAVE]).toBe('5');
+      expect(findObject(objects, 'Deployment', 'kpack-webhook').metadata.annotations[WAVE]).toBe('6');
+      expect(findObject(objects, 'Secret', 'ca-certificates').metadata.annotations[WAVE]).toBe('6');
+      expect(findObject(objects, 'ClusterLifecycle').metadata.annotations[WAVE]).toBe('7');
+    });
+
+    test('a wave that is not an integer fails the synth', () => {
+      expect(validationErrors(install({ argoCd: { firstWave: 1.5 } }).chart)).toEqual([
+        '[test/kpack] invalid value: 1.5: argoCd.firstWave\nhint: Argo CD sync waves are integers',
+      ]);
     });
   });
 

@@ -2,20 +2,14 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart, Testing } from 'cdk8s';
-import { KPACK_0_17_2, RELEASE_0_17_2_FILE, renderRelease } from '../scripts/render-kpack-release';
+import { parseObjects, PUBLISHED_RELEASES, renderRelease } from '../scripts/render-kpack-release';
 import { BuildImage, ClusterBuilder, Kpack, KpackVersion, legacy, Source } from '../src';
-import { FIXTURES, Manifest, objectKey, readManifests, validationErrors, warningsUnder } from './util';
+import { findObject, FIXTURES, Manifest, objectKey, readManifests, validationErrors, warningsUnder } from './util';
 
 const ASSETS = path.join(__dirname, '..', 'assets', 'kpack');
 
-function synthInstall(version?: KpackVersion, namespace?: string): Manifest[] {
+function synthInstall(version?: KpackVersion): Manifest[] {
   const chart = Testing.chart();
-  if (namespace) {
-    // Testing.chart() has no namespace option: build the chart by hand.
-    const namespaced = new Chart(Testing.app(), 'install', { namespace });
-    new Kpack(namespaced, 'kpack', { version });
-    return Testing.synth(namespaced);
-  }
   new Kpack(chart, 'kpack', { version });
   return Testing.synth(chart);
 }
@@ -24,7 +18,8 @@ describe('Kpack', () => {
   test.each([
     ['V0_0_8', KpackVersion.V0_0_8, 'release-0.0.8.yaml', 22],
     ['V0_17_2', KpackVersion.V0_17_2, 'release-0.17.2.yaml', 38],
-  ])('%s emits the upstream release object for object, in order', (_name, version, file, count) => {
+    ['V0_18_0', KpackVersion.V0_18_0, 'release-0.18.0.yaml', 38],
+  ])('%s emits the published release object for object, in order', (_name, version, file, count) => {
     // GIVEN
     const upstream = readManifests(path.join(ASSETS, file));
 
@@ -43,44 +38,77 @@ describe('Kpack', () => {
     expect(md5).toBe('2644ec1be5ce894b43c1a442819b5dae');
   });
 
-  test('installs kpack v0.17.2 by default', () => {
-    const chart = Testing.chart();
-    const kpack = new Kpack(chart, 'kpack');
-    expect(kpack.version).toBe(KpackVersion.V0_17_2);
-    expect(kpack.version.version).toBe('0.17.2');
-    expect(kpack.version.apiVersion).toBe('kpack.io/v1alpha2');
-    expect(Testing.synth(chart)).toEqual(synthInstall(KpackVersion.V0_17_2));
+  test.each([
+    ['release-0.17.2.yaml', '6e3ed15d7a4fa4dec8fc95c7ece023c9951724b840a9c5cb536cf662c0bbdf8d'],
+    ['release-0.18.0.yaml', 'cde8b7df8d31d6a5758ec4880eec45009f17811baf3df5a29b76a144fe200e69'],
+  ])('the vendored %s is the published asset, byte for byte', (file, sha256) => {
+    // sha256 recorded in assets/kpack/README.md.
+    expect(createHash('sha256').update(fs.readFileSync(path.join(ASSETS, file))).digest('hex')).toBe(sha256);
   });
 
-  test('v0.17.2 runs the GHCR images tagged 0.17.2, and labels its pods with the version', () => {
-    const objects = synthInstall(KpackVersion.V0_17_2);
+  test('installs kpack v0.18.0 by default', () => {
+    const chart = Testing.chart();
+    const kpack = new Kpack(chart, 'kpack');
+    expect(kpack.version).toBe(KpackVersion.V0_18_0);
+    expect(kpack.version.version).toBe('0.18.0');
+    expect(kpack.version.apiVersion).toBe('kpack.io/v1alpha2');
+    expect(kpack.version.minKubernetesVersion).toBe('1.32.0');
+    expect(Testing.synth(chart)).toEqual(synthInstall(KpackVersion.V0_18_0));
+  });
+
+  test.each([
+    ['V0_17_2', KpackVersion.V0_17_2, '0.17.2', '9e79a75cdd70419b9ccdce1a4fe09cae7e580d8ab7ca08c094bae4c6f19cf648', '7a5947a67ab3c01814fe146297cb8aae98c282449202cbf3db19be21fd568284'],
+    ['V0_18_0', KpackVersion.V0_18_0, '0.18.0', 'e569159f863d563449fe6456f35f27677776d6bba5674eaa62ce39e2bfec70bb', 'cbb03f9ef71e9b80416445cfee8b6869805e98924090c49ee03404daa73bab3a'],
+  ])('%s runs the GHCR images pinned by the published digests, and labels its pods with the version', (_name, version, label, controllerDigest, lifecycleDigest) => {
+    const objects = synthInstall(version);
     const controller = objects.find(o => o.kind === 'Deployment' && o.metadata.name === 'kpack-controller')!;
-    expect(controller.spec.template.spec.containers[0].image).toBe('ghcr.io/buildpacks-community/kpack/controller:0.17.2');
-    expect(controller.spec.template.metadata.labels.version).toBe('0.17.2');
+    expect(controller.spec.template.spec.containers[0].image).toBe(`ghcr.io/buildpacks-community/kpack/controller@sha256:${controllerDigest}`);
+    expect(controller.spec.template.metadata.labels.version).toBe(label);
     const lifecycle = objects.find(o => o.kind === 'ClusterLifecycle')!;
     expect(lifecycle).toEqual({
       apiVersion: 'kpack.io/v1alpha2',
       kind: 'ClusterLifecycle',
       metadata: { name: 'default-lifecycle' },
-      spec: { image: 'ghcr.io/buildpacks-community/kpack/lifecycle:0.17.2' },
+      spec: { image: `ghcr.io/buildpacks-community/kpack/lifecycle@sha256:${lifecycleDigest}` },
     });
     const images = objects.filter(o => o.kind === 'ConfigMap' && o.metadata.name.endsWith('-image')).map(o => o.data.image);
-    expect(images).toEqual([
-      'ghcr.io/buildpacks-community/kpack/build-init:0.17.2',
-      'ghcr.io/buildpacks-community/kpack/build-waiter:0.17.2',
-      'ghcr.io/buildpacks-community/kpack/rebase:0.17.2',
-      'ghcr.io/buildpacks-community/kpack/completion:0.17.2',
+    expect(images.map((image: string) => image.replace(/@sha256:[0-9a-f]{64}$/, '@…'))).toEqual([
+      'ghcr.io/buildpacks-community/kpack/build-init@…',
+      'ghcr.io/buildpacks-community/kpack/build-waiter@…',
+      'ghcr.io/buildpacks-community/kpack/rebase@…',
+      'ghcr.io/buildpacks-community/kpack/completion@…',
     ]);
   });
 
-  test('a chart namespace does not reach the install: cluster-scoped objects get none, the others keep kpack', () => {
+  test('a namespaced chart moves the install into its namespace, as the namespace prop does', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'install', { namespace: 'build-system' });
+
     // WHEN
-    const objects = synthInstall(KpackVersion.V0_17_2, 'apps');
+    const kpack = new Kpack(chart, 'kpack');
 
     // THEN
-    expect(objects).toEqual(synthInstall(KpackVersion.V0_17_2));
+    expect(kpack.namespace).toBe('build-system');
+    const objects = Testing.synth(chart);
+    const withProp = Testing.chart();
+    new Kpack(withProp, 'kpack', { namespace: 'build-system' });
+    expect(objects).toEqual(Testing.synth(withProp));
+    // every reference moved: service accounts, RBAC subjects, the webhook Service of the webhook configurations and the CRD conversion
+    expect(findObject(objects, 'Namespace').metadata.name).toBe('build-system');
+    expect(findObject(objects, 'ServiceAccount', 'controller').metadata.namespace).toBe('build-system');
+    expect(JSON.stringify(objects)).not.toMatch(/"namespace":"kpack"/);
+    expect(findObject(objects, 'MutatingWebhookConfiguration').webhooks[0].clientConfig.service.namespace).toBe('build-system');
+    expect(findObject(objects, 'CustomResourceDefinition', 'images.kpack.io').spec.conversion.webhook.clientConfig.service.namespace).toBe('build-system');
+    expect(objects.filter(o => o.kind.endsWith('RoleBinding')).flatMap(o => o.subjects.map((s: Manifest) => s.namespace))).toEqual(
+      expect.arrayContaining(['build-system']));
     expect(objects.find(o => o.kind === 'CustomResourceDefinition')!.metadata.namespace).toBeUndefined();
-    expect(objects.find(o => o.kind === 'Deployment')!.metadata.namespace).toBe('kpack');
+  });
+
+  test('the namespace prop wins over the chart\'s', () => {
+    const chart = new Chart(Testing.app(), 'install', { namespace: 'apps' });
+    const kpack = new Kpack(chart, 'kpack', { namespace: 'kpack' });
+    expect(kpack.namespace).toBe('kpack');
+    expect(Testing.synth(chart)).toEqual(synthInstall());
   });
 
   test('apiObjects lists the install in manifest order, and is a copy', () => {
@@ -110,8 +138,9 @@ describe('Kpack', () => {
     const chart = Testing.chart();
     new Kpack(chart, 'kpack', { version: KpackVersion.V0_0_8 });
     expect(warningsUnder(chart)).toEqual([expect.stringMatching(/removed in 1\.22: it only installs on Kubernetes 1\.21 or older/)]);
-    // v0.17.2 only warns that its images are unpinned tags (see the image tests).
-    expect(warningsUnder(synthChartWith(KpackVersion.V0_17_2))).toEqual([expect.stringMatching(/^7 kpack images are tag references without a digest/)]);
+    // The published releases pin every image: nothing to warn about.
+    expect(warningsUnder(synthChartWith(KpackVersion.V0_17_2))).toEqual([]);
+    expect(warningsUnder(synthChartWith(KpackVersion.V0_18_0))).toEqual([]);
   });
 
   describe('one API generation per chart', () => {
@@ -130,7 +159,7 @@ describe('Kpack', () => {
       // THEN
       expect(validationErrors(chart)).toEqual([
         '[test/kpack] this chart installs kpack 0.0.8, which serves build.pivotal.io/v1alpha1, but also defines test/app (kpack.io/v1alpha2 Image)\n' +
-        'hint: kpack v0.0.8 serves only build.pivotal.io (use the legacy.* constructs); kpack v0.17 serves kpack.io (use the constructs at the package root)',
+        'hint: kpack v0.0.8 serves only build.pivotal.io (use the legacy.* constructs); kpack v0.17 and later serve kpack.io (use the constructs at the package root)',
       ]);
     });
 
@@ -139,7 +168,7 @@ describe('Kpack', () => {
       new Kpack(chart, 'kpack');
       new legacy.ClusterBuilder(chart, 'builder', { image: 'gcr.io/paketo-buildpacks/builder:base' });
       expect(validationErrors(chart)).toEqual([
-        expect.stringMatching(/^\[test\/kpack\] this chart installs kpack 0\.17\.2, which serves kpack\.io\/v1alpha2, but also defines test\/builder \(build\.pivotal\.io\/v1alpha1 ClusterBuilder\)/),
+        expect.stringMatching(/^\[test\/kpack\] this chart installs kpack 0\.18\.0, which serves kpack\.io\/v1alpha2, but also defines test\/builder \(build\.pivotal\.io\/v1alpha1 ClusterBuilder\)/),
       ]);
     });
 
@@ -168,7 +197,7 @@ describe('Kpack structuralSchemas', () => {
 
     // THEN
     const objects = Testing.synth(chart);
-    const upstream = synthInstall(KpackVersion.V0_17_2);
+    const upstream = synthInstall(KpackVersion.V0_18_0);
     const crds = objects.filter(o => o.kind === 'CustomResourceDefinition');
     expect(crds.map(crd => crd.spec.names.kind).sort()).toEqual(kinds);
     for (const crd of crds) {
@@ -191,17 +220,29 @@ describe('Kpack structuralSchemas', () => {
   });
 });
 
-describe('the v0.17.2 release asset', () => {
-  test('is what scripts/render-kpack-release.ts renders from the vendored templates', () => {
-    const rendered = renderRelease(KPACK_0_17_2);
-    const vendored = fs.readFileSync(RELEASE_0_17_2_FILE, 'utf8');
-    expect(vendored.endsWith(rendered)).toBe(true);
+describe('the published release assets', () => {
+  test.each(PUBLISHED_RELEASES.map(release => [path.basename(release.file), release]))(
+    '%s is what scripts/render-kpack-release.ts renders from kpack\'s templates with its digests, in order', (_file, release) => {
+      const rendered = parseObjects(renderRelease(release.render));
+      const vendored = parseObjects(fs.readFileSync(release.file, 'utf8'));
+      // Key order too: the published file is ytt's output of the same templates.
+      expect(JSON.stringify(rendered)).toBe(JSON.stringify(vendored));
+    });
+
+  test('v0.18.0 differs from v0.17.2 only in its seven image digests and the pods\' version label', () => {
+    const [v17, v18] = ['release-0.17.2.yaml', 'release-0.18.0.yaml'].map(file => readManifests(path.join(ASSETS, file)));
+    const strip = (objects: Manifest[]) => JSON.parse(JSON.stringify(objects)
+      .replace(/@sha256:[0-9a-f]{64}/g, '@-').replace(/"version":"0\.1[78]\.[02]"/g, '"version":"-"'));
+    expect(strip(v18)).toEqual(strip(v17));
+    const digests = (objects: Manifest[]) => new Set(JSON.stringify(objects).match(/@sha256:[0-9a-f]{64}/g));
+    expect(digests(v17).size).toBe(7);
+    expect([...digests(v18)].filter(d => digests(v17).has(d))).toEqual([]);
   });
 
   test('differs from the published v0.15.0 release only where kpack\'s history says it does', () => {
     // GIVEN
     const before = new Map(readManifests(path.join(FIXTURES, 'kpack', 'release-0.15.0.yaml')).map(o => [objectKey(o), o]));
-    const after = new Map(readManifests(RELEASE_0_17_2_FILE).map(o => [objectKey(o), o]));
+    const after = new Map(readManifests(path.join(ASSETS, 'release-0.17.2.yaml')).map(o => [objectKey(o), o]));
 
     // WHEN
     const removed = [...before.keys()].filter(k => !after.has(k));

@@ -2,8 +2,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
+import { ApplyCommand, shellLines } from '../examples/tutorial/apply';
 import { dockerHubFromEnvironment, PLACEHOLDERS } from '../examples/tutorial/main';
-import { GENERATIONS, LegacyTutorialChart, STEPS, synthTutorial, TutorialChart, TutorialStep } from '../examples/tutorial/tutorial';
+import { GENERATIONS, LegacyTutorialChart, STEPS, synthTutorial, TutorialChart, tutorialApplyCommands, TutorialStep } from '../examples/tutorial/tutorial';
 import { Kpack, KpackVersion } from '../src';
 import { FIXTURES, findObject, Manifest, objectKey, readManifests } from './util';
 import { sameQuantity } from '../src/private/quantity';
@@ -103,7 +104,7 @@ describe('the tutorial on kpack v0.0.8', () => {
   });
 });
 
-describe('the tutorial on kpack v0.17', () => {
+describe('the tutorial on kpack v0.18', () => {
   const objects = synthStep(TutorialChart, STEPS[0]);
 
   test('builds the same app with a kpack-made builder, in namespace default', () => {
@@ -185,7 +186,7 @@ describe('the tutorial steps', () => {
 
   test.each([
     ['v0.0.8', LegacyTutorialChart, ['Image//hello-golang', 'ClusterBuilder//default']],
-    ['v0.17', TutorialChart, ['Image/default/hello-golang', 'ClusterStack//default']],
+    ['v0.18', TutorialChart, ['Image/default/hello-golang', 'ClusterStack//default']],
   ])('on %s, consecutive steps differ in exactly one object', (_generation, chartClass, expected) => {
     const steps = STEPS.map(step => synthStep(chartClass, step));
     expect(changedObjects(steps[0], steps[1])).toEqual([expected[0]]);
@@ -207,19 +208,24 @@ describe('synthTutorial', () => {
     const files = synthTutorial(outdir, DOCKER_HUB);
 
     // THEN
-    const expected = ['v0.0.8', 'v0.17'].flatMap(generation =>
-      ['kpack', 'step-1', 'step-2', 'step-3'].map(name => path.join(outdir, generation, `${name}.k8s.yaml`)));
+    const expected = ['v0.0.8', 'v0.18'].flatMap(generation =>
+      ['kpack-crds', 'kpack', 'step-1', 'step-2', 'step-3'].map(name => path.join(outdir, generation, `${name}.k8s.yaml`)));
     expect(files).toEqual(expected);
     for (const file of expected) {
       expect(fs.existsSync(file)).toBe(true);
     }
     for (const generation of GENERATIONS) {
+      // The two install files together are the release, in its order once the CRDs are moved first.
       const install = new Chart(new App(), 'kpack');
       new Kpack(install, 'kpack', { version: generation.version });
-      expect(readManifests(path.join(outdir, generation.directory, 'kpack.k8s.yaml'))).toEqual(Testing.synth(install));
+      const release = Testing.synth(install);
+      const crds = readManifests(path.join(outdir, generation.directory, 'kpack-crds.k8s.yaml'));
+      const rest = readManifests(path.join(outdir, generation.directory, 'kpack.k8s.yaml'));
+      expect(crds).toEqual(release.filter(o => o.kind === 'CustomResourceDefinition'));
+      expect(rest).toEqual(release.filter(o => o.kind !== 'CustomResourceDefinition'));
     }
     expectSameObjects(readManifests(path.join(outdir, 'v0.0.8', 'step-3.k8s.yaml')), seedAfterStep(3));
-    expect(GENERATIONS.map(g => g.version)).toEqual([KpackVersion.V0_0_8, KpackVersion.V0_17_2]);
+    expect(GENERATIONS.map(g => g.version)).toEqual([KpackVersion.V0_0_8, KpackVersion.V0_18_0]);
   });
 
   test('is deterministic: two runs write byte-identical files', () => {
@@ -245,5 +251,116 @@ describe('dockerHubFromEnvironment', () => {
     expect(dockerHubFromEnvironment(env)).toEqual({ username: 'making', password: 'changeme' });
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/not both set: using the placeholders "making" \/ "changeme"/));
     expect(warn.mock.calls[0][0]).not.toContain('s3cret');
+  });
+});
+
+/**
+ * A fresh cluster, as far as the order of objects matters: a custom resource needs its CRD established
+ * (`kubectl apply` fails with "no matches for kind" otherwise), and a kpack object applied before kpack's
+ * webhook runs is stored unvalidated and undefaulted (the webhook configurations have no rules until then).
+ */
+function applyToFreshCluster(commands: readonly ApplyCommand[]): { errors: string[]; unvalidated: string[] } {
+  const errors: string[] = [];
+  const unvalidated: string[] = [];
+  const read = (file: string) => readManifests(file);
+  const crdOf = (o: Manifest) => `${o.apiVersion.split('/')[0]}/${o.kind}`;
+  const created = new Set<string>();
+  const established = new Set<string>();
+  const deployments = new Set<string>();
+  let webhookRuns = false;
+  for (const command of commands) {
+    const name = command.file ? path.basename(command.file) : '';
+    if (command.action === 'apply') {
+      const objects = read(command.file!);
+      // kubectl sends the objects of one file in order; a kind unknown to the API server fails that object.
+      for (const object of objects) {
+        if (object.kind === 'CustomResourceDefinition') {
+          created.add(`${object.spec.group}/${object.spec.names.kind}`);
+        } else if (object.apiVersion.includes('kpack')) {
+          if (!established.has(crdOf(object))) {
+            errors.push(`${name}: no matches for kind "${object.kind}" in version "${object.apiVersion}"`);
+          } else if (!webhookRuns) {
+            unvalidated.push(`${name}: ${object.kind}/${object.metadata.name}`);
+          }
+        } else if (object.kind === 'Deployment') {
+          deployments.add(`${object.metadata.namespace}/${object.metadata.name}`);
+        }
+      }
+    } else if (command.action === 'wait-crds') {
+      for (const crd of read(command.file!)) {
+        const key = `${crd.spec.group}/${crd.spec.names.kind}`;
+        if (created.has(key)) {
+          established.add(key);
+        } else {
+          errors.push(`${name}: kubectl wait: ${crd.metadata.name} not found`);
+        }
+      }
+    } else {
+      const namespace = command.argv[command.argv.indexOf('--namespace') + 1];
+      const deployment = command.argv.find(arg => arg.startsWith('deployment/'))!.slice('deployment/'.length);
+      if (deployments.has(`${namespace}/${deployment}`)) {
+        webhookRuns = true;
+      } else {
+        errors.push(`kubectl rollout status: deployment ${namespace}/${deployment} not found`);
+      }
+    }
+  }
+  return { errors, unvalidated };
+}
+
+describe('the printed apply order, against the object order of a fresh cluster', () => {
+  let outdir: string;
+  beforeAll(() => {
+    outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'tutorial-apply-'));
+    synthTutorial(outdir, DOCKER_HUB);
+  });
+  afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+
+  test.each(GENERATIONS.map(g => [g.directory, g]))('%s: every object finds its CRD, and the steps come after the webhook', (_directory, generation) => {
+    // WHEN
+    const commands = tutorialApplyCommands(outdir, generation);
+    const { errors, unvalidated } = applyToFreshCluster(commands);
+
+    // THEN
+    expect(errors).toEqual([]);
+    // Only the release's own default-lifecycle goes in with the install, as kpack ships it (v0.17 and later).
+    expect(unvalidated).toEqual(generation.version === KpackVersion.V0_0_8 ? [] : ['kpack.k8s.yaml: ClusterLifecycle/default-lifecycle']);
+    expect(commands.map(c => c.action)).toEqual(['apply', 'wait-crds', 'apply', 'wait-webhook', 'apply', 'apply', 'apply']);
+  });
+
+  test('the install in one file, as kpack publishes it, fails on a fresh cluster: the model is not lenient', () => {
+    // GIVEN
+    const whole = path.join(outdir, 'whole.k8s.yaml');
+    fs.writeFileSync(whole, fs.readFileSync(path.join(__dirname, '..', 'assets', 'kpack', 'release-0.18.0.yaml')));
+
+    // WHEN
+    const { errors } = applyToFreshCluster([{ action: 'apply', file: whole, argv: ['kubectl', 'apply', '-f', whole], why: '' }]);
+
+    // THEN: as kpack#1855 reports
+    expect(errors).toEqual(['whole.k8s.yaml: no matches for kind "ClusterLifecycle" in version "kpack.io/v1alpha2"']);
+  });
+
+  test('steps applied before the webhook wait are reported as unvalidated', () => {
+    const commands = tutorialApplyCommands(outdir, GENERATIONS[1]);
+    const early = [...commands.slice(0, 3), commands[4], commands[3]];
+    expect(applyToFreshCluster(early).unvalidated).toContain('step-1.k8s.yaml: Image/hello-golang');
+  });
+
+  test('prints each command once, with its reason above it', () => {
+    const lines = shellLines(tutorialApplyCommands('dist/tutorial', GENERATIONS[1]));
+    expect(lines).toEqual([
+      '# the CRDs first',
+      'kubectl apply -f dist/tutorial/v0.18/kpack-crds.k8s.yaml',
+      '# until the API server serves their kinds',
+      'kubectl wait --for condition=established --timeout=60s -f dist/tutorial/v0.18/kpack-crds.k8s.yaml',
+      '# the rest of the install',
+      'kubectl apply -f dist/tutorial/v0.18/kpack.k8s.yaml',
+      '# kpack\'s webhook configurations have no rules until the webhook runs: objects applied before are neither validated nor defaulted',
+      'kubectl rollout status deployment/kpack-webhook --namespace kpack --timeout=300s',
+      '# then what uses kpack, in order',
+      'kubectl apply -f dist/tutorial/v0.18/step-1.k8s.yaml',
+      'kubectl apply -f dist/tutorial/v0.18/step-2.k8s.yaml',
+      'kubectl apply -f dist/tutorial/v0.18/step-3.k8s.yaml',
+    ]);
   });
 });

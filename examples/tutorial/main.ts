@@ -1,10 +1,12 @@
 /**
- * `npm run tutorial`: writes the kpack tutorial, on kpack v0.0.8 and on kpack v0.17, to dist/tutorial/.
+ * `npm run tutorial`: writes the kpack tutorial, on kpack v0.0.8 and on kpack v0.18, to dist/tutorial/, and
+ * prints the commands that apply it to a fresh cluster.
  *
  * The Docker Hub account comes from DOCKERHUB_USERNAME and DOCKERHUB_PASSWORD, as in the tutorial.
  */
 import * as path from 'path';
-import { DockerHubLogin, synthTutorial } from './tutorial';
+import { shellLines } from './apply';
+import { DockerHubLogin, GENERATIONS, synthTutorial, tutorialApplyCommands } from './tutorial';
 
 /** The tutorial's own example account, used when the environment names none. */
 export const PLACEHOLDERS: DockerHubLogin = { username: 'making', password: 'changeme' };
@@ -30,5 +32,8 @@ if (require.main === module) {
   for (const file of files) {
     console.log(`  ${file}`);
   }
-  console.log('Apply kpack.k8s.yaml first, then the step files in order (kubectl apply -f <file>).');
+  for (const generation of GENERATIONS) {
+    console.log(`\nOn a fresh cluster, kpack ${generation.version.version} (apply each step after the previous build):`);
+    shellLines(tutorialApplyCommands(outdir, generation)).forEach(line => console.log(`  ${line}`));
+  }
 }

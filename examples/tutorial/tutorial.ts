@@ -4,14 +4,18 @@
  *
  * Each step is data; one chart class per kpack generation turns a step into manifests:
  * - `LegacyTutorialChart`: kpack v0.0.8 (`build.pivotal.io/v1alpha1`), exactly the tutorial's YAML;
- * - `TutorialChart`: the same application on kpack v0.17 (`kpack.io/v1alpha2`), in namespace `default`.
+ * - `TutorialChart`: the same application on current kpack (v0.18, `kpack.io/v1alpha2`), in namespace `default`.
+ *
+ * Each generation's install is two files, its CRDs and the rest, applied in the order `applyCommands`
+ * gives (`tutorialApplyCommands` lists them for the files written here).
  */
 import * as path from 'path';
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { ApplyCommand, applyCommands } from './apply';
 import {
-  BuildCache, BuildImage, BuildpackRef, ClusterBuilder, ClusterStack, ClusterStore, Kpack, KpackVersion,
+  BuildCache, BuildImage, BuildpackRef, ClusterBuilder, ClusterStack, ClusterStore, Kpack, KpackCrds, KpackVersion,
   legacy, RegistryCredentials, Source,
 } from '../../src';
 
@@ -19,7 +23,7 @@ import {
 export interface TutorialStep {
   /** The commit of github.com/making/hello-golang that the Image builds. */
   readonly revision: string;
-  /** The Paketo flavour: the builder image on kpack v0.0.8, the stack on kpack v0.17. */
+  /** The Paketo flavour: the builder image on kpack v0.0.8, the stack on current kpack. */
   readonly flavor: 'base' | 'tiny';
 }
 
@@ -76,14 +80,14 @@ export class LegacyTutorialChart extends Chart {
   }
 }
 
-/** The Paketo Jammy stacks kpack v0.17 builds on. */
+/** The Paketo Jammy stacks current kpack builds on. */
 const STACKS = {
   base: { stackId: 'io.buildpacks.stacks.jammy', buildImage: 'paketobuildpacks/build-jammy-base', runImage: 'paketobuildpacks/run-jammy-base' },
   tiny: { stackId: 'io.buildpacks.stacks.jammy.tiny', buildImage: 'paketobuildpacks/build-jammy-tiny', runImage: 'paketobuildpacks/run-jammy-tiny' },
 };
 
 /**
- * The tutorial on kpack v0.17: kpack builds the builder itself from a store, a stack and an order, and
+ * The tutorial on current kpack (v0.18): kpack builds the builder itself from a store, a stack and an order, and
  * the Docker Hub credentials are a dockerconfigjson secret.
  */
 export class TutorialChart extends Chart {
@@ -138,21 +142,41 @@ interface Generation {
 
 export const GENERATIONS: readonly Generation[] = [
   { directory: 'v0.0.8', version: KpackVersion.V0_0_8, chart: LegacyTutorialChart },
-  { directory: 'v0.17', version: KpackVersion.V0_17_2, chart: TutorialChart },
+  { directory: 'v0.18', version: KpackVersion.V0_18_0, chart: TutorialChart },
 ];
 
+/** The chart names of one generation's output, in the order they are applied. */
+const INSTALL_CRDS = 'kpack-crds';
+const INSTALL = 'kpack';
+const STEP_CHARTS = STEPS.map((_step, i) => `step-${i + 1}`);
+
 /**
- * Synthesizes the install and every step of both generations under `outdir`
- * (`<outdir>/v0.0.8/step-1.k8s.yaml`, …) and returns the files written.
+ * Synthesizes the install (its CRDs and the rest) and every step of both generations under `outdir`
+ * (`<outdir>/v0.18/kpack-crds.k8s.yaml`, `kpack.k8s.yaml`, `step-1.k8s.yaml`, …) and returns the files written.
  */
 export function synthTutorial(outdir: string, dockerHub: DockerHubLogin): string[] {
   const written: string[] = [];
   for (const generation of GENERATIONS) {
     const app = new App({ outdir: path.join(outdir, generation.directory) });
-    new Kpack(new Chart(app, 'kpack'), 'kpack', { version: generation.version });
-    STEPS.forEach((step, i) => new generation.chart(app, `step-${i + 1}`, { step, dockerHub }));
+    new Kpack(new Chart(app, INSTALL_CRDS), 'kpack', { version: generation.version, crds: KpackCrds.ONLY });
+    new Kpack(new Chart(app, INSTALL), 'kpack', { version: generation.version, crds: KpackCrds.EXCLUDE });
+    STEPS.forEach((step, i) => new generation.chart(app, STEP_CHARTS[i], { step, dockerHub }));
     app.synth();
     written.push(...app.charts.map(chart => path.join(app.outdir, `${chart.node.id}${app.outputFileExtension}`)));
   }
   return written;
+}
+
+/**
+ * The commands that apply one generation's files, written by `synthTutorial(outdir, …)`, to a fresh
+ * cluster: CRDs, wait, the install, wait for the webhook, then the steps (one at a time in the tutorial).
+ */
+export function tutorialApplyCommands(outdir: string, generation: Generation): ApplyCommand[] {
+  const file = (chart: string) => path.join(outdir, generation.directory, `${chart}.k8s.yaml`);
+  return applyCommands({
+    crds: file(INSTALL_CRDS),
+    install: file(INSTALL),
+    namespace: 'kpack',
+    charts: STEP_CHARTS.map(file),
+  });
 }

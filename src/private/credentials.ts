@@ -82,7 +82,10 @@ export function addSecretToServiceAccount(
   imagePull: boolean,
 ): void {
   if (!(serviceAccount instanceof kplus.ServiceAccount)) {
-    addWarning(credentials, `ServiceAccount "${serviceAccount.name}" is referenced by name, so secret "${secret.name}" cannot be added to it: add the secret where that ServiceAccount is defined`);
+    // A ServiceAccount of another cdk8s-plus line is defined here, not referenced by name: say what happened.
+    addWarning(credentials, definesApiObject(serviceAccount)
+      ? `ServiceAccount "${serviceAccount.name}" (${serviceAccount.node.path}) is not a cdk8s-plus-27 ServiceAccount, so secret "${secret.name}" was not added to it: add the secret with that ServiceAccount's own addSecret()`
+      : `ServiceAccount "${serviceAccount.name}" is referenced by name, so secret "${secret.name}" cannot be added to it: add the secret where that ServiceAccount is defined`);
     return;
   }
   if (!serviceAccount.secrets.some(s => s.name === secret.name)) {
@@ -108,4 +111,9 @@ function imagePullSecretsOf(apiObject: ApiObject): Array<{ name: string }> {
     apiObject.addJsonPatch(JsonPatch.add('/imagePullSecrets', list));
   }
   return list;
+}
+
+/** Whether a construct synthesizes a manifest of its own (it is, or has as default child, an ApiObject). */
+function definesApiObject(construct: IConstruct): boolean {
+  return ApiObject.isApiObject(construct) || (construct.node.defaultChild !== undefined && ApiObject.isApiObject(construct.node.defaultChild));
 }

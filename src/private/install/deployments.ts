@@ -5,8 +5,8 @@ import { Draft, Drafts, ManifestObject } from './manifest';
 import { FieldError, generic, invalidValue, withHint } from '../validation/field-error';
 
 /** The Deployments of a release, and their containers, by role. */
-export const CONTROLLER = { deployment: 'kpack-controller', container: 'controller' };
-export const WEBHOOK = { deployment: 'kpack-webhook', container: 'webhook' };
+export const CONTROLLER = { deployment: 'kpack-controller', container: 'controller', serviceAccount: 'controller' };
+export const WEBHOOK = { deployment: 'kpack-webhook', container: 'webhook', serviceAccount: 'webhook' };
 export type Workload = typeof CONTROLLER;
 
 /** What `KpackDeploymentOptions` says, read from the props. */

@@ -113,7 +113,8 @@ export function applyImages(drafts: Drafts, slots: readonly ImageSlot[], options
     const upstream = present.find(slot => slot.component === component)!.upstream;
     const override = overrides.get(component);
     let image = override ?? (registry !== undefined && validRegistry(registry) ? relocate(upstream, registry, component) : upstream);
-    const candidates = override !== undefined ? [image] : [image, upstream];
+    // A release pins digests, and pushes each image under the version's tag too: lock keys name that tag.
+    const candidates = override !== undefined ? [image] : [image, upstream].map(ref => versionTag(ref, versionName));
     for (const candidate of candidates) {
       const key = lockKey(candidate);
       const digest = key !== undefined ? pins.get(key) : undefined;
@@ -166,7 +167,7 @@ function readLock(lock: ImageLockEntries | undefined, errors: FieldError[]): Map
   for (const entry of lock.entries) {
     const key = lockKey(entry.image);
     if (key === undefined) {
-      errors.push(withHint(invalidValue(entry.image, 'imageLock'), 'lock keys are image references with a tag, e.g. ghcr.io/buildpacks-community/kpack/controller:0.17.2'));
+      errors.push(withHint(invalidValue(entry.image, 'imageLock'), 'lock keys are image references with a tag, e.g. ghcr.io/buildpacks-community/kpack/controller:0.18.0'));
     } else if (!DIGEST.test(entry.digest)) {
       errors.push(withHint(invalidValue(entry.digest, `imageLock[${entry.image}]`), 'a digest is sha256: followed by 64 lowercase hex digits, as `crane digest` prints it'));
     } else {
@@ -185,10 +186,19 @@ function lockKey(ref: string): string | undefined {
   return parsed ? `${parsed.registry}/${parsed.repository}:${parsed.tag ?? 'latest'}` : undefined;
 }
 
-/** A tag reference without its tag, as written. */
+/** A reference without its tag or digest, as written. */
 function repositoryOf(ref: string): string {
+  const at = ref.indexOf('@');
+  if (at >= 0) {
+    return ref.slice(0, at);
+  }
   const parsed = parseTag(ref);
   return parsed?.tag !== undefined ? ref.slice(0, ref.length - parsed.tag.length - 1) : ref;
+}
+
+/** A digest reference as the tag the release pushed it under (`repository:<version>`); a tag reference as it is. */
+function versionTag(ref: string, version: string): string {
+  return ref.includes('@') ? `${repositoryOf(ref)}:${version}` : ref;
 }
 
 function setPath(target: any, path: ReadonlyArray<string | number>, value: unknown): void {

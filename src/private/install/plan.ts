@@ -32,6 +32,9 @@ export interface InstallInput {
   readonly controller?: DeploymentOptions & { readonly switches: { readonly [prop: string]: boolean | undefined } };
   readonly webhook?: DeploymentOptions;
   readonly kubernetesMinVersion?: string;
+  readonly argoCd?: { readonly firstWave: number };
+  /** Names of dockerconfigjson Secrets in the install's namespace. */
+  readonly imagePullSecrets?: readonly string[];
 }
 
 /** The objects of an install, with the construct id of each, the images it runs, and what is wrong. */
@@ -117,6 +120,18 @@ export function planInstall(input: InstallInput): InstallPlan {
     }
   }
 
+  if (input.imagePullSecrets && input.imagePullSecrets.length > 0) {
+    applyPullSecrets(drafts, input.imagePullSecrets, input.namespace);
+  }
+  if (input.caCertificates) {
+    warnings.push('caCertificates reach kpack\'s controller only: build pods (build-init, the lifecycle, completion) talk to the same ' +
+      'registries and git servers without them. Give build pods the CA too, with the cert-injection-webhook on the label ' +
+      'kpack.io/build (see docs/install.md, "Private registry with a self-signed CA")');
+  }
+  if (input.argoCd) {
+    errors.push(...applyArgoCd(drafts, input.argoCd.firstWave));
+  }
+
   const objects = drafts.all().map(({ origin, object }) => ({ id: origin ? objectId(origin) : objectId(object, UPSTREAM_NAMESPACE), object }));
   return { objects, images: resolved.images, errors, warnings };
 }
@@ -140,6 +155,46 @@ function applyCa(drafts: Drafts, controller: number, input: InstallInput): Field
   return [];
 }
 
+/**
+ * The controller's and the webhook's ServiceAccounts pull with the secrets; the `default-lifecycle`
+ * ClusterLifecycle resolves its image with the controller's ServiceAccount (and so its pull secrets).
+ */
+function applyPullSecrets(drafts: Drafts, names: readonly string[], namespace: string): void {
+  for (const account of [CONTROLLER.serviceAccount, WEBHOOK.serviceAccount]) {
+    const index = drafts.find('ServiceAccount', account);
+    if (index >= 0) {
+      const draft = drafts.edit(index);
+      draft.imagePullSecrets = [...(draft.imagePullSecrets ?? []), ...names.map(name => ({ name }))];
+    }
+  }
+  const lifecycle = drafts.find('ClusterLifecycle', 'default-lifecycle');
+  if (lifecycle >= 0) {
+    drafts.edit(lifecycle).spec.serviceAccountRef = { name: CONTROLLER.serviceAccount, namespace };
+  }
+}
+
+/** The API groups of kpack's own kinds (both generations). */
+const KPACK_GROUPS = ['kpack.io', 'build.pivotal.io', 'experimental.kpack.pivotal.io'];
+
+/** Argo CD sync waves: CRDs, then the rest, then the install's own kpack objects, which also skip the dry run. */
+function applyArgoCd(drafts: Drafts, firstWave: number): FieldError[] {
+  if (!Number.isInteger(firstWave)) {
+    return [withHint(invalidValue(firstWave, 'argoCd.firstWave'), 'Argo CD sync waves are integers')];
+  }
+  for (let index = 0; index < drafts.length; index++) {
+    const object = drafts.read(index);
+    const kpackObject = KPACK_GROUPS.includes(object.apiVersion.split('/')[0]);
+    const wave = object.kind === 'CustomResourceDefinition' ? firstWave : kpackObject ? firstWave + 2 : firstWave + 1;
+    const metadata = drafts.edit(index).metadata;
+    metadata.annotations = {
+      ...metadata.annotations,
+      'argocd.argoproj.io/sync-wave': String(wave),
+      ...(kpackObject ? { 'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true' } : {}),
+    };
+  }
+  return [];
+}
+
 function unusedWithCrdsOnly(input: InstallInput): FieldError[] {
   const set: Array<[unknown, string]> = [
     [input.imageRegistry, 'imageRegistry'],
@@ -150,6 +205,7 @@ function unusedWithCrdsOnly(input: InstallInput): FieldError[] {
     [input.controller, 'controller'],
     [input.webhook, 'webhook'],
     [input.kubernetesMinVersion, 'kubernetesMinVersion'],
+    [input.imagePullSecrets && input.imagePullSecrets.length > 0 ? true : undefined, 'imagePullSecrets'],
   ];
   return set.filter(([value]) => value !== undefined).map(([, prop]) =>
     withHint(generic('has no effect on an install of only the CRDs', prop), 'set it on the install that has crds: KpackCrds.EXCLUDE'));

@@ -29,6 +29,9 @@ export class Kubectl {
   /** Runs a documented command line literally (bash -c), in `cwd`, and echoes it with its outcome. */
   shell(line: string, cwd: string): Result {
     const outcome = spawnSync('bash', ['-c', line], { cwd, env: this.env, encoding: 'utf8', timeout: 120_000 });
+    if (outcome.error) {
+      throw outcome.error;
+    }
     const result = { command: line, status: outcome.status ?? 1, stdout: outcome.stdout ?? '', stderr: outcome.stderr ?? '' };
     console.log(`  $ ${line}   → exit ${result.status}`);
     return result;

@@ -1,15 +1,16 @@
 /**
- * `npm run test:cluster`: what the library writes, sent to a real kube-apiserver the way the docs say.
- *
- * 1. The tutorial on kpack v0.17 as `npm run tutorial` prints it: its single-file install fails on a fresh
- *    server with kubectl's "no matches for kind ClusterLifecycle" (kpack#1855); kpack v0.0.8's release,
- *    whose CRDs are apiextensions.k8s.io/v1beta1, cannot be installed on this Kubernetes at all.
- * 2. The documented order (docs/install.md, "Apply", run line by line) on a fresh server with kpack's own CRDs,
- *    then the tutorial's steps.
- * 3. The same with `structuralSchemas: true`: the server refuses an Image with `spec.cacheSize` under strict
- *    field validation and prunes it otherwise; every example and the tutorial are created with strict field
- *    validation and no warning, and a second server-side apply changes nothing.
- * Each server is fresh and stopped at the end of its part, also on failure or timeout.
+ * `npm run test:cluster`: what the library writes, sent to a real kube-apiserver the way the docs say, each part
+ * on a fresh server (stopped at the end of its part, also on failure or timeout):
+ * 1. one `kubectl apply` of the whole install fails with kubectl's "no matches for kind ClusterLifecycle"
+ *    (kpack#1855); the tutorial's first command for kpack v0.0.8 fails too (apiextensions.k8s.io/v1beta1 CRDs);
+ * 2. README's quick start, run as printed, and its apply commands, line by line;
+ * 3. the tutorial's commands as `npm run tutorial` prints them;
+ * 4. docs/install.md's apply order on examples/authenticated-mirror;
+ * 5. the same order with `structuralSchemas: true`: the server refuses an Image with `spec.cacheSize` under strict
+ *    field validation and prunes it otherwise; every other example is created under strict field validation.
+ * Everywhere: no warning from the server, every object of an applied file on the server, a second server-side
+ * apply that changes nothing, and kpack's webhook code admitting each kpack object before the server gets it.
+ * The wait for kpack's webhook, which needs pods, is the one documented command replaced (and said so).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -20,6 +21,7 @@ import { stringify } from 'yaml';
 import { admit } from './kpack-webhook';
 import { Kubectl, Result, serverWarnings } from './kubectl';
 import { startCluster, stopAll, TestCluster } from './server';
+import { mirrorApp } from '../../examples/authenticated-mirror/main';
 import { PLACEHOLDERS } from '../../examples/tutorial/main';
 import { STEPS, TutorialChart } from '../../examples/tutorial/tutorial';
 import { EXAMPLE_CHARTS } from '../../scripts/synth-examples';
@@ -141,18 +143,33 @@ async function withCluster(title: string, body: (cluster: TestCluster, kubectl: 
 // ---------------------------------------------------------------------------------------------------------------
 // What the docs print
 
-/**
- * The lines of docs/install.md's apply block, the one that waits for the CRDs to be established: the
- * documented order, run as written.
- */
-function documentedApplyOrder(): string[] {
-  const markdown = fs.readFileSync(path.join(ROOT, 'docs', 'install.md'), 'utf8');
-  const blocks = [...markdown.matchAll(/```sh\n([\s\S]*?)```/g)].map(match => match[1]);
-  const block = blocks.find(text => text.includes('kubectl wait --for condition=established'));
-  if (!block) {
-    throw new Failure('docs/install.md has no ```sh block with `kubectl wait --for condition=established`: the documented apply order moved');
-  }
+/** The command lines of a printed or documented shell block: comments and blank lines dropped. */
+function commandLines(block: string): string[] {
   return block.split('\n').map(line => line.trim()).filter(line => line !== '' && !line.startsWith('#'));
+}
+
+/** The first ```sh block of `markdown` after `after` that contains `kubectl wait --for condition=established`. */
+function applyBlock(file: string, after: string): string[] {
+  const markdown = fs.readFileSync(path.join(ROOT, file), 'utf8');
+  const from = markdown.indexOf(after);
+  const block = [...markdown.slice(Math.max(from, 0)).matchAll(/```sh\n([\s\S]*?)```/g)]
+    .map(match => match[1])
+    .find(text => text.includes('kubectl wait --for condition=established'));
+  if (from < 0 || !block) {
+    throw new Failure(`${file}: no apply block (\`kubectl wait --for condition=established\`) after "${after}": the documented order moved`);
+  }
+  return commandLines(block);
+}
+
+/** The first ```ts block of `file` after `after`. */
+function tsBlock(file: string, after: string): string {
+  const markdown = fs.readFileSync(path.join(ROOT, file), 'utf8');
+  const from = markdown.indexOf(after);
+  const block = from < 0 ? undefined : markdown.slice(from).match(/```ts\n([\s\S]*?)```/)?.[1];
+  if (!block) {
+    throw new Failure(`${file}: no \`\`\`ts block after "${after}"`);
+  }
+  return block;
 }
 
 /**
@@ -166,8 +183,9 @@ function waitsForPods(line: string): boolean {
 /** In place of the wait for kpack's webhook: what the server alone can show about the install. */
 function replaceWebhookWait(kubectl: Kubectl, line: string): void {
   console.log(`  (replaced) ${line}`);
-  console.log('    no pod runs on this server, so kpack-webhook never becomes available; instead, the install\'s '
-    + 'webhook configurations and Deployments are checked to exist:');
+  console.log('    no pod runs on this server, so kpack-webhook never becomes available (a real cluster needs this wait); '
+    + 'instead, the install\'s webhook configurations and Deployments are checked to exist:');
+  const found: string[] = [];
   for (const [kind, name, namespace] of [
     ['mutatingwebhookconfiguration', 'defaults.webhook.kpack.io', undefined],
     ['validatingwebhookconfiguration', 'validation.webhook.kpack.io', undefined],
@@ -176,18 +194,22 @@ function replaceWebhookWait(kubectl: Kubectl, line: string): void {
   ]) {
     const result = kubectl.run(['get', kind!, name!, ...(namespace ? ['-n', namespace] : []), '-o', 'name']);
     check(result.status === 0, `the install has no ${kind} ${name}: ${output(result)}`);
-    console.log(`    ${result.stdout.trim()}`);
+    found.push(result.stdout.trim());
   }
+  console.log(`    ${found.join(', ')}`);
 }
 
-/** Runs the documented lines in `cwd`; every one must succeed, and the files they apply must be on the server. */
+/**
+ * Runs the documented lines in `cwd`; every one must succeed, without a warning from the server, and the files
+ * they apply must be on the server. kpack's webhook code admits each file's kpack objects first.
+ */
 function runDocumented(kubectl: Kubectl, lines: string[], cwd: string): void {
   for (const line of lines) {
     if (waitsForPods(line)) {
       replaceWebhookWait(kubectl, line);
       continue;
     }
-    const files = line.match(/(?<=-f )\S+/g) ?? [];
+    const files = /\bkubectl apply\b/.test(line) ? line.match(/(?<=-f )\S+/g) ?? [] : [];
     if (!files.every(file => kpackAdmits(kubectl, path.resolve(cwd, file), `\`${line}\``))) {
       continue;
     }
@@ -205,47 +227,66 @@ function runDocumented(kubectl: Kubectl, lines: string[], cwd: string): void {
 // ---------------------------------------------------------------------------------------------------------------
 // What the suite synthesizes
 
-/** `npm run tutorial`'s program, run in `cwd`: what it writes and what it prints. */
-function runTutorial(cwd: string): string {
+/** Runs a TypeScript program of the repository (or a README snippet written to `cwd`) in `cwd`; its stdout. */
+function runProgram(program: string, cwd: string, env: NodeJS.ProcessEnv = {}): string {
   fs.mkdirSync(cwd, { recursive: true });
-  const result = spawnSync(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), path.join(ROOT, 'examples', 'tutorial', 'main.ts')], {
-    cwd, encoding: 'utf8', env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'test', 'tsconfig.json'), DOCKERHUB_USERNAME: '', DOCKERHUB_PASSWORD: '' },
+  const result = spawnSync(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), program], {
+    cwd,
+    encoding: 'utf8',
+    // NODE_PATH: a snippet written outside the repository finds cdk8s and cdk8s-plus where the repository has them.
+    env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'test', 'tsconfig.json'), NODE_PATH: path.join(ROOT, 'node_modules'), ...env },
   });
   if (result.status !== 0) {
-    throw new Failure(`the tutorial program failed (${result.status ?? result.error ?? result.signal}):\n${result.stderr}`);
+    throw new Failure(`${program} failed (${result.status ?? result.error ?? result.signal}):\n${result.stderr}`);
   }
   return result.stdout;
 }
 
+/** The blocks `npm run tutorial` prints, by kpack version: "On a fresh cluster, kpack X (…):" and its lines. */
+function printedTutorialBlocks(printed: string): Map<string, string[]> {
+  const blocks = new Map<string, string[]>();
+  for (const match of printed.matchAll(/On a fresh cluster, kpack (\S+) [^\n]*:\n((?:  [^\n]*\n?)*)/g)) {
+    blocks.set(match[1], commandLines(match[2]));
+  }
+  return blocks;
+}
+
+/** The README's quick start, as printed, written to `<dir>/main.ts` with the library imported from src/. */
+function readmeQuickStart(dir: string): string {
+  const snippet = tsBlock('README.md', '## Quick start').replace(/from 'cdk8s-kpack'/g, `from ${JSON.stringify(path.join(ROOT, 'src'))}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'main.ts');
+  fs.writeFileSync(file, snippet);
+  return file;
+}
+
 /**
- * The install as docs/install.md's "Apply" step splits it (a chart `kpack-crds` with `crds: KpackCrds.ONLY`, a
- * chart `kpack` with the rest) and the tutorial's steps, written to `<dir>/dist/`.
+ * The install split as docs/install.md's "Apply" step writes it (`kpack-crds` with `crds: KpackCrds.ONLY`,
+ * `kpack` with the rest) with structural schemas, and `builds`, the tutorial's first step, in `<dir>/dist/`.
  */
-function synthDocumentedInstall(dir: string, structuralSchemas: boolean): string {
+function synthStructuralInstall(dir: string): string {
   const app = new App({ outdir: path.join(dir, 'dist') });
-  new Kpack(new Chart(app, 'kpack-crds'), 'kpack', { crds: KpackCrds.ONLY, structuralSchemas });
+  new Kpack(new Chart(app, 'kpack-crds'), 'kpack', { crds: KpackCrds.ONLY, structuralSchemas: true });
   kpackVersion = new Kpack(new Chart(app, 'kpack'), 'kpack', { crds: KpackCrds.EXCLUDE }).version.version;
-  STEPS.forEach((step, i) => new TutorialChart(app, `step-${i + 1}`, { step, dockerHub: PLACEHOLDERS }));
+  new TutorialChart(app, 'builds', { step: STEPS[0], dockerHub: PLACEHOLDERS });
   app.synth();
   return app.outdir;
 }
 
-function exampleNames(): string[] {
-  return fs.readdirSync(path.join(ROOT, 'examples'), { withFileTypes: true })
-    .filter(entry => entry.isDirectory() && entry.name !== 'tutorial')
-    .map(entry => entry.name)
-    .sort();
-}
+/** The examples the mirror walkthrough of docs/install.md applies on a server of their own. */
+const MIRROR_EXAMPLES = ['authenticated-mirror', 'authenticated-mirror-builds'];
 
-/** Every example under examples/ (except the tutorial, applied step by step), one file each. */
+/** Every example under examples/ but the tutorial and the mirror install, one file each. */
 function synthExamples(dir: string): string[] {
-  const names = exampleNames();
+  const names = fs.readdirSync(path.join(ROOT, 'examples'), { withFileTypes: true })
+    .filter(entry => entry.isDirectory() && entry.name !== 'tutorial')
+    .map(entry => entry.name);
   const known = new Set(EXAMPLE_CHARTS.map(([name]) => name));
   const unknown = names.filter(name => !known.has(name));
   if (unknown.length > 0) {
     throw new Failure(`examples/${unknown.join(', examples/')} not in scripts/synth-examples.ts's EXAMPLE_CHARTS: add them there`);
   }
-  return EXAMPLE_CHARTS.map(([name, create]) => {
+  return EXAMPLE_CHARTS.filter(([name]) => !MIRROR_EXAMPLES.includes(name)).map(([name, create]) => {
     const app = new App({ outdir: path.join(dir, name) });
     create(app);
     app.synth();
@@ -256,41 +297,45 @@ function synthExamples(dir: string): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // The parts
 
-/** Part 1: the tutorial as printed, on a fresh server; and kpack v0.0.8's release. */
-function tutorialAsPrinted(kubectl: Kubectl, work: string): void {
-  const printed = runTutorial(work);
-  const instruction = printed.split('\n').find(line => /\bkubectl apply\b/.test(line));
-  const template = instruction?.match(/kubectl apply -f <file>/)?.[0];
-  if (!instruction || !template || !/Apply kpack\.k8s\.yaml first/.test(instruction)) {
-    throw new Failure(`the tutorial's printed instructions changed; update test/cluster/main.ts:\n${printed}`);
-  }
-  console.log(`  the tutorial prints: "${instruction.trim()}"`);
-  const v017 = path.join(work, 'dist', 'tutorial', 'v0.17');
-  const first = kubectl.shell(template.replace('<file>', 'kpack.k8s.yaml'), v017);
+/** The install in one file, as a first `kubectl apply` of it meets a fresh server; and kpack v0.0.8's release. */
+function singleFileFails(kubectl: Kubectl, work: string, printedDir: string, printed: Map<string, string[]>): void {
+  const app = new App({ outdir: path.join(work, 'dist') });
+  new Kpack(new Chart(app, 'kpack'), 'kpack');
+  app.synth();
+  const first = kubectl.shell('kubectl apply -f dist/kpack.k8s.yaml', work);
   // kubectl maps every document to a resource before it sends any: the CRD and the ClusterLifecycle of the
   // same file meet a server that does not know the kind yet.
   check(first.status !== 0 && /no matches for kind "ClusterLifecycle" in version "kpack\.io\/v1alpha2"/.test(first.stderr),
-    `a single apply of kpack.k8s.yaml on a fresh server was expected to fail with kubectl's "no matches for kind ClusterLifecycle":\n${output(first)}`);
+    `a single apply of the install on a fresh server was expected to fail with kubectl's "no matches for kind ClusterLifecycle":\n${output(first)}`);
   console.log(`    as users see it: ${first.stderr.trim().split('\n').find(line => line.includes('no matches'))}`);
 
-  const legacy = kubectl.shell(template.replace('<file>', 'kpack.k8s.yaml'), path.join(work, 'dist', 'tutorial', 'v0.0.8'));
+  const legacyLines = printed.get('0.0.8');
+  check(legacyLines !== undefined, 'the tutorial printed no apply commands for kpack 0.0.8');
+  const legacy = kubectl.shell(legacyLines![0], printedDir);
   check(legacy.status !== 0 && /no matches for kind "CustomResourceDefinition" in version "apiextensions\.k8s\.io\/v1beta1"/.test(legacy.stderr),
-    `kpack v0.0.8's release was expected to be refused (apiextensions.k8s.io/v1beta1 CRDs):\n${output(legacy)}`);
-  console.log(`    kpack v0.0.8 (v0.0.8/kpack.k8s.yaml): ${legacy.stderr.trim().split('\n').find(line => line.includes('no matches'))}`);
+    `kpack v0.0.8's CRDs were expected to be refused (apiextensions.k8s.io/v1beta1, removed in Kubernetes 1.22):\n${output(legacy)}`);
+  console.log(`    kpack v0.0.8, the tutorial's first command: ${legacy.stderr.trim().split('\n').find(line => line.includes('no matches'))}`);
 }
 
-/** Parts 2 and 3: the documented install, then the tutorial's steps in order with the tutorial's own command. */
-function documentedInstall(kubectl: Kubectl, work: string, structuralSchemas: boolean): string {
-  const dist = synthDocumentedInstall(work, structuralSchemas);
+/** The tutorial's printed commands for current kpack, literally; then each step is stable under server-side apply. */
+function tutorialAsPrinted(kubectl: Kubectl, work: string, printed: Map<string, string[]>): void {
+  const current = [...printed.keys()].filter(version => version !== '0.0.8');
+  check(current.length === 1, `the tutorial was expected to print one current kpack version besides 0.0.8, it printed ${[...printed.keys()].join(', ')}`);
+  kpackVersion = current[0];
+  const lines = printed.get(kpackVersion)!;
   addDefaultStorageClass(kubectl);
-  runDocumented(kubectl, documentedApplyOrder(), work);
-  runDocumented(kubectl, STEPS.map((_, i) => `kubectl apply -f dist/step-${i + 1}.k8s.yaml`), work);
-  return dist;
+  runDocumented(kubectl, lines, work);
+  const steps = lines.filter(line => /^kubectl apply -f \S*step-\d+\.k8s\.yaml$/.test(line)).map(line => line.split(' ').pop()!);
+  check(steps.length === STEPS.length, `the tutorial printed ${steps.length} step files, it has ${STEPS.length} steps`);
+  for (const step of steps) {
+    stable(kubectl, path.join(work, step), path.basename(step), true);
+    console.log(`  ${path.basename(step)}: server-side apply twice: the second changes nothing`);
+  }
 }
 
 /** The v0.0.8 field `cacheSize` in a v1alpha2 Image: refused under strict field validation, pruned otherwise. */
 function unknownFieldRefusedAndPruned(kubectl: Kubectl, dist: string): void {
-  const image = readManifests(path.join(dist, 'step-1.k8s.yaml')).find(object => object.kind === 'Image')!;
+  const image = readManifests(path.join(dist, 'builds.k8s.yaml')).find(object => object.kind === 'Image')!;
   const metadata = { name: 'with-cache-size', namespace: image.metadata.namespace };
   const withCacheSize = { ...image, metadata, spec: { ...image.spec, cacheSize: '1.5Gi' } };
   const yaml = stringify(withCacheSize);
@@ -334,6 +379,11 @@ function strictThenStable(kubectl: Kubectl, file: string, label: string): void {
   console.log(`  ${label}: ${count} objects created (strict, no warning); server-side apply twice: no change; deleted`);
 }
 
+function isIdentityOnly(object: Manifest): boolean {
+  return Object.keys(object).every(key => ['apiVersion', 'kind', 'metadata'].includes(key))
+    && Object.keys(object.metadata ?? {}).every(key => ['name', 'namespace'].includes(key));
+}
+
 /**
  * Two server-side applies of `file`: the second changes no object (the output is stable). With `takeOver`, the
  * first takes the fields another apply set to other values (a later tutorial step's), as `--force-conflicts` does.
@@ -349,7 +399,14 @@ function stable(kubectl: Kubectl, file: string, label: string, takeOver = false)
   const changed = [...after]
     .filter(([key, object]) => before.get(key)?.metadata.resourceVersion !== object.metadata.resourceVersion)
     .map(([key]) => key);
-  check(changed.length === 0, `${label}: the second server-side apply changed ${changed.join(', ')}`);
+  // An object with nothing but its name (the release's empty webhook-certs Secret, which kpack's webhook fills)
+  // gives the applier no field to own: kube-apiserver rewrites its managedFields on every apply. Said, not hidden.
+  const identityOnly = new Set(readManifests(file).filter(isIdentityOnly).map(objectKey));
+  for (const key of changed.filter(k => identityOnly.has(k))) {
+    console.log(`  ${label}: ${key} has no field but its name: each server-side apply rewrites its managedFields`);
+  }
+  const real = changed.filter(key => !identityOnly.has(key));
+  check(real.length === 0, `${label}: the second server-side apply changed ${real.join(', ')}`);
 }
 
 async function main(): Promise<void> {
@@ -367,15 +424,48 @@ async function main(): Promise<void> {
   }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-kpack-cluster-work-'));
   try {
-    await withCluster('the tutorial as `npm run tutorial` prints it, on a fresh server', (_, kubectl) =>
-      tutorialAsPrinted(kubectl, path.join(work, 'printed')));
+    // `npm run tutorial`'s program, where it writes dist/tutorial/: its output and the commands it prints.
+    const printedDir = path.join(work, 'printed');
+    const printed = printedTutorialBlocks(runProgram(path.join(ROOT, 'examples', 'tutorial', 'main.ts'), printedDir,
+      { DOCKERHUB_USERNAME: '', DOCKERHUB_PASSWORD: '' }));
 
-    await withCluster('the documented order (docs/install.md), kpack\'s own CRDs, then the tutorial', (_, kubectl) => {
-      documentedInstall(kubectl, path.join(work, 'upstream'), false);
+    await withCluster('one `kubectl apply` of the whole install, on a fresh server (kpack#1855); kpack v0.0.8', (_, kubectl) =>
+      singleFileFails(kubectl, path.join(work, 'single'), printedDir, printed));
+
+    await withCluster('README\'s quick start and its apply commands, as printed', (_, kubectl) => {
+      const dir = path.join(work, 'readme');
+      runProgram(readmeQuickStart(dir), dir, { DOCKERHUB_PASSWORD: 'placeholder' });
+      addDefaultStorageClass(kubectl);
+      // The quick start installs the default version.
+      kpackVersion = new Kpack(new Chart(new App(), 'default'), 'kpack').version.version;
+      runDocumented(kubectl, applyBlock('README.md', '## Quick start'), dir);
     });
 
-    await withCluster('the documented order with structuralSchemas: true, then every example', (_, kubectl) => {
-      const dist = documentedInstall(kubectl, path.join(work, 'structural'), true);
+    await withCluster('the tutorial as `npm run tutorial` prints it', (_, kubectl) => tutorialAsPrinted(kubectl, printedDir, printed));
+
+    await withCluster('docs/install.md\'s apply order on examples/authenticated-mirror (mirror, login, CA)', (_, kubectl) => {
+      const dir = path.join(work, 'mirror');
+      const app = new App({ outdir: path.join(dir, 'dist') });
+      kpackVersion = mirrorApp(app).install.kpack.version.version;
+      app.synth();
+      // The walkthrough's prerequisite: the mirror's login Secret is made outside the app, in the builds'
+      // namespace, which none of its charts creates.
+      kubectl.ok(['create', 'namespace', 'apps']);
+      console.log('  namespace/apps created first (where the walkthrough\'s login Secret lives; not counted, not the library\'s)');
+      runDocumented(kubectl, applyBlock('docs/install.md', '**4. Apply.**'), dir);
+      for (const chart of ['kpack-crds', 'kpack', 'builds']) {
+        // Taking over from the client-side apply conflicts on the Deployments' SYSTEM_NAMESPACE fieldRef: an
+        // atomic field the release writes without apiVersion, which the server defaults to v1.
+        stable(kubectl, path.join(dir, 'dist', `${chart}.k8s.yaml`), chart, true);
+        console.log(`  ${chart}.k8s.yaml: server-side apply twice: the second changes nothing`);
+      }
+    });
+
+    await withCluster('the same order with structuralSchemas: true, then every example', (_, kubectl) => {
+      const dir = path.join(work, 'structural');
+      const dist = synthStructuralInstall(dir);
+      addDefaultStorageClass(kubectl);
+      runDocumented(kubectl, applyBlock('docs/install.md', '**4. Apply.**'), dir);
       unknownFieldRefusedAndPruned(kubectl, dist);
       const files = synthExamples(path.join(work, 'examples'));
       for (const namespace of missingNamespaces(files)) {
@@ -386,11 +476,6 @@ async function main(): Promise<void> {
       for (const file of files) {
         strictThenStable(kubectl, file, `examples/${path.basename(path.dirname(file))}`);
       }
-      // The steps were created above, with kubectl's default strict field validation and no warning.
-      STEPS.forEach((_step, i) => {
-        stable(kubectl, path.join(dist, `step-${i + 1}.k8s.yaml`), `tutorial step ${i + 1}`, true);
-        console.log(`  tutorial step ${i + 1}: server-side apply twice: the second changes nothing`);
-      });
     });
   } catch (e) {
     stopAll();

@@ -178,6 +178,21 @@ const testMigrateCorpus = project.addTask('test:migrate-corpus', {
 testMigrateCorpus.spawn(project.compileTask);
 testMigrateCorpus.exec('ts-node --transpile-only --project test/tsconfig.json scripts/migrate-corpus.ts');
 
+// A real API server: etcd, kube-apiserver and kubectl built from k8s.io/kubernetes (test/cluster/go.mod) with
+// the default Go caches, then the documented apply steps, the install and every example sent to it.
+// Heavy (a cold build of Kubernetes), so run by CI on its own, never by `npm test`.
+project.gitignore.exclude('/test/cluster/bin/');
+const clusterBuild = project.addTask('cluster:build', {
+  description: 'Build etcd, kube-apiserver and kubectl (k8s.io/kubernetes, test/cluster/go.mod) into test/cluster/bin/',
+  exec: 'test/cluster/build.sh',
+});
+const testCluster = project.addTask('test:cluster', {
+  description: 'Start kube-apiserver on loopback and apply the install, the tutorial and the examples as the docs say',
+  env: { TS_NODE_PROJECT: 'test/tsconfig.json' },
+});
+testCluster.spawn(clusterBuild);
+testCluster.spawn(conformanceBuild);
+testCluster.exec('node -r ts-node/register/transpile-only test/cluster/main.ts');
 
 // One node process per run, with --expose-gc for the heap figures; transpile-only, since the type-check
 // runs with the tests. `npm run bench -- --quick` is CI's smoke run and prints only.

@@ -78,7 +78,8 @@ export function formatFieldErrors(errors: readonly FieldError[]): string[] {
   type Merged = { message: string; details?: string; decode?: boolean; paths: string[]; hints: Array<{ path: string; hint: string }> };
   const merged = new Map<string, Merged>();
   for (const error of errors) {
-    const key = `${error.message}\u0000${error.details ?? ''}`;
+    // An error of the library's own never merges into one of kpack's, which keeps kpack's text as kpack prints it.
+    const key = `${error.ours ? 'ours' : 'kpack'}\u0000${error.message}\u0000${error.details ?? ''}`;
     const paths = error.paths.filter(p => p !== '');
     let entry = merged.get(key);
     if (entry === undefined) {
@@ -110,7 +111,23 @@ export function formatFieldErrors(errors: readonly FieldError[]): string[] {
     });
 }
 
-/** Byte-wise comparison, like Go's `<` on strings (and unlike `localeCompare`). */
+/**
+ * Go's `<` on strings: UTF-8 bytes, that is code points (unlike `localeCompare`, and unlike JavaScript's
+ * `<`, which compares UTF-16 units and so puts U+E000..U+FFFF after every astral character).
+ */
 export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      return codePointRank(x) < codePointRank(y) ? -1 : 1;
+    }
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+
+/** Moves surrogates (astral characters) above U+E000..U+FFFF, as their code points are. */
+function codePointRank(unit: number): number {
+  return unit >= 0xd800 && unit <= 0xdfff ? unit + 0x2000 : unit >= 0xe000 ? unit - 0x800 : unit;
 }

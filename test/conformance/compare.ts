@@ -4,11 +4,11 @@
  * accepts; kpack accepts and the library rejects through one of kpack's rules; or both reject and the
  * library's text for kpack's rules is not kpack's (hint lines and construct paths removed).
  */
+import { AdmitVerdict } from './kpack-oracle';
 import { checkSchema } from '../../src/private/schema-check';
 import { defaultKpackObject, formatFieldErrors, validateKpackObject } from '../../src/private/validation';
 import { FieldError } from '../../src/private/validation/field-error';
 import { KpackObject } from '../../src/private/validation/rule';
-import { AdmitVerdict } from './kpack-oracle';
 
 export interface LibraryVerdict {
   /** Problems found by kpack's rules, as kpack's FieldError.Error() prints them (no hint lines). */

@@ -13,6 +13,22 @@ describe('formatFieldErrors, as knative formats a FieldError', () => {
     ])).toEqual(['invalid value: Foo: spec.builder.kind\nmust be one of Builder', 'missing field(s): spec.tag']);
   });
 
+  test('sorts as Go compares strings, by UTF-8 bytes: U+FF46 before U+1F680, although UTF-16 puts it after', () => {
+    // GIVEN kpack's order for these two values (its webhook code, test/conformance/)
+    const errors = [invalidValue('\u{1F680}', 'spec.tag'), invalidValue('\uFF46', 'spec.stack.kind')];
+    // THEN
+    expect(formatFieldErrors(errors)).toEqual(['invalid value: \uFF46: spec.stack.kind', 'invalid value: \u{1F680}: spec.tag']);
+    expect([compareStrings('a', 'b'), compareStrings('b', 'a'), compareStrings('a', 'a'), compareStrings('a', 'ab')]).toEqual([-1, 1, 0, -1]);
+    expect(Math.sign(compareStrings('\u{10000}', '\uFFFF'))).toBe(1);
+  });
+
+  test('an error of the library\'s own never merges into kpack\'s, so kpack\'s text stays as kpack prints it', () => {
+    // GIVEN the same message from a kpack rule and from one of the library's own
+    const errors = [invalidValue('', 'spec.additionalTags[0]'), { ...invalidValue('', 'spec.build.env[0].name'), ours: true }];
+    // THEN
+    expect(formatFieldErrors(errors)).toEqual(['invalid value: : spec.additionalTags[0]', 'invalid value: : spec.build.env[0].name']);
+  });
+
   test('an error without a path keeps the colon, as kpack prints it', () => {
     expect(formatFieldErrors([generic('spec.cache.volume.size cannot be set')])).toEqual(['spec.cache.volume.size cannot be set: ']);
   });

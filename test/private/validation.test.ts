@@ -153,4 +153,16 @@ describe('kpack v0.0.8 webhook rules', () => {
   ])('Image: %s', (_case, object, expected) => {
     expect(problems(object)).toEqual(expected);
   });
+
+  test('Build: an empty tag among the tags is an invalid value, as kpack v0.0.8 reports it (its webhook code, test/conformance/)', () => {
+    // GIVEN
+    const build = {
+      apiVersion: LEGACY,
+      kind: 'Build',
+      metadata: { name: 'build' },
+      spec: { tags: ['', 'app/tag'], builder: { image: 'gcr.io/paketo-buildpacks/builder:base' }, source: { git: { url: 'u', revision: 'r' } } },
+    };
+    // THEN
+    expect(problems(build)).toEqual(['invalid value: : spec.tags[0]']);
+  });
 });

@@ -79,7 +79,8 @@ export function formatFieldErrors(errors: readonly FieldError[]): string[] {
   type Merged = { message: string; details?: string; decode?: boolean; paths: string[]; hints: Array<{ path: string; hint: string }> };
   const merged = new Map<string, Merged>();
   for (const error of errors) {
-    const key = `${error.message}\u0000${error.details ?? ''}`;
+    // An error of the library's own never merges into one of kpack's, which keeps kpack's text as kpack prints it.
+    const key = `${error.ours ? 'ours' : 'kpack'}\u0000${error.message}\u0000${error.details ?? ''}`;
     const paths = error.paths.filter(p => p !== '');
     let entry = merged.get(key);
     if (entry === undefined) {

@@ -1,4 +1,4 @@
-import { missingField } from './field-error';
+import { invalidValue, missingField } from './field-error';
 import { validateBuilderReference } from './image';
 import { validateEnvNames, validateIntegers, validateResources } from './library';
 import { decodeObject, validateCacheSize } from './quantities';
@@ -58,7 +58,8 @@ export const BUILD_V1ALPHA1_0_0_8: KindRules = {
         const tags = list(o.spec?.tags);
         return tags.length === 0
           ? [missingField('spec.tags')]
-          : tags.flatMap((tag, i) => validateTag(text(tag), `spec.tags[${i}]`, GRAMMAR_2020_03).filter(e => e.message !== 'missing field(s)'));
+          // validate.Tags parses every tag, so an empty one is an invalid value (not a missing field).
+          : tags.flatMap((tag, i) => (text(tag) === '' ? [invalidValue('', `spec.tags[${i}]`)] : validateTag(text(tag), `spec.tags[${i}]`, GRAMMAR_2020_03)));
       },
     },
     { id: 'legacy-build-builder-image', condition: 'builder.image is empty or unparsable', origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go', validate: o => validateImage(text(o.spec?.builder?.image), 'spec.builder.image', GRAMMAR_2020_03) },

@@ -235,7 +235,7 @@ export class BuildImage extends kplus.Resource {
 
     this.apiObject = new ImageResource(this, 'Resource', { metadata: props.metadata, spec });
     validateRendered(this, this.apiObject, () => [
-      ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or Builder from the package root (legacy.* builders are for kpack v0.0.8)'),
+      ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or NamespacedBuilder from the package root (legacy.* builders are for kpack v0.0.8)'),
       ...checkBuilderNamespace(this.apiObject, props.builder),
       ...checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
       ...checkSshCredentials(props.source?._toKpack(), props.serviceAccount),

@@ -186,7 +186,7 @@ export class Build extends kplus.Resource {
 
     this.apiObject = new BuildResource(this, 'Resource', { metadata: props.metadata, spec });
     validateRendered(this, this.apiObject, () => [
-      ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or Builder from the package root', 'Build', 'spec.builder.ref'),
+      ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or NamespacedBuilder from the package root', 'Build', 'spec.builder.ref'),
       ...checkBuilderNamespace(this.apiObject, props.builder, 'spec.builder.ref'),
       ...checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
       ...checkSshCredentials(props.source?._toKpack(), props.serviceAccount),

@@ -130,7 +130,7 @@ class Generator {
       case `${LEGACY}/ClusterBuilder`:
       case `${LEGACY}/Builder`:
         this.imports.add('legacy');
-        return this.construct(object, `legacy.${object.kind}`, spec, {
+        return this.construct(object, `legacy.${classOf(object.kind)}`, spec, {
           image: take(spec, 'image'),
           updatePolicy: spec.updatePolicy === 'polling' || spec.updatePolicy === 'external' ? code(`legacy.UpdatePolicy.${take(spec, 'updatePolicy').toUpperCase()}`) : undefined,
         });
@@ -159,7 +159,7 @@ class Generator {
 
   private builder(object: Json, spec: Json): void {
     const order: Json[] = take(spec, 'order') ?? [];
-    const variable = this.construct(object, object.kind, spec, {
+    const variable = this.construct(object, classOf(object.kind), spec, {
       tag: take(spec, 'tag'),
       stack: this.ref(take(spec, 'stack')),
       store: this.ref(take(spec, 'store')),
@@ -523,4 +523,9 @@ function oneRegistry(text: string): Json | undefined {
 
 function decode(data: Json | undefined): Json | undefined {
   return data && Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(String(v), 'base64').toString('utf8')]));
+}
+
+/** The class that writes a kpack kind: the kind's name, but for `Builder`, which Java reserves for builders. */
+function classOf(kind: string): string {
+  return kind === 'Builder' ? 'NamespacedBuilder' : kind;
 }

@@ -126,7 +126,7 @@ export class BuildImage extends kplus.Resource {
       },
     });
     validateRendered(this, this.apiObject, () => [
-      ...checkBuilderGeneration(props.builder, LEGACY_API_VERSION, 'use legacy.ClusterBuilder or legacy.Builder (the builders at the package root are for kpack v0.17)'),
+      ...checkBuilderGeneration(props.builder, LEGACY_API_VERSION, 'use legacy.ClusterBuilder or legacy.NamespacedBuilder (the builders at the package root are for kpack v0.17)'),
       ...checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
     ]);
   }

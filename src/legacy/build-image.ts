@@ -79,7 +79,7 @@ export interface BuildImageProps extends kplus.ResourceProps {
  * new legacy.BuildImage(chart, 'hello-golang', {
  *   metadata: { name: 'hello-golang' },
  *   tag: 'making/hello-golang',
- *   builder,
+ *   builder: legacy.ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
  *   serviceAccount,
  *   cacheSize: Size.gibibytes(1.5),
  *   source: legacy.Source.git('https://github.com/making/hello-golang', { revision: 'master' }),

@@ -1,12 +1,26 @@
-import { cdk8s, javascript, JsonFile } from 'projen';
+import { cdk8s, DependencyType, javascript, JsonFile, release } from 'projen';
+
+/**
+ * The owner of the project's repositories and package names. It is not decided yet: example.com, a domain
+ * reserved for documentation (RFC 2606), stands in for it. Every coordinate below (repository, Maven group, Java
+ * and .NET namespaces, Go module) is derived from these two values, the way cdk8s-team derives its libraries'
+ * from `github.com/cdk8s-team` and `org.cdk8s`; change them here, then run `npx projen`.
+ */
+const OWNER = {
+  /** Where the repositories live: `<host>/<organisation>` (cdk8s-team's is `github.com/cdk8s-team`). */
+  repositories: 'example.com/cdk8s-kpack',
+  /** The owner's domain, reversed for Maven and Java (cdk8s-team's is `org.cdk8s`). */
+  reverseDomain: 'com.example',
+};
+const pascal = (dotted: string) => dotted.split('.').map(w => w[0].toUpperCase() + w.slice(1)).join('.');
 
 const project = new cdk8s.ConstructLibraryCdk8s({
   name: 'cdk8s-kpack',
   description: 'cdk8s constructs for kpack (Cloud Native Buildpacks on Kubernetes): typed, validated at synth time, for kpack v0.17 and v0.0.8',
   keywords: ['cdk8s', 'kpack', 'buildpacks', 'cloud-native-buildpacks', 'kubernetes'],
   author: 'cdk8s-kpack',
-  authorAddress: 'maintainers@example.invalid',
-  repositoryUrl: 'https://example.invalid/cdk8s-kpack.git',
+  authorAddress: `maintainers@${OWNER.reverseDomain.split('.').reverse().join('.')}`,
+  repositoryUrl: `https://${OWNER.repositories}/cdk8s-kpack.git`,
   defaultReleaseBranch: 'main',
   projenrcTs: true,
   packageManager: javascript.NodePackageManager.NPM,
@@ -20,7 +34,13 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   devDeps: ['kubernetes-models@^4.5.1', 'ajv@^8', 'fast-check@^4', '@jsii/kernel@1.22.0'],
 
   github: false,
-  release: false,
+  // Releases are versioned and have a changelog, but are published nowhere yet: `npx projen release` bumps the
+  // version from the conventional commits since the last v* tag, builds, and writes dist/changelog.md,
+  // dist/version.txt and dist/releasetag.txt. commit-and-tag-version 12 runs on Node 20 (13 needs Node 22).
+  release: true,
+  releaseTrigger: release.ReleaseTrigger.manual(),
+  bumpPackage: 'commit-and-tag-version@^12',
+  releaseToNpm: false,
   depsUpgrade: false,
   sampleCode: false,
 
@@ -45,6 +65,11 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   npmignoreEnabled: true,
   bin: { 'cdk8s-kpack': 'lib/cli/main.js' },
 });
+
+// Pinned: the generated packages depend on the jsii runtime of pacmak's own version, and 1.139.0 is the newest one
+// served for Python, Java and Go alike (the Go module proxy has no jsii-runtime-go v1.140.0).
+project.deps.removeDependency('jsii-pacmak');
+project.deps.addDependency('jsii-pacmak@1.139.0', DependencyType.BUILD);
 
 // jsii 6 prints an end-of-life banner on Node 20, which is what the build machines run.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
@@ -88,22 +113,18 @@ project.addTask('schemas:generate', {
 });
 
 // Other languages: jsii targets declared without projen's `publishTo*` options, which would make every local
-// build package every language (their toolchains and registries are not reachable from the build machines).
-// `npm run test:targets` generates their code (jsii-pacmak --code-only); only the JS package is built.
-// The names follow the repository, https://example.invalid/cdk8s-kpack.git, owned by "example.invalid":
-// - python: the npm name as the distribution, its snake_case form as the module (like cdk8s-plus-27);
-// - java: the reverse domain of the repository host as the Maven group and the package prefix;
-// - dotnet: <owner>.<product> in PascalCase, like Org.Cdk8s for cdk8s;
-// - go: a module of its own, example.invalid/cdk8s-kpack-go, since Go code is published from a separate
-//   repository (as cdk8s-plus-go is); the package is `cdk8skpack`.
+// build package every language; `npx projen build` stays JS-only and `npm run package:languages` builds the rest.
+// The names follow cdk8s-team's for its construct libraries (cdk8s-grafana: `cdk8s-grafana`/`cdk8s_grafana`,
+// `org.cdk8s.grafana`, `Org.Cdk8s.Grafana`, `github.com/cdk8s-team/cdk8s-grafana-go`), with OWNER's values.
 project.package.file.addOverride('jsii.targets', {
   python: { distName: 'cdk8s-kpack', module: 'cdk8s_kpack' },
   java: {
-    package: 'invalid.example.cdk8s.kpack',
-    maven: { groupId: 'invalid.example', artifactId: 'cdk8s-kpack' },
+    package: `${OWNER.reverseDomain}.cdk8s.kpack`,
+    maven: { groupId: OWNER.reverseDomain, artifactId: 'cdk8s-kpack' },
   },
-  dotnet: { namespace: 'Example.Cdk8s.Kpack', packageId: 'Example.Cdk8s.Kpack' },
-  go: { moduleName: 'example.invalid/cdk8s-kpack-go', packageName: 'cdk8skpack' },
+  dotnet: { namespace: `${pascal(OWNER.reverseDomain)}.Cdk8s.Kpack`, packageId: `${pascal(OWNER.reverseDomain)}.Cdk8s.Kpack` },
+  // Go code is published from a repository of its own, as cdk8s-plus-go is.
+  go: { moduleName: `${OWNER.repositories}/cdk8s-kpack-go`, packageName: 'cdk8skpack' },
 });
 project.addTask('test:coverage', {
   description: 'Run the jest tests with a coverage report (coverage/)',
@@ -111,16 +132,35 @@ project.addTask('test:coverage', {
   receiveArgs: true,
 });
 
-const testTargets = project.addTask('test:targets', {
-  description: 'Generate (not build) the Python, Java, Go and .NET code of the library into dist/targets/',
+// One jsii-pacmak run builds the Python wheel, the Java jar and the Go module into dist/python, dist/java and
+// dist/go; .NET is generated only (no dotnet toolchain on the build machines) into dist/dotnet.
+const packageLanguages = project.addTask('package:languages', {
+  description: 'Build the Python wheel, Java jar and Go module into dist/ (and generate the .NET code)',
 });
-testTargets.spawn(project.compileTask);
-testTargets.exec('rm -rf dist/targets');
-// Examples in the docs are translated into each language (best effort) instead of being left in TypeScript.
-testTargets.exec('jsii-pacmak --code-only --target python --target java --target go --target dotnet '
-  + '--rosetta-unknown-snippets=translate --outdir dist/targets');
-testTargets.exec('ls dist/targets/python/setup.py dist/targets/java/pom.xml dist/targets/go/cdk8skpack/go.mod '
-  + 'dist/targets/dotnet/Example.Cdk8s.Kpack/Example.Cdk8s.Kpack.csproj', { name: 'The project file of each language' });
+packageLanguages.spawn(project.compileTask);
+// The @examples and the README's snippets, compiled against rosetta/*.ts-fixture and translated for each language.
+const rosetta = project.addTask('rosetta:extract', {
+  description: 'Compile and translate the API examples (jsii-rosetta --strict: any diagnostic fails) into .jsii.tabl.json',
+  exec: 'jsii-rosetta extract --strict',
+});
+project.gitignore.exclude('/.jsii.tabl.json');
+packageLanguages.spawn(rosetta);
+packageLanguages.exec('bash scripts/languages/package.sh');
+
+project.addTask('test:languages', {
+  description: 'Install the Python, Java and Go packages into new projects, synthesize the tutorial and compare it to TypeScript',
+  exec: 'bash scripts/languages/test.sh',
+});
+project.gitignore.exclude('/.cache/');
+
+// jsii-diff against the last release (the newest v* tag), built from its commit: API breaks fail the release.
+// projen's own compat task compares with the package on npm, where the library is not published.
+const compat = project.tasks.tryFind('compat')!;
+compat.reset('bash scripts/compat.sh');
+compat.description = 'Compare the API with the last release (the newest v* tag) with jsii-diff';
+project.tasks.tryFind('release')!.insertStep(3, { spawn: compat.name }); // after build, before unbump
+// A release is a local commit and tag with CHANGELOG.md: nothing is pushed or published.
+project.tasks.tryFind('publish:git')!.removeStep(2);
 
 // Installs the JS package into a new cdk8s app, as a user would, synthesizes it and checks the YAML.
 const testPackage = project.addTask('test:package', {

@@ -242,7 +242,7 @@ export class BuildImage extends kplus.Resource {
       metadata: props.metadata,
       renderSpec,
       crossChecks: () => [
-        ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or Builder from the package root (legacy.* builders are for kpack v0.0.8)'),
+        ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or NamespacedBuilder from the package root (legacy.* builders are for kpack v0.0.8)'),
         ...checkBuilderNamespace(this.resource, props.builder?.builderRef),
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
         ...(props.source?._pullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.source.registry.imagePullSecrets')),

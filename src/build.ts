@@ -196,7 +196,7 @@ export class Build extends kplus.Resource {
       metadata: props.metadata,
       renderSpec,
       crossChecks: () => [
-        ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or Builder from the package root', 'Build', 'spec.builder.ref'),
+        ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or NamespacedBuilder from the package root', 'Build', 'spec.builder.ref'),
         ...checkBuilderNamespace(this.resource, props.builder?.builderRef, 'spec.builder.ref'),
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
         ...(props.source?._pullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.source.registry.imagePullSecrets')),

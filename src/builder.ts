@@ -240,8 +240,10 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
  * A kpack Builder (`kpack.io/v1alpha2`, namespaced): like `ClusterBuilder`, but usable only by images in
  * its own namespace, and using a service account of that namespace.
  *
+ * Named `NamespacedBuilder`, not `Builder`: in Java, jsii gives every construct a nested `Builder` class.
+ *
  * @example
- * const builder = new Builder(chart, 'builder', {
+ * const builder = new NamespacedBuilder(chart, 'builder', {
  *   tag: 'registry.example.com/team-a/builder',
  *   stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base'),
  *   store: ClusterStore.fromClusterStoreName(chart, 'store', 'default'),
@@ -251,7 +253,7 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
  *
  * @see https://github.com/buildpacks-community/kpack/blob/main/docs/builders.md
  */
-export class Builder extends kplus.Resource implements IBuilder {
+export class NamespacedBuilder extends kplus.Resource implements IBuilder {
   /** A Builder that exists already, by name. */
   public static fromBuilderName(scope: Construct, id: string, name: string): IBuilder {
     return new ImportedBuilder(scope, id, { name, apiVersion: KPACK_API_VERSION, kind: 'Builder', resourceType: 'builders' });

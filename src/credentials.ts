@@ -148,7 +148,7 @@ export interface CosignKeyProps extends kplus.CommonSecretProps {
  * const serviceAccount = new kplus.ServiceAccount(chart, 'builds');
  * const dockerHub = RegistryCredentials.dockerConfigJson(chart, 'docker-hub', {
  *   username: 'making',
- *   password: process.env.DOCKERHUB_PASSWORD ?? '',
+ *   password: dockerHubPassword, // e.g. read from the environment
  * });
  * dockerHub.addTo(serviceAccount);
  *

@@ -240,7 +240,7 @@ export interface KpackProps {
  * const chart = new Chart(app, 'kpack');
  * new Kpack(chart, 'kpack', {
  *   imageRegistry: 'registry.example.com/kpack',
- *   caCertificates: CaCertificates.fromPem(fs.readFileSync('registry-ca.pem', 'utf8')),
+ *   caCertificates: CaCertificates.fromPem(registryCaPem), // the PEM text of the registry's CA
  * });
  * app.synth();
  */

@@ -1,8 +1,8 @@
 import { ApiObject, Chart, Duration, JsonPatch, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
-  BuildCache, BuildImage, BuildImageProps, Builder, ClusterBuilder, ClusterStack, CreationTime, CredentialKind, IBuilder, ImageTaggingStrategy,
-  legacy, RegistryCredentials, Source,
+  BuildCache, BuildImage, BuildImageProps, ClusterBuilder, ClusterStack, CreationTime, CredentialKind, IBuilder, ImageTaggingStrategy,
+  legacy, NamespacedBuilder, RegistryCredentials, Source,
 } from '../src';
 import { schemaErrors, validationErrors, warningsUnder } from './util';
 
@@ -130,7 +130,7 @@ describe('BuildImage', () => {
       new BuildImage(chart, 'hello', imageProps(chart, { builder }));
       expect(validationErrors(chart)).toEqual([
         '[test/hello] builder ClusterBuilder "default" is a build.pivotal.io/v1alpha1 resource, but this Image is kpack.io/v1alpha2: spec.builder\n' +
-        'hint: use ClusterBuilder or Builder from the package root (legacy.* builders are for kpack v0.0.8)',
+        'hint: use ClusterBuilder or NamespacedBuilder from the package root (legacy.* builders are for kpack v0.0.8)',
       ]);
     });
 
@@ -229,7 +229,7 @@ describe('BuildImage', () => {
 
   test('a namespaced Builder of another namespace', () => {
     const app = Testing.app();
-    const builder = new Builder(new Chart(app, 'team-b', { namespace: 'team-b' }), 'builder', {
+    const builder = new NamespacedBuilder(new Chart(app, 'team-b', { namespace: 'team-b' }), 'builder', {
       metadata: { name: 'team-b-builder' },
       tag: 'registry.example.com/builder',
       stack: ClusterStack.fromClusterStackName(app, 'stack', 'base'),

@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Duration, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Build, BuildCache, Builder, BuildProps, ClusterBuilder, ClusterStack, CreationTime, IBuilder, legacy, Source } from '../src';
+import { Build, BuildCache, BuildProps, ClusterBuilder, ClusterStack, CreationTime, IBuilder, legacy, NamespacedBuilder, Source } from '../src';
 import { schemaErrors, validationErrors } from './util';
 
 function buildProps(props: Partial<BuildProps> = {}): BuildProps {
@@ -93,7 +93,7 @@ describe('Build', () => {
       '[test/build] tags span several registries (gcr.io, registry.example.com): spec.tags\nhint: one build exports to one registry: split the build, or push the extra tags with a copy tool',
     ]],
     ['a v0.0.8 builder', chart => ({ builderImage: undefined, builder: legacy.ClusterBuilder.fromClusterBuilderName(chart, 'b', 'default') as unknown as IBuilder }), [
-      '[test/build] builder ClusterBuilder "default" is a build.pivotal.io/v1alpha1 resource, but this Build is kpack.io/v1alpha2: spec.builder.ref\nhint: use ClusterBuilder or Builder from the package root',
+      '[test/build] builder ClusterBuilder "default" is a build.pivotal.io/v1alpha1 resource, but this Build is kpack.io/v1alpha2: spec.builder.ref\nhint: use ClusterBuilder or NamespacedBuilder from the package root',
     ]],
     ['the OS node label', () => ({ nodeSelector: { 'kubernetes.io/os': 'linux' } }), [
       '[test/build] invalid key name "kubernetes.io/os": spec.nodeSelector\nos is determined automatically',
@@ -109,7 +109,7 @@ describe('Build', () => {
 
   test('a namespaced Builder from another namespace', () => {
     const app = Testing.app();
-    const builder = new Builder(new Chart(app, 'team-b', { namespace: 'team-b' }), 'builder', {
+    const builder = new NamespacedBuilder(new Chart(app, 'team-b', { namespace: 'team-b' }), 'builder', {
       tag: 'registry.example.com/builder',
       stack: ClusterStack.fromClusterStackName(app, 'stack', 'base'),
     });

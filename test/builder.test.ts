@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Builder, Buildpack, BuildpackRef, ClusterBuilder, ClusterBuildpack, ClusterLifecycle, ClusterStack, ClusterStore } from '../src';
+import { Buildpack, BuildpackRef, ClusterBuilder, ClusterBuildpack, ClusterLifecycle, ClusterStack, ClusterStore, NamespacedBuilder } from '../src';
 import { validationErrors } from './util';
 
 function fixtures(chart: Chart) {
@@ -140,7 +140,7 @@ describe('a namespaced Buildpack', () => {
   test('serves a namespaced Builder, not a ClusterBuilder', () => {
     const chart = Testing.chart();
     const go = Buildpack.fromBuildpackName(chart, 'go', 'go');
-    new Builder(chart, 'builder', { tag: 'r.example.com/builder', stack: ClusterStack.fromClusterStackName(chart, 'base-stack', 'base') })
+    new NamespacedBuilder(chart, 'builder', { tag: 'r.example.com/builder', stack: ClusterStack.fromClusterStackName(chart, 'base-stack', 'base') })
       .addGroup(BuildpackRef.fromBuildpack(go));
     const cluster = new ClusterBuilder(chart, 'cluster', { tag: 'r.example.com/builder', ...fixtures(chart) });
     cluster.addGroup(BuildpackRef.fromBuildpack(go));
@@ -184,7 +184,7 @@ describe('Builder', () => {
     const serviceAccount = new kplus.ServiceAccount(chart, 'sa', { metadata: { name: 'builder' } });
 
     // WHEN
-    const builder = new Builder(chart, 'builder', {
+    const builder = new NamespacedBuilder(chart, 'builder', {
       metadata: { name: 'team-builder' },
       tag: 'registry.example.com/team-a/builder',
       stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base'),
@@ -209,7 +209,7 @@ describe('Builder', () => {
 
   test('kpack rejects a missing tag, with the spec. prefix a namespaced Builder prints', () => {
     const chart = Testing.chart();
-    new Builder(chart, 'builder', { tag: '', stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base') });
+    new NamespacedBuilder(chart, 'builder', { tag: '', stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base') });
     expect(validationErrors(chart)).toEqual(['[test/builder] missing field(s): spec.tag']);
   });
 
@@ -220,7 +220,7 @@ describe('Builder', () => {
     const chart = new Chart(app, 'team', { namespace: 'team-a' });
 
     // WHEN
-    new Builder(chart, 'builder', { tag: 'registry.example.com/team-a/builder', stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base'), serviceAccount });
+    new NamespacedBuilder(chart, 'builder', { tag: 'registry.example.com/team-a/builder', stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base'), serviceAccount });
 
     // THEN
     expect(validationErrors(chart)).toEqual([
@@ -230,6 +230,6 @@ describe('Builder', () => {
   });
 
   test('fromBuilderName references a builder by name', () => {
-    expect(Builder.fromBuilderName(Testing.chart(), 'builder', 'team').kind).toBe('Builder');
+    expect(NamespacedBuilder.fromBuilderName(Testing.chart(), 'builder', 'team').kind).toBe('Builder');
   });
 });

@@ -7,7 +7,7 @@ import { App, Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
 import {
-  BlobAuth, Build, BuildCache, Builder, BuildImage, BuildpackRef, ClusterBuilder, ClusterBuildpack, ClusterLifecycle, ClusterStack,
+  BlobAuth, Build, BuildCache, BuildImage, NamespacedBuilder, BuildpackRef, ClusterBuilder, ClusterBuildpack, ClusterLifecycle, ClusterStack,
   ClusterStore, CreationTime, CredentialKind, ImageTaggingStrategy, legacy, RegistryCredentials, Source, Buildpack,
 } from '../src';
 
@@ -180,7 +180,7 @@ export const CONSTRUCT_PROPERTIES: ConstructProperty[] = [
         additionalLabels: p.labels,
       };
       const builder = p.namespaced
-        ? new Builder(chart, 'builder', { ...options, serviceAccount: serviceAccount(chart, p.sa) })
+        ? new NamespacedBuilder(chart, 'builder', { ...options, serviceAccount: serviceAccount(chart, p.sa) })
         : new ClusterBuilder(chart, 'builder', { ...options, serviceAccount: serviceAccount(chart, p.sa)! });
       p.ids.forEach(group => builder.addGroup(...group.map(([id, isOptional]) => BuildpackRef.id(id, { optional: isOptional }))));
     }),
@@ -243,7 +243,7 @@ export const CONSTRUCT_PROPERTIES: ConstructProperty[] = [
   property('legacy.ClusterBuilder and legacy.Builder',
     fc.record({ image: reference, namespaced: fc.boolean() }),
     p => subject('fuzz/builder', chart => p.namespaced
-      ? new legacy.Builder(chart, 'builder', { image: p.image })
+      ? new legacy.NamespacedBuilder(chart, 'builder', { image: p.image })
       : new legacy.ClusterBuilder(chart, 'builder', { image: p.image })),
   ),
 
@@ -261,7 +261,7 @@ export const CONSTRUCT_PROPERTIES: ConstructProperty[] = [
     fc.record({ sameNamespace: fc.boolean(), ssh: fc.boolean(), key: fc.boolean() }),
     p => subject('fuzz/image', chart => {
       const other = p.sameNamespace ? chart : new Chart(App.of(chart) as App, 'other', { namespace: 'other' });
-      const builder = new Builder(other, 'builder', { tag: 'registry.example.com/builder', stack: ClusterStack.fromClusterStackName(other, 'stack', 'base') });
+      const builder = new NamespacedBuilder(other, 'builder', { tag: 'registry.example.com/builder', stack: ClusterStack.fromClusterStackName(other, 'stack', 'base') });
       builder.addGroup(BuildpackRef.id('paketo-buildpacks/go'));
       const account = new kplus.ServiceAccount(chart, 'sa', { metadata: { name: 'builds' } });
       if (p.key) {

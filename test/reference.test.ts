@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
-  Build, BuildImage, Builder, BuildpackRef, ClusterBuilder, ClusterBuildpack, ClusterLifecycle, ClusterStack, ClusterStore,
+  Build, BuildImage, BuildpackRef, ClusterBuilder, ClusterBuildpack, ClusterLifecycle, ClusterStack, ClusterStore, NamespacedBuilder,
   IBuilder, IClusterStack, IClusterStore, legacy, Source,
 } from '../src';
 
@@ -61,7 +61,7 @@ describe('typed references', () => {
     const { stack, serviceAccount } = kinds(chart);
 
     // WHEN
-    const builder = new Builder(chart, 'team-builder', { tag: 'registry.example.com/builder', stack, serviceAccount, metadata: { name: 'team' } });
+    const builder = new NamespacedBuilder(chart, 'team-builder', { tag: 'registry.example.com/builder', stack, serviceAccount, metadata: { name: 'team' } });
     const clusterBuildpack = new ClusterBuildpack(chart, 'java', { image: 'paketobuildpacks/java:15.3.0', metadata: { name: 'java' } });
 
     // THEN

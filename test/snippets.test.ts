@@ -43,9 +43,10 @@ function extract(file: string, markdown: string): { snippets: Snippet[]; optOuts
   while (i < lines.length) {
     const optOut = OPT_OUT.exec(lines[i].trim());
     if (optOut) {
-      optOuts.push({ file, line: i + 1, reason: optOut[1], beforeSnippet: /^\s*```(ts|typescript)\s*$/.test(lines[i + 1] ?? '') });
+      optOuts.push({ file, line: i + 1, reason: optOut[1], beforeSnippet: /^\s*```(ts|typescript)(\s+\S.*)?$/.test(lines[i + 1] ?? '') });
     }
-    const fence = /^(\s*)(```+)(\S*)\s*$/.exec(lines[i]);
+    // After the language, jsii-rosetta's parameters may follow (```ts fixture=readme).
+    const fence = /^(\s*)(```+)(\S*)(?:\s+\S.*)?\s*$/.exec(lines[i]);
     if (!fence) {
       i++;
       continue;

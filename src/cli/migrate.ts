@@ -105,11 +105,11 @@ const REQUIRED_PROPS: Record<string, readonly string[]> = {
   'ClusterBuildpack': ['image'],
   'Buildpack': ['image'],
   'ClusterBuilder': ['tag', 'stack', 'serviceAccount'],
-  'Builder': ['tag', 'stack'],
+  'NamespacedBuilder': ['tag', 'stack'],
   'BuildImage': ['tag', 'builder', 'source'],
   'Build': ['tags', 'source'],
   'legacy.ClusterBuilder': ['image'],
-  'legacy.Builder': ['image'],
+  'legacy.NamespacedBuilder': ['image'],
   'legacy.BuildImage': ['tag', 'builder', 'source'],
 };
 
@@ -286,7 +286,7 @@ class Generator {
         this.imports.add('legacy');
         const policy = string(take(spec, 'updatePolicy'));
         if (policy !== undefined && !hasOwn(UPDATE_POLICY, policy)) throw new Unfit();
-        this.construct(object, `legacy.${kind}`, spec, {
+        this.construct(object, `legacy.${classOf(kind)}`, spec, {
           image: string(take(spec, 'image')),
           updatePolicy: policy === undefined ? undefined : code(`legacy.UpdatePolicy.${identifier(UPDATE_POLICY[policy])}`),
           imagePullSecrets: kind === 'Builder' ? this.pullSecrets(take(spec, 'imagePullSecrets'), object) : undefined,
@@ -343,7 +343,7 @@ class Generator {
       return { id: string(e.id), name: string(e.name), kind: string(e.kind), version: string(e.version), optional: boolean(e.optional) };
     }) ?? []) ?? [];
     const kind = own(object, 'kind') as string;
-    const variable = this.construct(object, kind, spec, {
+    const variable = this.construct(object, classOf(kind), spec, {
       tag: string(take(spec, 'tag')),
       stack: this.ref(take(spec, 'stack'), 'stack'),
       store: this.ref(take(spec, 'store'), 'store'),
@@ -859,8 +859,8 @@ class Generator {
     if (declared) {
       return code(declared.variable);
     }
-    const className = apiVersion === LEGACY ? `legacy.${identifier(kind)}` : identifier(kind);
-    this.imports.add(apiVersion === LEGACY ? 'legacy' : kind);
+    const className = apiVersion === LEGACY ? `legacy.${identifier(classOf(kind))}` : identifier(classOf(kind));
+    this.imports.add(apiVersion === LEGACY ? 'legacy' : classOf(kind));
     return this.importRef(`${apiVersion === LEGACY ? 'legacy.' : ''}${kind}`, name, namespace,
       id => `${className}.${identifier(`from${kind}Name`)}(this, ${stringLiteral(id)}, ${stringLiteral(name)})`);
   }
@@ -1223,4 +1223,9 @@ function decode(data: Record<string, string> | undefined): Record<string, string
     decoded[key] = text;
   }
   return decoded;
+}
+
+/** The class that writes a kpack kind: the kind's name, but for `Builder`, which Java reserves for builders. */
+function classOf(kind: string): string {
+  return kind === 'Builder' ? 'NamespacedBuilder' : kind;
 }

@@ -101,7 +101,7 @@ const IMAGE: KpackKind<LegacyImageSpec> = {
  * new legacy.BuildImage(chart, 'hello-golang', {
  *   metadata: { name: 'hello-golang' },
  *   tag: 'making/hello-golang',
- *   builder,
+ *   builder: legacy.ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
  *   serviceAccount,
  *   cacheSize: Size.gibibytes(1.5),
  *   source: legacy.Source.git('https://github.com/making/hello-golang', { revision: 'master' }),
@@ -144,7 +144,7 @@ export class BuildImage extends kplus.Resource {
         build: emptyToUndefined({ env: renderEnv(this.env), resources: settings.resources }),
       }),
       crossChecks: () => [
-        ...checkBuilderGeneration(props.builder, LEGACY_API_VERSION, 'use legacy.ClusterBuilder or legacy.Builder (the builders at the package root are for kpack v0.17)'),
+        ...checkBuilderGeneration(props.builder, LEGACY_API_VERSION, 'use legacy.ClusterBuilder or legacy.NamespacedBuilder (the builders at the package root are for kpack v0.17)'),
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
         ...(props.source?._pullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.source.registry.imagePullSecrets')),
         ...checkServiceAccountNamespace(this.resource, props.serviceAccount),

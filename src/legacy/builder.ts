@@ -111,13 +111,15 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
  * A kpack v0.0.8 Builder (`build.pivotal.io/v1alpha1`, namespaced): a prebuilt builder image for the
  * images of its namespace, pulled with its own pull secrets.
  *
+ * Named `NamespacedBuilder`, not `Builder`: in Java, jsii gives every construct a nested `Builder` class.
+ *
  * @example
- * new legacy.Builder(chart, 'builder', {
+ * new legacy.NamespacedBuilder(chart, 'builder', {
  *   image: 'registry.example.com/builders/base',
  *   imagePullSecrets: [kplus.Secret.fromSecretName(chart, 'pull', 'registry-pull')],
  * });
  */
-export class Builder extends kplus.Resource implements IBuilder {
+export class NamespacedBuilder extends kplus.Resource implements IBuilder {
   /** A kpack v0.0.8 Builder that exists already, by name. */
   public static fromBuilderName(scope: Construct, id: string, name: string): IBuilder {
     return new ImportedBuilder(scope, id, { name, apiVersion: LEGACY_API_VERSION, kind: 'Builder', resourceType: 'builders' });

@@ -23,7 +23,7 @@ export interface GitSshProps extends kplus.CommonSecretProps {
  * const credentials = legacy.RegistryCredentials.dockerBasicAuth(chart, 'registry-credentials', {
  *   metadata: { name: 'tutorial-registry-credentials' },
  *   username: 'making',
- *   password: process.env.DOCKERHUB_PASSWORD ?? '',
+ *   password: dockerHubPassword, // e.g. read from the environment
  * });
  * credentials.addTo(serviceAccount);
  */

@@ -64,7 +64,7 @@ export function disagreement(kpack: AdmitVerdict, library: LibraryVerdict): stri
   }
   if (!kpack.allowed) {
     // The library redacts what looks like a credential in every message: kpack's text is compared redacted too.
-    const kpackText = redactSecrets(kpack.error);
+    const kpackText = redactSecrets(kpack.error ?? '');
     if (kpack.stage === 'decode') {
       // kpack's Go types refuse the JSON before any rule runs. Where the library states kpack's decoding
       // (quantities), the text must be kpack's; a wrong JSON type (a string for an integer, a number beyond

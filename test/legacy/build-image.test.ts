@@ -87,7 +87,7 @@ describe('legacy.BuildImage', () => {
       '[test/bad-tag] invalid value: making/Hello: spec.tag\nhint: repository names must be lowercase',
       '[test/no-cache] cache size must be greater than 0: spec.cacheSize\nhint: leave the cache out to use kpack\'s default (2G when the cluster has a default StorageClass)',
       '[test/new-builder] builder ClusterBuilder "default" is a kpack.io/v1alpha2 resource, but this Image is build.pivotal.io/v1alpha1: spec.builder\n' +
-      'hint: use legacy.ClusterBuilder or legacy.Builder (the builders at the package root are for kpack v0.17)',
+      'hint: use legacy.ClusterBuilder or legacy.NamespacedBuilder (the builders at the package root are for kpack v0.17)',
     ]);
   });
 });

@@ -40,7 +40,7 @@ describe('legacy.ClusterBuilder', () => {
 describe('legacy.Builder', () => {
   test('renders a namespaced builder image with pull secrets', () => {
     const chart = new Chart(Testing.app(), 'team', { namespace: 'team-a' });
-    new legacy.Builder(chart, 'builder', {
+    new legacy.NamespacedBuilder(chart, 'builder', {
       metadata: { name: 'private' },
       image: 'registry.example.com/builders/base',
       imagePullSecrets: [kplus.Secret.fromSecretName(chart, 'pull', 'registry-pull')],
@@ -51,6 +51,6 @@ describe('legacy.Builder', () => {
       metadata: { name: 'private', namespace: 'team-a' },
       spec: { image: 'registry.example.com/builders/base', imagePullSecrets: [{ name: 'registry-pull' }] },
     }]);
-    expect(legacy.Builder.fromBuilderName(chart, 'other', 'x').kind).toBe('Builder');
+    expect(legacy.NamespacedBuilder.fromBuilderName(chart, 'other', 'x').kind).toBe('Builder');
   });
 });

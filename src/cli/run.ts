@@ -1,9 +1,9 @@
 import { DEFAULT_INPUT_LIMITS, DEFAULT_MAX_BYTES, Input, printable, readInputs } from './input';
 import { migrate, MigrateError, MigrateOptions, MigrationTarget } from './migrate';
+import { DEFAULT_PARSE_LIMITS } from './parse';
 import { formatReport, validateInputs } from './validate';
 import { redactSecrets } from '../private/redact';
 import { DEFAULT_KPACK_VERSION, kpackVersions, ruleSetFor } from '../private/validation';
-import { DEFAULT_PARSE_LIMITS } from './parse';
 
 /** Where the command writes. */
 export interface Output {

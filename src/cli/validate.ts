@@ -31,7 +31,11 @@ const UNVALIDATED_GROUPS: Record<string, string> = {
  * Checks every kpack object of the given YAML files (`-` is stdin, directories are walked) with the webhook
  * rules of kpack `version` (by default the library's default) and the structural schemas.
  */
-export function validateFiles(files: string[], limits: InputLimits = DEFAULT_INPUT_LIMITS, version: string = DEFAULT_KPACK_VERSION): ValidationReport {
+export function validateFiles(
+  files: string[],
+  limits: InputLimits = DEFAULT_INPUT_LIMITS,
+  version: string = DEFAULT_KPACK_VERSION,
+): ValidationReport {
   return validateInputs(readInputs(files, limits), DEFAULT_PARSE_LIMITS, version);
 }
 

@@ -93,7 +93,9 @@ export class KpackObject<S> extends ApiObject {
   public toJson(): any {
     const json = super.toJson();
     const checked = this.checked;
-    if (checked !== undefined && !(checked.version === this.version && checked.kpackVersion === kpackVersionOf(this.owner) && sameJson(checked.json, json))) {
+    const unchanged = checked !== undefined && checked.version === this.version
+      && checked.kpackVersion === kpackVersionOf(this.owner) && sameJson(checked.json, json);
+    if (checked !== undefined && !unchanged) {
       const problems = this.check(json);
       if (problems.length > 0) {
         const lines = formatFieldErrors(problems).map(line => `[${this.owner.node.path}] ${line}`);

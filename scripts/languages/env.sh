@@ -1,9 +1,9 @@
 # Sourced by package.sh and test.sh: where the language toolchains keep their downloads, and a step timer.
 #
-# LANGUAGES_CACHE (default .cache/languages/ in the repository) holds the Maven repository, the Python wheels
-# pacmak's build installs, and the bindings built from npm packages that a registry does not serve. Point it at
-# a folder shared between checkouts to reuse downloads. Go modules go to Go's own module cache (GOMODCACHE).
-LANGUAGES_CACHE="${LANGUAGES_CACHE:-$PWD/.cache/languages}"
+# LANGUAGES_CACHE (default ~/.cache/cdk8s-kpack/languages, shared by every checkout like Go's own caches) holds
+# the Maven repository, the Python wheels pacmak's build installs, and the bindings built from npm packages that
+# a registry does not serve. Go modules go to Go's own module cache (GOMODCACHE).
+LANGUAGES_CACHE="${LANGUAGES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/cdk8s-kpack/languages}"
 mkdir -p "$LANGUAGES_CACHE"
 LANGUAGES_CACHE="$(cd "$LANGUAGES_CACHE" && pwd)"
 export LANGUAGES_CACHE

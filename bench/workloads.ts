@@ -189,7 +189,7 @@ export function services(n: number, layout: Layout = 'one chart'): Workload {
           cache: BuildCache.volume(Size.gibibytes(2)),
           env: { BP_GO_TARGETS: kplus.EnvValue.fromValue('./cmd/server') },
           resources: { cpu: { request: kplus.Cpu.millis(500) }, memory: { request: Size.gibibytes(1), limit: Size.gibibytes(2) } },
-          nodeSelector: { 'kubernetes.io/arch': 'amd64' },
+          nodeSelector: { 'node.example.com/pool': 'builds' },
         });
       }
       return () => app.synthYaml();

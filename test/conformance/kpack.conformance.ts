@@ -15,6 +15,7 @@ import { disagreement, libraryVerdict, stripSynthMessage } from './compare';
 import { minedReferenceShapes, references } from './generators';
 import { AdmitVerdict, KpackOracle, ORACLE_BIN, ORACLE_VERSIONS, OracleVersion } from './kpack-oracle';
 import { isValidReference, isValidTag } from '../../src/private/image-reference';
+import { redactSecrets } from '../../src/private/redact';
 import { CONSTRUCT_PROPERTIES } from '../construct-properties';
 
 const RUNS = Number(process.env.CONFORMANCE_RUNS ?? 5000);
@@ -142,7 +143,7 @@ async function checkChart(source: string, chart: () => Chart): Promise<void> {
         failures[version].push(describeFailure(version, c, kpack, why, library));
       }
       const missing = kpack.allowed ? [] : kpack.stage === 'decode' ? (synth === undefined ? [kpack.error] : [])
-        : (kpack.error ?? '').split('\n').filter(line => !synthLines.has(line.trim()));
+        : redactSecrets(kpack.error ?? '').split('\n').filter(line => !synthLines.has(line.trim()));
       if (missing.length > 0) {
         failures[version].push(describeFailure(version, c, kpack, `synth does not report kpack's error (${JSON.stringify(missing)})`, synth ?? 'synth succeeded'));
       }

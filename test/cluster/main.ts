@@ -152,7 +152,7 @@ function commandLines(block: string): string[] {
 function applyBlock(file: string, after: string): string[] {
   const markdown = fs.readFileSync(path.join(ROOT, file), 'utf8');
   const from = markdown.indexOf(after);
-  const block = [...markdown.slice(Math.max(from, 0)).matchAll(/```sh\n([\s\S]*?)```/g)]
+  const block = [...markdown.slice(Math.max(from, 0)).matchAll(/```sh(?:[ \t][^\n]*)?\n([\s\S]*?)```/g)]
     .map(match => match[1])
     .find(text => text.includes('kubectl wait --for condition=established'));
   if (from < 0 || !block) {
@@ -161,11 +161,11 @@ function applyBlock(file: string, after: string): string[] {
   return commandLines(block);
 }
 
-/** The first ```ts block of `file` after `after`. */
+/** The first ```ts block of `file` after `after` (a fence may name a rosetta fixture: ```ts fixture=readme). */
 function tsBlock(file: string, after: string): string {
   const markdown = fs.readFileSync(path.join(ROOT, file), 'utf8');
   const from = markdown.indexOf(after);
-  const block = from < 0 ? undefined : markdown.slice(from).match(/```ts\n([\s\S]*?)```/)?.[1];
+  const block = from < 0 ? undefined : markdown.slice(from).match(/```ts(?:[ \t][^\n]*)?\n([\s\S]*?)```/)?.[1];
   if (!block) {
     throw new Failure(`${file}: no \`\`\`ts block after "${after}"`);
   }

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 source scripts/languages/env.sh
 REPO="$PWD"
 # The tutorial's directory of the current kpack release under dist/tutorial/.
-TUTORIAL_CURRENT="${TUTORIAL_CURRENT:-v0.17}"
+TUTORIAL_CURRENT="${TUTORIAL_CURRENT:-v0.18}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/cdk8s-kpack-languages.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 # The tutorial's placeholders, as when DOCKERHUB_USERNAME and DOCKERHUB_PASSWORD are unset; the quick start reads
@@ -57,7 +57,7 @@ expected() {
 # compare LANGUAGE DIR: DIR/{current,legacy}/step-1.k8s.yaml and DIR/quick-start/*.k8s.yaml against TypeScript's.
 compare() {
   local language="$1" dir="$2" differs=()
-  for file in current/step-1.k8s.yaml legacy/step-1.k8s.yaml quick-start/kpack.k8s.yaml quick-start/tutorial.k8s.yaml; do
+  for file in current/step-1.k8s.yaml legacy/step-1.k8s.yaml quick-start/kpack-crds.k8s.yaml quick-start/kpack.k8s.yaml quick-start/tutorial.k8s.yaml; do
     if ! cmp -s "$WORK/expected/$file" "$dir/$file"; then
       differs+=("$file")
       diff -u "$WORK/expected/$file" "$dir/$file" | head -20 >&2 || true

@@ -1,15 +1,16 @@
-"""The README's quick start, from Python: writes dist/kpack.k8s.yaml and dist/tutorial.k8s.yaml."""
+"""The README's quick start, from Python: writes dist/kpack-crds.k8s.yaml, dist/kpack.k8s.yaml and dist/tutorial.k8s.yaml."""
 import os
 
 import cdk8s_plus_27 as kplus
 from cdk8s import App, Chart, Size
 from cdk8s_kpack import (
-    BuildCache, BuildImage, BuildpackRef, ClusterBuilder, ClusterStack, ClusterStore, Kpack, RegistryCredentials,
+    BuildCache, BuildImage, BuildpackRef, ClusterBuilder, ClusterStack, ClusterStore, Kpack, KpackCrds, RegistryCredentials,
     Source,
 )
 
 app = App()
-Kpack(Chart(app, "kpack"), "kpack")  # the kpack release the library installs by default
+Kpack(Chart(app, "kpack-crds"), "kpack", crds=KpackCrds.ONLY)  # the kpack release the library installs: its CRDs,
+Kpack(Chart(app, "kpack"), "kpack", crds=KpackCrds.EXCLUDE)  # and the rest
 chart = Chart(app, "tutorial", namespace="default")
 service_account = kplus.ServiceAccount(chart, "builds")
 RegistryCredentials.docker_config_json(

@@ -1,4 +1,5 @@
-// Command quickstart is the README's quick start, from Go: writes dist/kpack.k8s.yaml and dist/tutorial.k8s.yaml.
+// Command quickstart is the README's quick start, from Go: writes dist/kpack-crds.k8s.yaml, dist/kpack.k8s.yaml and
+// dist/tutorial.k8s.yaml.
 package main
 
 import (
@@ -14,7 +15,9 @@ import (
 func main() {
 	defer jsii.Close()
 	app := cdk8s.NewApp(nil)
-	cdk8skpack.NewKpack(cdk8s.NewChart(app, jsii.String("kpack"), nil), jsii.String("kpack"), nil) // the kpack release the library installs by default
+	// the kpack release the library installs: its CRDs, and the rest
+	cdk8skpack.NewKpack(cdk8s.NewChart(app, jsii.String("kpack-crds"), nil), jsii.String("kpack"), &cdk8skpack.KpackProps{Crds: cdk8skpack.KpackCrds_ONLY})
+	cdk8skpack.NewKpack(cdk8s.NewChart(app, jsii.String("kpack"), nil), jsii.String("kpack"), &cdk8skpack.KpackProps{Crds: cdk8skpack.KpackCrds_EXCLUDE})
 	chart := cdk8s.NewChart(app, jsii.String("tutorial"), &cdk8s.ChartProps{Namespace: jsii.String("default")})
 	serviceAccount := cdk8splus27.NewServiceAccount(chart, jsii.String("builds"), nil)
 	cdk8skpack.RegistryCredentials_DockerConfigJson(chart, jsii.String("docker-hub"), &cdk8skpack.DockerConfigJsonProps{

@@ -17,14 +17,18 @@ import com.example.cdk8s.kpack.ClusterStore;
 import com.example.cdk8s.kpack.DockerConfigJsonProps;
 import com.example.cdk8s.kpack.GitSourceOptions;
 import com.example.cdk8s.kpack.Kpack;
+import com.example.cdk8s.kpack.KpackCrds;
+import com.example.cdk8s.kpack.KpackProps;
 import com.example.cdk8s.kpack.RegistryCredentials;
 import com.example.cdk8s.kpack.Source;
 
-/** The README's quick start, from Java: writes dist/kpack.k8s.yaml and dist/tutorial.k8s.yaml. */
+/** The README's quick start, from Java: writes dist/kpack-crds.k8s.yaml, dist/kpack.k8s.yaml and dist/tutorial.k8s.yaml. */
 public final class QuickStart {
     public static void main(String[] args) {
         App app = new App();
-        new Kpack(new Chart(app, "kpack"), "kpack"); // the kpack release the library installs by default
+        // the kpack release the library installs: its CRDs, and the rest
+        new Kpack(new Chart(app, "kpack-crds"), "kpack", KpackProps.builder().crds(KpackCrds.ONLY).build());
+        new Kpack(new Chart(app, "kpack"), "kpack", KpackProps.builder().crds(KpackCrds.EXCLUDE).build());
         Chart chart = new Chart(app, "tutorial", ChartProps.builder().namespace("default").build());
         ServiceAccount serviceAccount = new ServiceAccount(chart, "builds");
         RegistryCredentials.dockerConfigJson(chart, "docker-hub", DockerConfigJsonProps.builder()

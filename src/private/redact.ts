@@ -3,7 +3,7 @@
  * migrate print): what looks like a credential is replaced, erring on the side of hiding too much.
  * - URL userinfo, up to the last `@` of the URL (a password may hold `@` or `/`): `https://***@host`;
  * - `user:password@host` without a scheme (an imageRegistry, a proxy): `***@host`;
- * - PEM blocks of any case, and long base64 runs (a key whose header is missing): `[redacted]`;
+ * - PEM blocks of any case, and long base64 runs that look random (a key whose header is missing): `[redacted]`;
  * - the signature and credential parameters of signed URLs (`X-Amz-Signature=***`);
  * - well-known token shapes (JWTs, GitHub, GitLab, Slack, AWS access keys) and `Bearer`/`Basic` values.
  */
@@ -18,6 +18,16 @@ export function redactSecrets(text: string): string {
     .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 [redacted]')
     .replace(/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, '[redacted token]')
     .replace(/\b(?:gh[pousr]_[A-Za-z0-9]{20,}|glpat-[A-Za-z0-9_-]{16,}|xox[abposr]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16})\b/g, '[redacted token]')
-    // Long base64 runs, but not hex digests (sha256:…), which messages name on purpose.
-    .replace(/[A-Za-z0-9+/]{64,}={0,2}/g, run => (/^[0-9a-f]+$/i.test(run) ? run : '[redacted base64]'));
+    // Long base64 runs of random bytes: not hex digests (sha256:…), which messages name on purpose, nor
+    // names, tags and paths, which lack one of the three character classes random base64 always has.
+    .replace(/[A-Za-z0-9+/]{64,}={0,2}/g, run => (looksRandom(run) ? '[redacted base64]' : run));
+}
+
+/**
+ * Whether a base64 run of 64 or more characters is key material rather than words: 64 random base64
+ * characters hold a digit, an uppercase and a lowercase letter but for about one run in 50,000 (which is
+ * then shown); names, tags and paths of Kubernetes and registries are lowercase. Hex alone is a digest.
+ */
+function looksRandom(run: string): boolean {
+  return /[0-9]/.test(run) && /[A-Z]/.test(run) && /[a-z]/.test(run) && !/^[0-9a-f]+$/i.test(run);
 }

@@ -15,6 +15,8 @@ describe('redactSecrets', () => {
     ['a bearer token', `Authorization: Bearer abc${MARKER}`, 'Authorization: Bearer [redacted]'],
     ['a signed blob URL', `https://bucket.s3.amazonaws.com/app.tgz?X-Amz-Credential=${MARKER}&X-Amz-Signature=${MARKER}`, 'https://bucket.s3.amazonaws.com/app.tgz?X-Amz-Credential=***&X-Amz-Signature=***'],
     ['a GitHub token', `ghp_${'a'.repeat(30)}${MARKER.replace(/-/g, '')}`, '[redacted token]'],
+    ['a base64 key line with + and /', 'key: b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW+/', 'key: [redacted base64]'],
+    ['a 64-character random token', 'token=' + 'Zx8Qw2Lp'.repeat(8), 'token=[redacted base64]'],
   ])('hides %s', (_what, text, expected) => {
     expect(redactSecrets(text)).toBe(expected);
     expect(redactSecrets(text)).not.toContain(MARKER);
@@ -25,6 +27,11 @@ describe('redactSecrets', () => {
     'registry.example.com:5000/app@sha256:' + 'a'.repeat(64),
     'https://github.com/example/app',
     'kpack.io/git: https://gitlab.example.com',
+    // 64 and more letters without digits, or lowercase with digits: names and tags, not keys.
+    `image "registry.example.com/${'abcdefgh'.repeat(9)}" has tag ${'Release'.repeat(10)}`,
+    `service account "${'builds'.repeat(11)}2" in namespace ${'team'.repeat(16)}`,
+    'paketobuildpacks/builder-jammy-base/' + 'layer'.repeat(14) + '/v1',
+    `digest ${'0123456789ABCDEF'.repeat(4)}`,
   ])('keeps %s as it is', text => {
     expect(redactSecrets(text)).toBe(text);
   });

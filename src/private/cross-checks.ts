@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { definedNamespace, knownSecretKinds, nameOf } from './k8s';
+import { CredentialKind } from '../credential-kind';
 import { KpackObjectReference } from '../reference';
 import { FieldError, generic, withHint } from './validation/field-error';
 import { addWarning } from './warnings';
@@ -83,7 +84,7 @@ export function warnSshCredentials(
 export function checkSshCredentials(source: Record<string, any> | undefined, serviceAccount: IConstruct | undefined, field = 'spec.serviceAccountName'): FieldError[] {
   const url = source?.git?.url;
   const kinds = isSshGitUrl(url) ? knownSecretKinds(serviceAccount) : undefined;
-  if (kinds === undefined || kinds.includes('GIT_SSH')) {
+  if (kinds === undefined || kinds.includes(CredentialKind.GIT_SSH)) {
     return [];
   }
   return [withHint(

@@ -311,7 +311,7 @@ export function isSecretEnvName(name: string): boolean {
 
 /**
  * Warns for env vars whose literal `value` is a credential in plain text: a secret-looking name, or a
- * URL with userinfo. A `valueFrom` (a Secret's key) is what the warning asks for, and never warns.
+ * URL with userinfo. A `valueFrom` never warns.
  */
 export function warnIfSecretEnv(scope: IConstruct, field: string, env: ReadonlyArray<{ name: string; value?: string }> | undefined): void {
   for (const variable of env ?? []) {
@@ -319,10 +319,36 @@ export function warnIfSecretEnv(scope: IConstruct, field: string, env: ReadonlyA
       continue;
     }
     if (isSecretEnvName(variable.name)) {
+      // kpack takes no secretKeyRef in a build's env: a secret reaches the build as a service binding.
       addWarning(scope, `${field} ${variable.name} looks like a secret, and its value is written in plain text into the YAML: ` +
-        'use kplus.EnvValue.fromSecretValue() to read it from a Secret');
+        'give the build the secret as a service binding instead (the `services` prop: a Secret, which the build reads as a file)');
     } else {
       warnIfUserinfo(scope, `${field} ${variable.name}`, variable.value, 'YAML');
     }
   }
+}
+
+/**
+ * Warns for every credential-looking value in a rendered object that is not a Secret (a kpack object):
+ * URL userinfo in any string (a git or blob URL, an annotation) and env vars as `warnIfSecretEnv` sees
+ * them. Fields are named by their path in the object (`spec.source.git.url`).
+ */
+export function warnCredentialsInObject(scope: IConstruct, object: unknown): void {
+  const kind = typeof object === 'object' && object !== null && typeof (object as any).kind === 'string' ? (object as any).kind : 'object';
+  const visit = (value: unknown, path: string): void => {
+    if (typeof value === 'string') {
+      warnIfUserinfo(scope, path, value, kind);
+    } else if (Array.isArray(value)) {
+      if (/(^|\.)env$/.test(path)) {
+        warnIfSecretEnv(scope, path, value.filter(v => typeof v === 'object' && v !== null && typeof v.name === 'string'));
+      } else {
+        value.forEach((item, i) => visit(item, `${path}[${i}]`));
+      }
+    } else if (typeof value === 'object' && value !== null) {
+      for (const key of Object.keys(value)) {
+        visit((value as Record<string, unknown>)[key], path === '' ? key : `${path}.${key}`);
+      }
+    }
+  };
+  visit(object, '');
 }

@@ -1,7 +1,8 @@
 /**
  * The one redaction of every message, warning and metadata entry of cdk8s-kpack (and of what validate and
  * migrate print): what looks like a credential is replaced, erring on the side of hiding too much.
- * - URL userinfo, up to the last `@` of the URL (a password may hold `@` or `/`): `https://***@host`;
+ * - URL userinfo, up to the last `@` of the URL (a password may hold `@` or `/`): `https://***@host`, but
+ *   not an ssh login name alone (`ssh://git@host`);
  * - `user:password@host` without a scheme (an imageRegistry, a proxy): `***@host`;
  * - PEM blocks of any case, and long base64 runs that look random (a key whose header is missing): `[redacted]`;
  * - the signature and credential parameters of signed URLs (`X-Amz-Signature=***`);
@@ -11,7 +12,9 @@ export function redactSecrets(text: string): string {
   return text
     // A block with content (a newline, or an escaped one in a quoted preview), not a hint naming the markers.
     .replace(/-----BEGIN[^-\n]*-----(?:\r?\n|(?:\\r)?\\n)[\s\S]*?(?:-----END[^-\n]*-----|$)/gi, '[redacted PEM block]')
-    .replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^\s"'<>`]*@(?=[^\s"'<>`@]*)/g, '$1***@')
+    // An ssh login name (`ssh://git@host`) is no secret and stays readable.
+    .replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^\s"'<>`]*)@(?=[^\s"'<>`@]*)/g, (all, scheme: string, userinfo: string) =>
+      (/^(ssh|git\+ssh|ssh\+git):\/\/$/i.test(scheme) && /^[A-Za-z0-9._-]+$/.test(userinfo) ? all : `${scheme}***@`))
     // Not a scheme's `://`, nor a `host:port/path@digest` image reference.
     .replace(/(^|[\s"'(=,[])[^\s"'<>`/@:(=,[]+:(?!\/\/)(?!\d+\/)(?!\*\*\*@)[^\s"'<>`]*@(?=[A-Za-z0-9[])/g, '$1***@')
     .replace(/([?&](?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|X-Goog-Signature|X-Goog-Credential|sig|signature|token|access_token)=)[^&#\s"']+/gi, '$1***')

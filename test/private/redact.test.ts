@@ -14,6 +14,7 @@ describe('redactSecrets', () => {
     ['key material without a header', `MIIEpAIBAAKCAQEA${MARKER.replace(/-/g, '')}${'Q'.repeat(64)}`, '[redacted base64]'],
     ['a bearer token', `Authorization: Bearer abc${MARKER}`, 'Authorization: Bearer [redacted]'],
     ['a signed blob URL', `https://bucket.s3.amazonaws.com/app.tgz?X-Amz-Credential=${MARKER}&X-Amz-Signature=${MARKER}`, 'https://bucket.s3.amazonaws.com/app.tgz?X-Amz-Credential=***&X-Amz-Signature=***'],
+    ['an ssh URL with a password', `ssh://git:${MARKER}@github.com/org/app`, 'ssh://***@github.com/org/app'],
     ['a GitHub token', `ghp_${'a'.repeat(30)}${MARKER.replace(/-/g, '')}`, '[redacted token]'],
     ['a base64 key line with + and /', 'key: b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW+/', 'key: [redacted base64]'],
     ['a 64-character random token', 'token=' + 'Zx8Qw2Lp'.repeat(8), 'token=[redacted base64]'],
@@ -27,6 +28,7 @@ describe('redactSecrets', () => {
     'registry.example.com:5000/app@sha256:' + 'a'.repeat(64),
     'https://github.com/example/app',
     'kpack.io/git: https://gitlab.example.com',
+    'the source ssh://git@github.com/org/app.git is cloned over ssh',
     // 64 and more letters without digits, or lowercase with digits: names and tags, not keys.
     `image "registry.example.com/${'abcdefgh'.repeat(9)}" has tag ${'Release'.repeat(10)}`,
     `service account "${'builds'.repeat(11)}2" in namespace ${'team'.repeat(16)}`,

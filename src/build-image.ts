@@ -9,6 +9,7 @@ import { quantities, renderBuildSettings, renderEnv, renderServices } from './pr
 import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/cross-checks';
 import { checkKind, nameOf } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
+import { checkProps } from './private/props-check';
 import { sizeToQuantity } from './private/quantity';
 import { emptyToUndefined, kindAndName, renderOrThrow, undefinedIfEmpty } from './private/resources';
 import { Source } from './source';
@@ -38,6 +39,7 @@ export class BuildCache {
    * can grow it later, never shrink it.
    */
   public static volume(size: Size, options: VolumeCacheOptions = {}): BuildCache {
+    checkProps('BuildCache.volume', 'VolumeCacheOptions', options, 'options');
     return new BuildCache({ size, storageClassName: options.storageClassName });
   }
 
@@ -188,6 +190,7 @@ export class BuildImage extends kplus.Resource {
 
   constructor(scope: Construct, id: string, props: BuildImageProps) {
     super(scope, id);
+    checkProps(this, 'BuildImageProps', props);
     this.builder = props.builder;
     this.serviceAccount = props.serviceAccount;
     this._additionalTags = [...props.additionalTags ?? []];

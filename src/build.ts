@@ -11,6 +11,7 @@ import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNames
 import { parseTag } from './private/image-reference';
 import { checkKind, nameOf, secretNames } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
+import { checkProps } from './private/props-check';
 import { kindAndName, renderOrThrow } from './private/resources';
 import { FieldError, generic, withHint } from './private/validation/field-error';
 import { Source } from './source';
@@ -146,6 +147,7 @@ export class Build extends kplus.Resource {
 
   constructor(scope: Construct, id: string, props: BuildProps) {
     super(scope, id);
+    checkProps(this, 'BuildProps', props);
     this._env = new Map(Object.entries(props.env ?? {}));
     this._services = [...props.services ?? []];
 

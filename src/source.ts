@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { secretNames } from './private/k8s';
+import { checkProps } from './private/props-check';
 
 /** How kpack authenticates when it downloads a blob source. */
 export enum BlobAuth {
@@ -82,6 +83,7 @@ export interface RegistrySourceOptions {
 export class Source {
   /** Source code in a git repository, over https or ssh. */
   public static git(url: string, options: GitSourceOptions): Source {
+    checkProps('Source.git', 'GitSourceOptions', options, 'options');
     return new Source({
       git: { url, revision: options?.revision, initializeSubmodules: options?.initializeSubmodules },
       subPath: options?.subPath,
@@ -90,6 +92,7 @@ export class Source {
 
   /** Source code in an archive (zip, tar, tar.gz, jar) at a URL. */
   public static blob(url: string, options: BlobSourceOptions = {}): Source {
+    checkProps('Source.blob', 'BlobSourceOptions', options, 'options');
     return new Source({
       blob: { url, stripComponents: options.stripComponents, auth: options.auth },
       subPath: options.subPath,
@@ -98,6 +101,7 @@ export class Source {
 
   /** Source code in the layers of an image, e.g. pushed with `crane append` or `imgpkg push`. */
   public static registry(image: string, options: RegistrySourceOptions = {}): Source {
+    checkProps('Source.registry', 'RegistrySourceOptions', options, 'options');
     return new Source({
       registry: { image, imagePullSecrets: secretNames(options.pullSecrets) },
       subPath: options.subPath,

@@ -388,16 +388,14 @@ describe('missing or empty credentials fail the synth', () => {
     expect(() => Testing.synth(chart)).toThrow('[test/creds] invalid value: COSIGN: kind\nhint: kpack v0.0.8 reads only CredentialKind.DOCKER_BASIC_AUTH, CredentialKind.DOCKER_CONFIG_JSON, CredentialKind.GIT_BASIC_AUTH, CredentialKind.GIT_SSH credentials');
   });
 
-  test('a value of the wrong type names its type, not the value', () => {
+  test('a value of the wrong type names its type, not the value, at once', () => {
     const chart = Testing.chart();
-    RegistryCredentials.gitBasicAuth(chart, 'creds', { gitServer: 'https://github.com', username: 'u', password: { value: SECRET } as any });
     let message = '';
     try {
-      Testing.synth(chart);
+      RegistryCredentials.gitBasicAuth(chart, 'creds', { gitServer: 'https://github.com', username: 'u', password: { value: SECRET } as any });
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toContain('[test/creds] expected a string, got an object: password\nhint: give password as a string');
-    expect(message).not.toContain(SECRET);
+    expect(message).toBe('[test/creds] expected a string, got an object: password');
   });
 });

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { secretNames } from '../private/k8s';
+import { checkProps } from '../private/props-check';
 
 /** Options for kpack v0.0.8's `Source.git()`. */
 export interface GitSourceOptions {
@@ -47,16 +48,19 @@ export interface RegistrySourceOptions {
 export class Source {
   /** Source code in a git repository. */
   public static git(url: string, options: GitSourceOptions): Source {
+    checkProps('legacy.Source.git', 'legacy.GitSourceOptions', options, 'options');
     return new Source({ git: { url, revision: options?.revision }, subPath: options?.subPath });
   }
 
   /** Source code in an archive at a URL (public, or with a token in the URL). */
   public static blob(url: string, options: BlobSourceOptions = {}): Source {
+    checkProps('legacy.Source.blob', 'legacy.BlobSourceOptions', options, 'options');
     return new Source({ blob: { url }, subPath: options.subPath });
   }
 
   /** Source code in the layers of an image. */
   public static registry(image: string, options: RegistrySourceOptions = {}): Source {
+    checkProps('legacy.Source.registry', 'legacy.RegistrySourceOptions', options, 'options');
     return new Source({
       registry: { image, imagePullSecrets: secretNames(options.pullSecrets) },
       subPath: options.subPath,

@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
 import { checkKind, resolveObject, ServiceAccountSecrets } from './k8s';
+import { checkProps, typeName } from './props-check';
 import { FieldError, formatFieldErrors, generic, invalidValue, missingField, withHint } from './validation/field-error';
 import { addWarning } from './warnings';
 import { CredentialKind } from '../credential-kind';
@@ -20,13 +21,25 @@ export interface CredentialsGeneration {
   readonly release: string;
   /** The kinds this generation's kpack reads. */
   readonly kinds: readonly CredentialKind[];
+  /** The props struct of each kind's factory, as the runtime type check knows it. */
+  readonly structs: Partial<Record<CredentialKind, string>>;
 }
+
+const STRUCTS: Record<CredentialKind, string> = {
+  [CredentialKind.DOCKER_BASIC_AUTH]: 'DockerBasicAuthProps',
+  [CredentialKind.DOCKER_CONFIG_JSON]: 'DockerConfigJsonProps',
+  [CredentialKind.GIT_BASIC_AUTH]: 'GitBasicAuthProps',
+  [CredentialKind.GIT_SSH]: 'GitSshProps',
+  [CredentialKind.BLOB_BASIC_AUTH]: 'BlobBasicAuthProps',
+  [CredentialKind.COSIGN]: 'CosignKeyProps',
+};
 
 export const CURRENT_CREDENTIALS: CredentialsGeneration = {
   annotationPrefix: 'kpack.io',
   className: 'RegistryCredentials',
   release: 'kpack v0.17',
   kinds: Object.values(CredentialKind),
+  structs: STRUCTS,
 };
 
 export const LEGACY_CREDENTIALS: CredentialsGeneration = {
@@ -34,6 +47,7 @@ export const LEGACY_CREDENTIALS: CredentialsGeneration = {
   className: 'legacy.RegistryCredentials',
   release: 'kpack v0.0.8',
   kinds: [CredentialKind.DOCKER_BASIC_AUTH, CredentialKind.DOCKER_CONFIG_JSON, CredentialKind.GIT_BASIC_AUTH, CredentialKind.GIT_SSH],
+  structs: { ...STRUCTS, [CredentialKind.GIT_SSH]: 'legacy.GitSshProps' },
 };
 
 /** Every prop a credentials factory takes (each factory's props are a subset). */
@@ -83,6 +97,7 @@ export interface CredentialSecret {
  */
 export function createCredentialSecret(
   self: Construct, generation: CredentialsGeneration, kind: CredentialKind, given: CredentialProps): CredentialSecret {
+  checkProps(self, generation.structs[kind]!, given);
   const shape = SHAPES[kind];
   // From JavaScript, the props may be missing or not an object: every required prop is then missing.
   const props: CredentialProps = typeof given === 'object' && given !== null ? given : {};
@@ -162,17 +177,6 @@ function describeMissing(value: unknown): string {
     return `the value is ${value} (an unset environment variable?)`;
   }
   return typeof value === 'string' && value !== '' ? 'the value is only whitespace' : 'the value is empty';
-}
-
-/** The JavaScript type of a value, as errors name it. */
-export function typeName(value: unknown): string {
-  if (value === null) {
-    return 'null';
-  }
-  if (Array.isArray(value)) {
-    return 'an array';
-  }
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function writeSecret(self: Construct, kind: CredentialKind, props: CredentialProps, common: kplus.CommonSecretProps): kplus.Secret {

@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
-import { checkKind, resolveObject, ServiceAccountSecrets } from './k8s';
+import { checkKind, isDnsSubdomain, resolveObject, ServiceAccountSecrets } from './k8s';
 import { checkProps, typeName } from './props-check';
 import { FieldError, formatFieldErrors, generic, invalidValue, missingField, withHint } from './validation/field-error';
 import { addWarning } from './warnings';
@@ -126,8 +126,11 @@ export function createCredentialSecret(
       secret.metadata.addAnnotation(`${generation.annotationPrefix}/cosign.docker-media-types`, '1');
     }
   }
-  addWarning(self, `the credentials of secret "${secret.name}" are written into the synthesized YAML: ` +
-    `to keep them out of Git, create the Secret outside the app and use ${generation.className}.fromSecretName(scope, id, '${secret.name}', CredentialKind.${kind})`);
+  // Invalid credentials fail the synth, and then nothing is written: no warning to add to the errors.
+  if (valid) {
+    addWarning(self, `the credentials of secret "${secret.name}" are written into the synthesized YAML: ` +
+      `to keep them out of Git, create the Secret outside the app and use ${generation.className}.fromSecretName(scope, id, '${secret.name}', CredentialKind.${kind})`);
+  }
   validateSecretName(self, secret);
   return { secret, defined: true };
 }
@@ -246,13 +249,10 @@ export function dockerConfigJson(registry: string, username: string, password: s
   return { auths: { [registry]: { username, password, ...(email ? { email } : {}), auth } } };
 }
 
-// Kubernetes' DNS-1123 subdomain, the form of a Secret's name.
-const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /** A Secret the credentials create must have a name Kubernetes accepts (checked at synth). */
 function validateSecretName(credentials: IConstruct, secret: kplus.Secret): void {
   credentials.node.addValidation({
-    validate: () => secret.name.length <= 253 && SUBDOMAIN.test(secret.name)
+    validate: () => isDnsSubdomain(secret.name)
       ? []
       : formatFieldErrors([withHint(invalidValue(secret.name, 'metadata.name'),
         'a Secret name is lowercase letters, digits, \'-\' and \'.\' (a DNS subdomain), at most 253 characters')]),

@@ -1,21 +1,16 @@
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Build, BuildImage, ClusterBuilder, legacy, RegistryCredentials, Source } from '../../src';
+import { Build, BuildBuilder, BuildImage, ClusterBuilder, legacy, RegistryCredentials, Source } from '../../src';
 import { hasUserinfoCredentials, isSecretEnvName } from '../../src/private/credentials';
 import { warningsUnder } from '../util';
+import { takeWarnings } from '../warnings';
 
 const MARKER = 'MARKER-0u751de';
 
-/** Synthesizes quietly (the warnings are read from the metadata) and returns the warnings and what was printed. */
+/** Synthesizes, and returns the warnings recorded on the constructs and the warning lines printed. */
 function synthWarnings(chart: ReturnType<typeof Testing.chart>): { warnings: string[]; printed: string; yaml: string } {
-  const printed: string[] = [];
-  const write = jest.spyOn(process.stderr, 'write').mockImplementation(text => { printed.push(String(text)); return true; });
-  try {
-    const yaml = JSON.stringify(Testing.synth(chart));
-    return { warnings: warningsUnder(chart), printed: printed.join(''), yaml };
-  } finally {
-    write.mockRestore();
-  }
+  const yaml = JSON.stringify(Testing.synth(chart));
+  return { warnings: warningsUnder(chart), printed: takeWarnings().join('\n'), yaml };
 }
 
 describe('hasUserinfoCredentials', () => {
@@ -78,7 +73,7 @@ describe('a credential outside a Secret warns, redacted', () => {
     // WHEN
     new Build(chart, 'build', {
       tags: ['registry.example.com/apps/app:1'],
-      builderImage: 'paketobuildpacks/builder-jammy-base',
+      builder: BuildBuilder.fromImage('paketobuildpacks/builder-jammy-base'),
       source: Source.blob(`https://${MARKER}@storage.example.com/app.tgz`),
       env: {
         GITHUB_TOKEN: kplus.EnvValue.fromValue(MARKER),

@@ -1,8 +1,9 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Build, BuildImage, BuildImageProps, CaCertificates, ClusterBuilder, Kpack, legacy, RegistryCredentials, Source } from '../../src';
+import { Build, BuildBuilder, BuildImage, BuildImageProps, CaCertificates, ClusterBuilder, Kpack, legacy, RegistryCredentials, Source } from '../../src';
 import { redactSecrets } from '../../src/private/redact';
 import { WARNING_METADATA_TYPE } from '../../src/private/warnings';
+import { caCertificatesWarning, takeWarnings } from '../warnings';
 
 const MARKER = 'MARKER-7f3a';
 
@@ -77,6 +78,7 @@ describe('every output channel of a credential-bearing prop', () => {
     expect(error?.message).toMatch(/caCertificates/);
     expect(error?.message).not.toContain(MARKER);
     expect(error?.stack).not.toContain(MARKER);
+    expect(takeWarnings()).toEqual([caCertificatesWarning('test/kpack')]);
   });
 });
 
@@ -88,14 +90,10 @@ describe('every output channel of a credential-bearing prop', () => {
 describe('a marker secret in every credential-bearing prop, through every output channel', () => {
   const M = 'MARKER-s3cr3t-9f1c';
   const quiet = <T>(fn: () => T): { result?: T; error?: Error; printed: string } => {
-    const printed: string[] = [];
-    const write = jest.spyOn(process.stderr, 'write').mockImplementation(text => { printed.push(String(text)); return true; });
     try {
-      return { result: fn(), printed: printed.join('') };
+      return { result: fn(), printed: takeWarnings().join('\n') };
     } catch (e) {
-      return { error: e as Error, printed: printed.join('') };
-    } finally {
-      write.mockRestore();
+      return { error: e as Error, printed: takeWarnings().join('\n') };
     }
   };
   /** Where the marker is in synthesized objects: `Kind/name path`. */
@@ -151,7 +149,7 @@ describe('a marker secret in every credential-bearing prop, through every output
     ['a password in a Build\'s env', (c, bad) => new Build(c, 'build', {
       metadata: { name: 'app' },
       tags: [bad ? 'Not A Tag' : 'registry.example.com/apps/app:1'],
-      builderImage: 'paketobuildpacks/builder-jammy-base',
+      builder: BuildBuilder.fromImage('paketobuildpacks/builder-jammy-base'),
       source: git,
       env: { DB_PASSWORD: kplus.EnvValue.fromValue(M) },
     }), ['Build/app spec.env.0.value']],

@@ -5,6 +5,7 @@ import {
   ImageTaggingStrategy, legacy, NamespacedBuilder, RegistryCredentials, Source,
 } from '../src';
 import { schemaErrors, validationErrors, warningsUnder } from './util';
+import { literalCredentialsWarning, takeWarnings } from './warnings';
 
 function imageProps(chart: Chart, props: Partial<BuildImageProps> = {}): BuildImageProps {
   return {
@@ -254,6 +255,7 @@ describe('BuildImage', () => {
         '[test/hello] the source git@github.com:example/private.git is cloned over ssh, but service account "builds" holds no ssh git credentials: spec.serviceAccountName\n' +
         'hint: add RegistryCredentials.gitSsh(...) to the service account with addTo()',
       ]);
+      expect(takeWarnings()).toEqual([literalCredentialsWarning('test/hub', 'test-hub-c8cd8f3a', 'DOCKER_CONFIG_JSON')]);
     });
 
     test('with ssh credentials added, even after the image, passes', () => {
@@ -270,6 +272,9 @@ describe('BuildImage', () => {
       expect(validationErrors(chart)).toEqual([]);
       expect(warningsUnder(chart)).toEqual([
         'the source git@github.com:example/private.git is cloned over ssh: make sure the service account "default" holds an ssh git secret (RegistryCredentials.gitSsh)',
+      ]);
+      expect(takeWarnings()).toEqual([
+        '[test/hello] warning: the source git@github.com:example/private.git is cloned over ssh: make sure the service account "default" holds an ssh git secret (RegistryCredentials.gitSsh)',
       ]);
     });
   });

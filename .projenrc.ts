@@ -250,6 +250,21 @@ const testCluster = project.addTask('test:cluster', {
 testCluster.spawn(clusterBuild);
 testCluster.spawn(conformanceBuild);
 testCluster.exec('node -r ts-node/register/transpile-only test/cluster/main.ts');
+// kpack's controller (github.com/pivotal/kpack, test/cluster/controller/go.mod) out of cluster against the same
+// server, with a loopback OCI registry. Not in CI: a cold build of the controller takes far longer than its run.
+project.gitignore.exclude('/test/cluster/controller/bin/');
+const clusterControllerBuild = project.addTask('cluster:controller:build', {
+  description: 'Build kpack\'s controller and the loopback registry (test/cluster/controller/go.mod) into test/cluster/controller/bin/',
+  exec: 'test/cluster/controller/build.sh',
+});
+const testClusterController = project.addTask('test:cluster:controller', {
+  description: 'Run kpack\'s controller against kube-apiserver on loopback: the tutorial\'s stack, store and builder become Ready, an Image gets its build pod',
+  env: { TS_NODE_PROJECT: 'test/tsconfig.json' },
+});
+testClusterController.spawn(clusterBuild);
+testClusterController.spawn(conformanceBuild);
+testClusterController.spawn(clusterControllerBuild);
+testClusterController.exec('node -r ts-node/register/transpile-only test/cluster/controller.ts');
 
 // One node process per run, with --expose-gc for the heap figures; transpile-only, since the type-check
 // runs with the tests. `npm run bench -- --quick` is CI's smoke run and prints only.

@@ -6,7 +6,7 @@ import { IBuilder } from './builder';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { quantities, renderBuildSettings, renderEnv, renderServices } from './private/build-settings';
-import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/cross-checks';
+import { checkBuilderGeneration } from './private/cross-checks';
 import { checkKind, nameOf } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
 import { sizeToQuantity } from './private/quantity';
@@ -243,15 +243,11 @@ export class BuildImage extends kplus.Resource {
       renderSpec,
       crossChecks: () => [
         ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or NamespacedBuilder from the package root (legacy.* builders are for kpack v0.0.8)'),
-        ...checkBuilderNamespace(this.resource, props.builder?.builderRef),
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
         ...(props.source?._pullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.source.registry.imagePullSecrets')),
-        ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
-        ...checkSshCredentials(props.source?._toKpack(), props.serviceAccount),
       ],
     });
     this.apiObject = this.resource;
-    warnSshCredentials(this, props.source?._toKpack(), props.serviceAccount);
   }
 
   /** The additional tags. Returns a copy; use `addAdditionalTag()` to add one. */

@@ -7,7 +7,7 @@ import { IBuilder } from './builder';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { quantities, renderBuildSettings, renderEnv, renderServices } from './private/build-settings';
-import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/cross-checks';
+import { checkBuilderGeneration } from './private/cross-checks';
 import { parseTag } from './private/image-reference';
 import { checkKind, nameOf, secretNames } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
@@ -197,17 +197,13 @@ export class Build extends kplus.Resource {
       renderSpec,
       crossChecks: () => [
         ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or NamespacedBuilder from the package root', 'Build', 'spec.builder.ref'),
-        ...checkBuilderNamespace(this.resource, props.builder?.builderRef, 'spec.builder.ref'),
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
         ...(props.source?._pullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.source.registry.imagePullSecrets')),
         ...(props.builderPullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.builder.imagePullSecrets')),
-        ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
-        ...checkSshCredentials(props.source?._toKpack(), props.serviceAccount),
         ...checkPushableTags(props.tags),
       ],
     });
     this.apiObject = this.resource;
-    warnSshCredentials(this, props.source?._toKpack(), props.serviceAccount);
   }
 
   /** Sets an environment variable of the build (replacing one of the same name). */

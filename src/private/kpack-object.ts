@@ -1,5 +1,6 @@
 import { ApiObject, ApiObjectMetadata, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { registerAppChecks } from './checks/synth';
 import { FieldError, formatFieldErrors, kpackVersionOf, validateKpackObject } from './validation';
 import { invalidValue, withHint } from './validation/field-error';
 
@@ -78,6 +79,23 @@ export class KpackObject<S> extends ApiObject {
       }
     }
     owner.node.addValidation({ validate: () => formatFieldErrors([...this.ownProblems(), ...props.crossChecks?.() ?? []]) });
+    registerAppChecks(owner);
+  }
+
+  /**
+   * The rendering last checked while the object is unchanged, else a fresh one: what the app's
+   * cross-object checks read.
+   * @internal
+   */
+  public _rendered(): any {
+    const checked = this.checked;
+    if (checked !== undefined && checked.version === this.version && checked.kpackVersion === kpackVersionOf(this.owner)) {
+      return checked.json;
+    }
+    // Checked now, so that the object's own validation of this pass reuses the rendering.
+    const json = super.toJson();
+    this.check(json);
+    return json;
   }
 
   /** Records a change made through the library's API, so that the next validation checks afresh. */

@@ -55,7 +55,8 @@ more checks, at synth only, are about what a construct was given rather than abo
 | a chart installing one kpack generation and defining resources of the other | \`this chart installs kpack 0.0.8, which serves build.pivotal.io/v1alpha1, but also defines …\` |
 | credentials written as literals | a warning: the Secret's value lands in the YAML; use \`RegistryCredentials.fromSecretName()\` |
 
-\`validate\` also checks kpack.io/v1alpha2 objects against the structural schemas (\`schemas/kpack-v1alpha2.ts\`):
+\`validate\` also checks kpack.io/v1alpha2 objects against the structural schemas (\`schemas/kpack-v1alpha2.ts\`),
+and so does synth for every kpack object changed with a JSON patch (\`ApiObject.of(x).addJsonPatch()\`):
 unknown fields (\`unknown field: spec.cacheSize\` — kpack drops them without an error), types and enums,
 on the object after kpack's defaults (\`imageTaggingStrategy: ""\` is BuildNumber).
 `;

@@ -3,6 +3,9 @@ import * as kplus from 'cdk8s-plus-27';
 import { Buildpack, BuildpackRef, ClusterBuilder, ClusterBuildpack, ClusterLifecycle, ClusterStack, ClusterStore, NamespacedBuilder } from '../src';
 import { validationErrors } from './util';
 
+/** An order with one group: a builder with none can never build. */
+const GO = [{ buildpacks: [BuildpackRef.id('paketo-buildpacks/go')] }];
+
 function fixtures(chart: Chart) {
   return {
     stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base'),
@@ -62,7 +65,7 @@ describe('ClusterBuilder', () => {
 
   test('is cluster-scoped: the chart namespace is left out', () => {
     const chart = new Chart(Testing.app(), 'builders', { namespace: 'kpack' });
-    new ClusterBuilder(chart, 'builder', { tag: 'registry.example.com/builder', ...fixtures(chart) });
+    new ClusterBuilder(chart, 'builder', { tag: 'registry.example.com/builder', ...fixtures(chart), order: GO });
     expect(Testing.synth(chart)[0].metadata.namespace).toBeUndefined();
   });
 
@@ -80,7 +83,7 @@ describe('ClusterBuilder', () => {
 
   test('kpack rejects a malformed tag, with ClusterBuilder paths printed without spec.', () => {
     const chart = Testing.chart();
-    new ClusterBuilder(chart, 'builder', { ...fixtures(chart), tag: 'Registry.example.com/Builder' });
+    new ClusterBuilder(chart, 'builder', { ...fixtures(chart), tag: 'Registry.example.com/Builder', order: GO });
     expect(validationErrors(chart)).toEqual([
       '[test/builder] invalid value: Registry.example.com/Builder: tag\nhint: repository names must be lowercase',
     ]);
@@ -90,7 +93,7 @@ describe('ClusterBuilder', () => {
     const chart = Testing.chart();
     const { stack, store, serviceAccount } = fixtures(chart);
     // @ts-expect-error a store is not a stack, nor a stack a store (checked at synth for JavaScript callers)
-    new ClusterBuilder(chart, 'builder', { tag: 'registry.example.com/builder', stack: store, store: stack, serviceAccount });
+    new ClusterBuilder(chart, 'builder', { tag: 'registry.example.com/builder', stack: store, store: stack, serviceAccount, order: GO });
     expect(validationErrors(chart)).toEqual([
       '[test/builder] invalid value: ClusterStack: store.kind\nmust be one of ClusterStore',
       '[test/builder] invalid value: ClusterStore: stack.kind',
@@ -209,7 +212,7 @@ describe('Builder', () => {
 
   test('kpack rejects a missing tag, with the spec. prefix a namespaced Builder prints', () => {
     const chart = Testing.chart();
-    new NamespacedBuilder(chart, 'builder', { tag: '', stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base') });
+    new NamespacedBuilder(chart, 'builder', { tag: '', stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base'), order: GO });
     expect(validationErrors(chart)).toEqual(['[test/builder] missing field(s): spec.tag']);
   });
 
@@ -220,7 +223,7 @@ describe('Builder', () => {
     const chart = new Chart(app, 'team', { namespace: 'team-a' });
 
     // WHEN
-    new NamespacedBuilder(chart, 'builder', { tag: 'registry.example.com/team-a/builder', stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base'), serviceAccount });
+    new NamespacedBuilder(chart, 'builder', { tag: 'registry.example.com/team-a/builder', stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base'), serviceAccount, order: GO });
 
     // THEN
     expect(validationErrors(chart)).toEqual([

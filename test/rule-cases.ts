@@ -57,6 +57,7 @@ const LEGACY_IMAGE = 'build.pivotal.io/v1alpha1/Image';
 const LEGACY_BUILD = 'build.pivotal.io/v1alpha1/Build';
 const LEGACY_CLUSTER_BUILDER = 'build.pivotal.io/v1alpha1/ClusterBuilder';
 
+const EMPTY_ORDER_HINT = 'hint: every build with this builder would fail detection: add a group of buildpacks (addGroup())';
 const LABEL_DETAILS = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 const SCHEME_HINT = 'hint: an image reference has no scheme: write registry/repository[:tag], not a URL';
 const NAMESPACE_HINT = 'hint: give the ServiceAccount a namespace (in its metadata, or in its chart)';
@@ -95,6 +96,7 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'builder-stack', object: broken(BUILDER, { stack: { name: 'base', kind: 'Stack' } }), messages: ['invalid value: Stack: spec.stack.kind'] },
   { rule: 'builder-store', object: broken(BUILDER, { store: { kind: 'Store' } }), messages: ['invalid value: Store: spec.store.kind\nmust be one of ClusterStore', 'missing field(s): spec.store.name'] },
   { rule: 'builder-order', object: broken(BUILDER, { order: [{ group: [{ image: 'gcr.io/paketo-buildpacks/go' }] }] }), messages: ['must not set the field(s): spec.order[0].group[0].image reference currently not supported'] },
+  { rule: 'builder-order-empty', object: broken(BUILDER, { order: [] }), messages: [`the order is empty: spec.order\n${EMPTY_ORDER_HINT}`] },
   { rule: 'cluster-builder-service-account-ref', object: broken(CLUSTER_BUILDER, { serviceAccountRef: { name: 'builder' }, tag: '' }), messages: [`missing field(s): spec.serviceAccountRef.namespace\n${NAMESPACE_HINT}`] },
   { rule: 'cluster-builder-tag', object: broken(CLUSTER_BUILDER, { tag: 'b' }), messages: ['invalid value: b: tag'] },
   { rule: 'cluster-builder-tag-scheme', object: broken(CLUSTER_BUILDER, { tag: 'https://registry.example.com/builder' }), messages: [`invalid value: https://registry.example.com/builder: tag\n${SCHEME_HINT}`] },
@@ -102,6 +104,11 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'cluster-builder-store', object: broken(CLUSTER_BUILDER, { store: { name: 'default', kind: 'ClusterStack' } }), messages: ['invalid value: ClusterStack: store.kind\nmust be one of ClusterStore'] },
   { rule: 'cluster-builder-order', object: broken(CLUSTER_BUILDER, { order: [{ group: [{}] }] }), messages: ['expected exactly one, got neither: order[0].group[0].id, order[0].group[0].image, order[0].group[0].name + kind'] },
 
+  {
+    rule: 'cluster-builder-order-empty',
+    object: broken(CLUSTER_BUILDER, { order: [{ group: [{ id: 'paketo-buildpacks/go' }] }, { group: [] }] }),
+    messages: ['the group has no buildpacks: order[1].group\nhint: a group with no buildpacks detects nothing: list its buildpacks, or leave the group out'],
+  },
   {
     rule: 'cluster-builder-namespaced-buildpack',
     object: broken(CLUSTER_BUILDER, { order: [{ group: [{ name: 'go', kind: 'Buildpack' }] }] }),

@@ -1,6 +1,7 @@
 import { ApiObject, ApiObjectMetadata, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { registerAppChecks } from './checks/synth';
+import { checkSchemaAfterRules } from './schema-check';
 import { FieldError, formatFieldErrors, kpackVersionOf, validateKpackObject } from './validation';
 import { invalidValue, withHint } from './validation/field-error';
 
@@ -56,6 +57,8 @@ interface Checked {
 export class KpackObject<S> extends ApiObject {
   private version = 0;
   private checked: Checked | undefined;
+  /** Changed with a JSON patch: the rendering is also checked against the kind's schema. */
+  private patched = false;
 
   constructor(private readonly owner: Construct, kind: KpackKind<S>, props: KpackObjectProps<S>) {
     super(owner, 'Resource', {
@@ -105,6 +108,7 @@ export class KpackObject<S> extends ApiObject {
 
   public addJsonPatch(...ops: JsonPatch[]): void {
     super.addJsonPatch(...ops);
+    this.patched = true;
     this.changed();
   }
 
@@ -134,7 +138,8 @@ export class KpackObject<S> extends ApiObject {
 
   private check(json: any): FieldError[] {
     const kpackVersion = kpackVersionOf(this.owner);
-    const problems = validateKpackObject(json, kpackVersion) ?? [];
+    const ruleProblems = validateKpackObject(json, kpackVersion) ?? [];
+    const problems = this.patched ? [...checkSchemaAfterRules(json, kpackVersion, ruleProblems), ...ruleProblems] : ruleProblems;
     this.checked = { version: this.version, kpackVersion, json, problems };
     return problems;
   }

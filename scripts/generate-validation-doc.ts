@@ -67,7 +67,8 @@ function escape(text: string): string {
 
 /** A message as inline code that may itself hold backticks. */
 function code(text: string): string {
-  const html = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // `](` would read as a link (apimachinery's name patterns hold it).
+  const html = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\]\(/g, ']&#40;');
   return `<code>${escape(html)}</code>`;
 }
 

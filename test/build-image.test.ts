@@ -271,6 +271,8 @@ describe('BuildImage', () => {
       expect(validationErrors(chart)).toEqual([]);
       expect(warningsUnder(chart)).toEqual([
         'the source git@github.com:example/private.git is cloned over ssh: make sure the service account "default" holds an ssh git secret (RegistryCredentials.gitSsh)',
+        'the Image pushes to index.docker.io with the "default" service account, and no credentials in the app are for index.docker.io: spec.serviceAccountName\n' +
+        'hint: kpack pushes with the secrets of the Image\'s service account: give it a serviceAccount holding RegistryCredentials for the registry, or make sure the default one has them',
       ]);
     });
   });

@@ -63,6 +63,24 @@ describe('ClusterBuilder', () => {
     expect(manifest).toMatchSnapshot();
   });
 
+  test('with no group, or an empty group from addGroup(), can never build: the synth fails', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const refs = fixtures(chart);
+    const none = new ClusterBuilder(chart, 'none', { tag: 'registry.example.com/none', ...refs });
+    const empty = new ClusterBuilder(chart, 'empty', { tag: 'registry.example.com/empty', ...refs, order: GO });
+
+    // WHEN
+    empty.addGroup();
+
+    // THEN
+    expect(none.node.path).toBe('test/none');
+    expect(validationErrors(chart)).toEqual([
+      '[test/none] the order is empty: order\nhint: every build with this builder would fail detection: add a group of buildpacks (addGroup())',
+      '[test/empty] the group has no buildpacks: order[1].group\nhint: a group with no buildpacks detects nothing: list its buildpacks, or leave the group out',
+    ]);
+  });
+
   test('is cluster-scoped: the chart namespace is left out', () => {
     const chart = new Chart(Testing.app(), 'builders', { namespace: 'kpack' });
     new ClusterBuilder(chart, 'builder', { tag: 'registry.example.com/builder', ...fixtures(chart), order: GO });

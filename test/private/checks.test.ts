@@ -1,6 +1,6 @@
-import { App, Chart, Testing, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Testing, YamlOutputType } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { BuildImage, ClusterBuilder, Kpack, KpackCrds, Source } from '../../src';
+import { BlobAuth, Build, BuildImage, ClusterBuilder, CredentialKind, Kpack, KpackCrds, RegistryCredentials, Source } from '../../src';
 import { CROSS_CHECKS, crossCheck, crossCheckManifests, formatFindings } from '../../src/private/checks';
 import { validationErrors, warningsUnder } from '../util';
 
@@ -19,10 +19,12 @@ function appErrors(app: App): string[] {
   }
 }
 
+/** An Image with a service account referenced by name (the `default` one is the subject of its own check). */
 function image(chart: Chart, id: string, tag = `registry.example.com/apps/${id}`, name?: string): BuildImage {
   return new BuildImage(chart, id, {
     metadata: name === undefined ? undefined : { name },
     tag,
+    serviceAccount: chart.node.tryFindChild('builds') ?? kplus.ServiceAccount.fromServiceAccountName(chart, 'builds', 'builds'),
     builder: chart.node.tryFindChild('builder') as ClusterBuilder ?? ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
     source: Source.git('https://github.com/example/app', { revision: 'main' }),
   });
@@ -165,3 +167,175 @@ describe('two Images pushing to one tag', () => {
     ]);
   });
 });
+
+describe('names the API server refuses', () => {
+  test('a kpack object, a Secret and a ServiceAccount need a DNS subdomain; the path names the construct', () => {
+    const chart = Testing.chart();
+    image(chart, 'hello', undefined, 'Hello_App');
+    new kplus.Secret(chart, 'secret', { metadata: { name: 'My_Secret' } });
+    new kplus.ServiceAccount(chart, 'sa', { metadata: { name: `${'a'.repeat(250)}.bcd` } });
+    expect(validationErrors(chart)).toEqual([
+      `[test/hello] invalid value: Hello_App: metadata.name\n${SUBDOMAIN}\nhint: the API server refuses a Image whose name is not a DNS subdomain: use lowercase letters, digits and '-' (and '.')`,
+      `[test/secret] invalid value: My_Secret: metadata.name\n${SUBDOMAIN}\nhint: the API server refuses a Secret whose name is not a DNS subdomain: use lowercase letters, digits and '-' (and '.')`,
+      `[test/sa] invalid value: ${'a'.repeat(250)}.bcd: metadata.name\nmust be no more than 253 characters\nhint: the API server refuses a ServiceAccount whose name is not a DNS subdomain: use lowercase letters, digits and '-' (and '.')`,
+    ]);
+  });
+
+  test('a Namespace needs a DNS label', () => {
+    const chart = Testing.chart();
+    image(chart, 'hello');
+    new kplus.Namespace(chart, 'ns', { metadata: { name: 'team.a' } });
+    expect(validationErrors(chart)).toEqual([
+      `[test/ns] invalid value: team.a: metadata.name\n${LABEL}\nhint: the API server refuses a Namespace whose name is not a DNS label: use lowercase letters, digits and '-'`,
+    ]);
+  });
+
+  test('generated names are checked too: cdk8s lowercases them, but keeps `_`', () => {
+    const app = Testing.app();
+    image(new Chart(app, 'TeamA'), 'Hello', 'registry.example.com/apps/a');
+    const chart = new Chart(app, 'team_b');
+    image(chart, 'hello', 'registry.example.com/apps/b');
+    expect(validationErrors(chart)).toEqual([
+      expect.stringMatching(/^\[team_b\/hello\] invalid value: team_b-hello-[0-9a-f]{8}: metadata.name\n/),
+    ]);
+  });
+});
+
+describe('blob sources authenticating with a secret', () => {
+  test('fail when the service account holds no blob credentials', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const serviceAccount = new kplus.ServiceAccount(chart, 'sa', { metadata: { name: 'builds' } });
+    RegistryCredentials.fromSecretName(chart, 'hub', 'hub', CredentialKind.DOCKER_CONFIG_JSON).addTo(serviceAccount);
+
+    // WHEN
+    new BuildImage(chart, 'hello', {
+      tag: 'registry.example.com/apps/hello',
+      builder: ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
+      source: Source.blob('https://storage.example.com/app.zip', { auth: BlobAuth.SECRET }),
+      serviceAccount,
+    });
+
+    // THEN
+    expect(validationErrors(chart)).toEqual([
+      '[test/hello] the blob https://storage.example.com/app.zip is downloaded with a secret, but service account "builds" holds no blob credentials: spec.serviceAccountName\n' +
+      'hint: add RegistryCredentials.blobBasicAuth(...) to the service account with addTo(), or leave auth out for a public blob',
+    ]);
+
+    // WHEN the credentials are added
+    RegistryCredentials.fromSecretName(chart, 'storage', 'storage', CredentialKind.BLOB_BASIC_AUTH).addTo(serviceAccount);
+    expect(validationErrors(chart)).toEqual([]);
+  });
+});
+
+describe('the default service account', () => {
+  function defaultImage(chart: Chart, tag: string) {
+    return new BuildImage(chart, 'hello', {
+      tag,
+      builder: ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
+      source: Source.git('https://github.com/example/app', { revision: 'main' }),
+    });
+  }
+
+  test('warns when no credentials of the app are for the tag\'s registry', () => {
+    const chart = Testing.chart();
+    defaultImage(chart, 'registry.example.com/apps/hello');
+    RegistryCredentials.dockerBasicAuth(chart, 'gcr', { registry: 'gcr.io', username: 'u', password: 'p' });
+    expect(validationErrors(chart)).toEqual([]);
+    expect(warningsUnder(chart.node.findChild('hello'))).toEqual([
+      'the Image pushes to registry.example.com with the "default" service account, and no credentials in the app are for registry.example.com: spec.serviceAccountName\n' +
+      'hint: kpack pushes with the secrets of the Image\'s service account: give it a serviceAccount holding RegistryCredentials for the registry, or make sure the default one has them',
+    ]);
+  });
+
+  test('is quiet when credentials of the app are for the registry, Docker Hub under any name', () => {
+    const chart = Testing.chart();
+    defaultImage(chart, 'docker.io/team/hello');
+    RegistryCredentials.dockerConfigJson(chart, 'hub', { username: 'u', password: 'p' });
+    expect(validationErrors(chart)).toEqual([]);
+    expect(warningsUnder(chart.node.findChild('hello'))).toEqual([]);
+  });
+});
+
+describe('tags nobody can push to', () => {
+  test('a single-component tag warns; user/app is fine', () => {
+    const chart = Testing.chart();
+    image(chart, 'hello', 'hello');
+    image(chart, 'other', 'team/other');
+    expect(validationErrors(chart)).toEqual([]);
+    expect(warningsUnder(chart.node.findChild('hello'))).toEqual([
+      'the tag hello is Docker Hub\'s library/hello, where only Docker publishes: spec.tag\n' +
+      'hint: write the registry and repository: docker.io/<user>/hello, or registry.example.com/<team>/hello',
+    ]);
+    expect(warningsUnder(chart.node.findChild('other'))).toEqual([]);
+  });
+});
+
+describe('a one-off Build of a branch', () => {
+  function build(chart: Chart, id: string, revision: string) {
+    return new Build(chart, id, {
+      tags: [`registry.example.com/apps/${id}`],
+      builder: ClusterBuilder.fromClusterBuilderName(chart, `${id}-builder`, 'default'),
+      serviceAccount: kplus.ServiceAccount.fromServiceAccountName(chart, `${id}-sa`, 'builds'),
+      source: Source.git('https://github.com/example/app', { revision }),
+    });
+  }
+
+  test('warns; a commit or a version tag does not', () => {
+    const chart = Testing.chart();
+    build(chart, 'branch', 'main');
+    build(chart, 'commit', '0123abcd');
+    build(chart, 'release', 'v1.2.0');
+    expect(validationErrors(chart)).toEqual([]);
+    expect(warningsUnder(chart.node.findChild('branch'))).toEqual([
+      'revision main looks like a branch: a Build builds once, the commit the branch points to when its pod clones it: spec.source.git.revision\n' +
+      'hint: pin a commit sha for a build you can repeat, or use a BuildImage, which follows the branch and rebuilds on new commits',
+    ]);
+    expect(warningsUnder(chart.node.findChild('commit'))).toEqual([]);
+    expect(warningsUnder(chart.node.findChild('release'))).toEqual([]);
+  });
+});
+
+describe('sources that cannot be fetched', () => {
+  test('a git URL without a scheme fails at synth with the construct path', () => {
+    const chart = Testing.chart();
+    new BuildImage(chart, 'hello', {
+      tag: 'registry.example.com/apps/hello',
+      builder: ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
+      serviceAccount: kplus.ServiceAccount.fromServiceAccountName(chart, 'sa', 'builds'),
+      source: Source.git('github.com/example/app', { revision: 'main' }),
+    });
+    expect(validationErrors(chart)).toEqual([
+      '[test/hello] invalid value: github.com/example/app: spec.source.git.url\n' +
+      'hint: git reads a URL without a scheme as a local path, and the build cannot clone it: write https://github.com/example/app (or git@host:org/repo.git over ssh)',
+    ]);
+  });
+
+  test('a relative blob URL fails at synth', () => {
+    const chart = Testing.chart();
+    new BuildImage(chart, 'hello', {
+      tag: 'registry.example.com/apps/hello',
+      builder: ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
+      serviceAccount: kplus.ServiceAccount.fromServiceAccountName(chart, 'sa', 'builds'),
+      source: Source.blob('storage.example.com/app.zip'),
+    });
+    expect(validationErrors(chart)).toEqual([
+      '[test/hello] invalid value: storage.example.com/app.zip: spec.source.blob.url\n' +
+      'hint: kpack downloads the blob with an HTTP client, which needs an absolute URL: write https://host/path',
+    ]);
+  });
+});
+
+describe('a patched object', () => {
+  test('is checked by the cross-object checks as patched', () => {
+    const chart = Testing.chart();
+    const hello = image(chart, 'hello');
+    ApiObject.of(hello).addJsonPatch(JsonPatch.replace('/metadata/name', 'Hello'));
+    expect(validationErrors(chart)).toEqual([
+      `[test/hello] invalid value: Hello: metadata.name\n${SUBDOMAIN}\nhint: the API server refuses a Image whose name is not a DNS subdomain: use lowercase letters, digits and '-' (and '.')`,
+    ]);
+  });
+});
+
+const SUBDOMAIN = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const LABEL = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";

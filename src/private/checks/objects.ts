@@ -112,6 +112,9 @@ export function describe(object: AppObject): string {
 export function credentialKindOfSecret(manifest: Manifest): string | undefined {
   const type = text(manifest.type);
   const annotations = manifest.metadata?.annotations ?? {};
+  if (typeof annotations['kpack.io/blob'] === 'string') {
+    return 'BLOB_BASIC_AUTH';
+  }
   const git = typeof annotations['kpack.io/git'] === 'string';
   const docker = typeof annotations['kpack.io/docker'] === 'string';
   switch (type) {

@@ -37,10 +37,13 @@ export function markInstall(install: IConstruct): void {
   registerAppChecks(install);
 }
 
-/** The construct an object's messages name: its public construct when the object is its `Resource`. */
+/** The construct an object's messages name: its public construct when the object is its `Resource` (or its `Resource`'s). */
 function ownerOf(apiObject: ApiObject): IConstruct {
-  const scope = apiObject.node.scope;
-  return apiObject.node.id === 'Resource' && scope !== undefined ? scope : apiObject;
+  let owner: IConstruct = apiObject;
+  while (owner.node.id === 'Resource' && owner.node.scope !== undefined) {
+    owner = owner.node.scope;
+  }
+  return owner;
 }
 
 /** The output file cdk8s writes an object to (objects in one file are applied together). */
@@ -64,10 +67,13 @@ function installOf(apiObject: ApiObject): IConstruct | undefined {
   return undefined;
 }
 
+function hasCachedRendering(apiObject: ApiObject): apiObject is ApiObject & { _rendered(): Manifest } {
+  return typeof (apiObject as Partial<{ _rendered(): Manifest }>)._rendered === 'function';
+}
+
 /** The rendered object; kpack objects keep their last checked rendering while they are unchanged. */
 function render(apiObject: ApiObject): Manifest {
-  const rendered = (apiObject as Partial<{ _rendered(): Manifest }>)._rendered;
-  return typeof rendered === 'function' ? rendered.call(apiObject) : apiObject.toJson();
+  return hasCachedRendering(apiObject) ? apiObject._rendered() : apiObject.toJson();
 }
 
 function appObject(root: IConstruct, apiObject: ApiObject, owner: IConstruct, install: IConstruct | undefined): AppObject {
@@ -84,7 +90,10 @@ function appObject(root: IConstruct, apiObject: ApiObject, owner: IConstruct, in
     path: owner.node.path,
     unit: chart.node.path,
     file: outputFile(root, chart, apiObject),
-    identity: { apiVersion: apiObject.apiVersion, kind: apiObject.kind, name: apiObject.name, namespace: apiObject.metadata.namespace },
+    // A kpack object's identity is read from its (cached) rendering, which has its JSON patches applied.
+    ...hasCachedRendering(apiObject) ? {} : {
+      identity: { apiVersion: apiObject.apiVersion, kind: apiObject.kind, name: apiObject.name, namespace: apiObject.metadata.namespace },
+    },
     // Rendered only when a check reads more than the identity.
     get manifest() {
       manifest ??= render(apiObject);

@@ -1,6 +1,6 @@
 import { parseTag } from '../image-reference';
 import { apiVersionOf, AppIndex, AppObject, describe, Finding, groupOf, identityOf, isKpack, kindOf, Manifest, nameOf, namespaceOf, text } from './objects';
-import { FieldError, generic, withHint } from '../validation/field-error';
+import { FieldError, generic, invalidValue, withHint } from '../validation/field-error';
 
 /**
  * The cross-object checks: what no object's own manifest shows, checked over all the objects of an app
@@ -126,6 +126,34 @@ const checkBuilderNamespace: CrossCheck = {
   }),
 };
 
+/**
+ * A source that needs a kind of credentials, with a service account the app defines: every secret of it
+ * known (declared to the library, or a Secret of the app) and none of that kind fails; an account the
+ * app does not define gets a warning.
+ */
+type Say = (source: string, account: string) => string;
+
+function credentialCheck(id: string, kind: string, needs: (owner: AppObject) => string | undefined,
+  error: Say, hint: string, warning: Say): (app: AppIndex) => Finding[] {
+  return app => app.objects.flatMap(owner => {
+    const source = needs(owner);
+    const account = source === undefined ? undefined : serviceAccountOf(owner);
+    if (source === undefined || !account) {
+      return [];
+    }
+    const defined = app.find('ServiceAccount', account.name, namespaceOf(owner), '');
+    if (defined === undefined) {
+      // Defined in another namespace: service-account-namespace reports it.
+      return app.named('ServiceAccount', account.name).some(o => groupOf(o) === '') ? [] : [finding(id, owner, generic(warning(source, account.name)), true)];
+    }
+    const kinds = app.secretKindsOf(defined);
+    if (kinds === undefined || kinds.includes(kind)) {
+      return [];
+    }
+    return [finding(id, owner, withHint(generic(error(source, account.name), account.field), hint))];
+  });
+}
+
 const checkSshCredentials: CrossCheck = {
   id: 'ssh-credentials',
   condition: 'an Image or Build clones an ssh git URL with a service account of the app whose secrets are all known and none is an ssh git secret (`kpack.io/git` on a kubernetes.io/ssh-auth Secret); a warning when the app does not define the account',
@@ -134,29 +162,30 @@ const checkSshCredentials: CrossCheck = {
     example('chart/sa', serviceAccount('builds', 'apps')),
     example('chart/hello', image('apps', { serviceAccountName: 'builds', source: { git: { url: 'git@github.com:example/private.git', revision: 'main' } } })),
   ],
-  check: app => app.objects.flatMap(owner => {
+  check: credentialCheck('ssh-credentials', 'GIT_SSH', owner => {
     const url = gitUrlOf(owner);
-    const account = serviceAccountOf(owner);
-    if (!isSshGitUrl(url) || !account) {
-      return [];
-    }
-    const namespace = namespaceOf(owner);
-    const defined = app.find('ServiceAccount', account.name, namespace, '');
-    if (defined === undefined) {
-      // Defined in another namespace: service-account-namespace reports it.
-      return app.named('ServiceAccount', account.name).some(o => groupOf(o) === '') ? [] : [finding('ssh-credentials', owner, generic(
-        `the source ${url} is cloned over ssh: make sure the service account "${account.name}" holds an ssh git secret (RegistryCredentials.gitSsh)`,
-      ), true)];
-    }
-    const kinds = app.secretKindsOf(defined);
-    if (kinds === undefined || kinds.includes('GIT_SSH')) {
-      return [];
-    }
-    return [finding('ssh-credentials', owner, withHint(
-      generic(`the source ${url} is cloned over ssh, but service account "${account.name}" holds no ssh git credentials`, account.field),
-      'add RegistryCredentials.gitSsh(...) to the service account with addTo()',
-    ))];
-  }),
+    return isSshGitUrl(url) ? url : undefined;
+  },
+  (url, account) => `the source ${url} is cloned over ssh, but service account "${account}" holds no ssh git credentials`,
+  'add RegistryCredentials.gitSsh(...) to the service account with addTo()',
+  (url, account) => `the source ${url} is cloned over ssh: make sure the service account "${account}" holds an ssh git secret (RegistryCredentials.gitSsh)`),
+};
+
+const checkBlobCredentials: CrossCheck = {
+  id: 'blob-credentials',
+  condition: 'an Image or Build downloads a blob with `auth: secret` and a service account of the app whose secrets are all known and none is a blob secret (`kpack.io/blob`); a warning when the app does not define the account',
+  severity: 'error or warning',
+  example: [
+    example('chart/sa', serviceAccount('builds', 'apps')),
+    example('chart/hello', image('apps', { serviceAccountName: 'builds', source: { blob: { url: 'https://storage.example.com/app.zip', auth: 'secret' } } })),
+  ],
+  check: credentialCheck('blob-credentials', 'BLOB_BASIC_AUTH', owner => {
+    const blob = groupOf(owner) === 'kpack.io' && ['Image', 'Build'].includes(kindOf(owner)) ? owner.manifest.spec?.source?.blob : undefined;
+    return text(blob?.auth) === 'secret' ? text(blob?.url) ?? '' : undefined;
+  },
+  (url, account) => `the blob ${url} is downloaded with a secret, but service account "${account}" holds no blob credentials`,
+  'add RegistryCredentials.blobBasicAuth(...) to the service account with addTo(), or leave auth out for a public blob',
+  (url, account) => `the blob ${url} is downloaded with a secret: make sure the service account "${account}" holds a blob secret (RegistryCredentials.blobBasicAuth)`),
 };
 
 /** Objects of one install that others duplicate are reported once, as the install twice. */
@@ -278,12 +307,192 @@ const checkSameTag: CrossCheck = {
   },
 };
 
+// apimachinery's IsDNS1123Subdomain and IsDNS1123Label, as the API server applies them to metadata.name.
+const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+const DNS1123_SUBDOMAIN = `${DNS1123_LABEL}(\\.${DNS1123_LABEL})*`;
+const SUBDOMAIN_DETAILS = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const LABEL_DETAILS = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+
+/** The name rule the API server applies to a kind (those checked here), or undefined. */
+function nameRule(object: AppObject): { pattern: RegExp; max: number; details: string; what: string } | undefined {
+  if (kindOf(object) === 'Namespace' && groupOf(object) === '') {
+    return { pattern: new RegExp(`^${DNS1123_LABEL}$`), max: 63, details: LABEL_DETAILS, what: 'a DNS label' };
+  }
+  if (isKpack(object) || (groupOf(object) === '' && ['Secret', 'ServiceAccount'].includes(kindOf(object)))) {
+    return { pattern: new RegExp(`^${DNS1123_SUBDOMAIN}$`), max: 253, details: SUBDOMAIN_DETAILS, what: 'a DNS subdomain' };
+  }
+  return undefined;
+}
+
+const checkNames: CrossCheck = {
+  id: 'object-name',
+  condition: 'metadata.name (given or generated) is not a lowercase RFC 1123 subdomain (every kpack kind, Secret, ServiceAccount: at most 253 characters) or label (Namespace: at most 63): the API server refuses the object',
+  severity: 'error',
+  example: [example('chart/hello', image('apps', {}, 'Hello_App'))],
+  check: app => app.objects.flatMap(object => {
+    const rule = nameRule(object);
+    const name = nameOf(object);
+    if (!rule || name === '') {
+      return [];
+    }
+    const hint = `the API server refuses a ${kindOf(object)} whose name is not ${rule.what}: use lowercase letters, digits and '-'${rule.what === 'a DNS label' ? '' : " (and '.')"}`;
+    if (name.length > rule.max) {
+      return [finding('object-name', object, withHint(invalidValue(name, 'metadata.name', `must be no more than ${rule.max} characters`), hint))];
+    }
+    return rule.pattern.test(name) ? [] : [finding('object-name', object, withHint(invalidValue(name, 'metadata.name', rule.details), hint))];
+  }),
+};
+
+/** The tags an object pushes to, with their fields. */
+function pushedTags(object: AppObject): Array<{ tag: string; field: string }> {
+  const spec = object.manifest.spec;
+  if (!isKpack(object)) {
+    return [];
+  }
+  if (kindOf(object) === 'Build') {
+    return (Array.isArray(spec?.tags) ? spec.tags : []).flatMap((tag: unknown, i: number) => typeof tag === 'string' ? [{ tag, field: `spec.tags[${i}]` }] : []);
+  }
+  const tag = ['Image', 'Builder', 'ClusterBuilder'].includes(kindOf(object)) ? text(spec?.tag) : undefined;
+  return tag ? [{ tag, field: 'spec.tag' }] : [];
+}
+
+const checkLibraryTag: CrossCheck = {
+  id: 'tag-docker-library',
+  condition: "a tag of one component (`hello`): Docker Hub's `library/hello`, where only Docker publishes, so every push is refused (`user/app` is fine)",
+  severity: 'warning',
+  example: [example('chart/hello', image('apps', { tag: 'hello' }))],
+  check: app => app.objects.flatMap(object => pushedTags(object).flatMap(({ tag, field }) => {
+    const ref = parseTag(tag);
+    return ref && ref.registry === 'index.docker.io' && !ref.repository.includes('/')
+      ? [finding('tag-docker-library', object, withHint(
+        generic(`the tag ${tag} is Docker Hub's library/${ref.repository}, where only Docker publishes`, field),
+        `write the registry and repository: docker.io/<user>/${ref.repository}, or registry.example.com/<team>/${ref.repository}`,
+      ), true)]
+      : [];
+  })),
+};
+
+/** Docker Hub under each of its names, as kpack matches credentials to it. */
+const DOCKER_HUB = new Set(['index.docker.io', 'docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+
+/** A registry as written in a credential (`https://index.docker.io/v1/`, `gcr.io`): its host. */
+function registryHost(registry: string): string {
+  const host = registry.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  return DOCKER_HUB.has(host) ? 'index.docker.io' : host;
+}
+
+/** The registries of a dockerconfigjson Secret (its `auths` keys; never its values). */
+function dockerConfigRegistries(manifest: Manifest): string[] | undefined {
+  const encoded = text(manifest.data?.['.dockerconfigjson']);
+  const plain = text(manifest.stringData?.['.dockerconfigjson']) ?? (encoded === undefined ? undefined : Buffer.from(encoded, 'base64').toString('utf8'));
+  try {
+    const auths = plain === undefined ? undefined : JSON.parse(plain)?.auths;
+    return auths !== null && typeof auths === 'object' ? Object.keys(auths) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The registries the app's registry credentials are for, or undefined when one cannot be read (a
+ * credential referenced by name, whose registry the app does not say).
+ */
+function credentialRegistries(app: AppIndex): Set<string> | undefined {
+  const registries = new Set<string>();
+  for (const object of app.objects) {
+    if (groupOf(object) !== '') {
+      continue;
+    }
+    if (kindOf(object) === 'Secret') {
+      const docker = text(object.manifest.metadata?.annotations?.['kpack.io/docker']);
+      if (docker !== undefined) {
+        registries.add(registryHost(docker));
+      }
+      if (text(object.manifest.type) === 'kubernetes.io/dockerconfigjson') {
+        const auths = dockerConfigRegistries(object.manifest);
+        if (auths === undefined) {
+          return undefined;
+        }
+        auths.forEach(registry => registries.add(registryHost(registry)));
+      }
+    }
+    if (kindOf(object) === 'ServiceAccount') {
+      for (const [name, kind] of object.facts?.secretKinds ?? []) {
+        if (kind.startsWith('DOCKER_') && app.find('Secret', name, namespaceOf(object), '') === undefined) {
+          return undefined;
+        }
+      }
+    }
+  }
+  return registries;
+}
+
+const checkDefaultAccount: CrossCheck = {
+  id: 'image-default-service-account',
+  condition: "an Image builds with its namespace's `default` service account, and no registry credentials of the app are for its tag's registry: kpack cannot push unless that account has them",
+  severity: 'warning',
+  example: [example('chart/hello', image('apps', {}))],
+  check: app => {
+    let registries: Set<string> | undefined | null = null;
+    return app.objects.flatMap(object => {
+      const account = isKpack(object) && kindOf(object) === 'Image' ? serviceAccountOf(object) : undefined;
+      const ref = account?.name === 'default' ? parseTag(text(object.manifest.spec?.tag) ?? '') : undefined;
+      if (!account || !ref) {
+        return [];
+      }
+      const defined = app.find('ServiceAccount', 'default', namespaceOf(object), '');
+      if (defined !== undefined && app.secretKindsOf(defined) === undefined) {
+        return [];
+      }
+      registries = registries === null ? credentialRegistries(app) : registries;
+      if (registries === undefined || registries.has(registryHost(ref.registry))) {
+        return [];
+      }
+      return [finding('image-default-service-account', object, withHint(
+        generic(`the Image pushes to ${ref.registry} with the "default" service account, and no credentials in the app are for ${ref.registry}`, account.field),
+        'kpack pushes with the secrets of the Image\'s service account: give it a serviceAccount holding RegistryCredentials for the registry, or make sure the default one has them',
+      ), true)];
+    });
+  },
+};
+
+/** A commit (7 to 40 hex digits) or a tag (`refs/tags/…`, `v1.2.3`): what a one-off build pins. */
+function pinnedRevision(revision: string): boolean {
+  return /^[0-9a-f]{7,40}$/i.test(revision) || revision.startsWith('refs/tags/') || /^v?\d+(\.\d+)+/.test(revision);
+}
+
+const checkBuildRevision: CrossCheck = {
+  id: 'build-branch-revision',
+  condition: 'a Build (built once) whose git revision looks like a branch (not a commit sha or a version tag): what it builds depends on when its pod clones',
+  severity: 'warning',
+  example: [example('chart/build', {
+    apiVersion: 'kpack.io/v1alpha2',
+    kind: 'Build',
+    metadata: { name: 'once', namespace: 'apps' },
+    spec: { tags: ['registry.example.com/apps/once'], source: { git: { url: 'https://github.com/example/app', revision: 'main' } } },
+  })],
+  check: app => app.objects.flatMap(object => {
+    const revision = groupOf(object) === 'kpack.io' && kindOf(object) === 'Build' ? text(object.manifest.spec?.source?.git?.revision) : undefined;
+    return revision !== undefined && revision !== '' && !pinnedRevision(revision)
+      ? [finding('build-branch-revision', object, withHint(
+        generic(`revision ${revision} looks like a branch: a Build builds once, the commit the branch points to when its pod clones it`, 'spec.source.git.revision'),
+        'pin a commit sha for a build you can repeat, or use a BuildImage, which follows the branch and rebuilds on new commits',
+      ), true)]
+      : [];
+  }),
+};
+
 /** Every cross-object check, in the order docs/validation.md lists them. */
 export const CROSS_CHECKS: readonly CrossCheck[] = [
   checkDuplicates,
   checkInstalledTwice,
   checkSameTag,
+  checkNames,
   checkServiceAccountNamespace,
   checkBuilderNamespace,
   checkSshCredentials,
+  checkBlobCredentials,
+  checkDefaultAccount,
+  checkLibraryTag,
+  checkBuildRevision,
 ];

@@ -1,8 +1,9 @@
 import { ApiObject, App, Chart, JsonPatch, Testing, YamlOutputType } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { BlobAuth, Build, BuildImage, ClusterBuilder, CredentialKind, Kpack, KpackCrds, RegistryCredentials, Source } from '../../src';
+import { BlobAuth, Build, BuildBuilder, BuildImage, ClusterBuilder, CredentialKind, Kpack, KpackCrds, RegistryCredentials, Source } from '../../src';
 import { CROSS_CHECKS, crossCheck, crossCheckManifests, formatFindings } from '../../src/private/checks';
 import { validationErrors, warningsUnder } from '../util';
+import { takeWarnings } from '../warnings';
 
 /** Every error line of a synthesis of the whole app, as cdk8s reports it. */
 function appErrors(app: App): string[] {
@@ -40,7 +41,7 @@ describe('the table of cross-object checks', () => {
   });
 
   test('runs over plain manifests, the objects of one file as one chart', () => {
-    // GIVEN two files, each with the same ServiceAccount, and an Image in another namespace than its account
+    // GIVEN a ServiceAccount written twice in one file and once in another, and an Image in another namespace than its account
     const account = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'builds', namespace: 'ci' } };
     const imageManifest = {
       apiVersion: 'kpack.io/v1alpha2',
@@ -53,17 +54,18 @@ describe('the table of cross-object checks', () => {
     const findings = crossCheckManifests([
       { path: 'a.yaml#0', file: 'a.yaml', manifest: account },
       { path: 'a.yaml#1', file: 'a.yaml', manifest: imageManifest },
+      { path: 'a.yaml#2', file: 'a.yaml', manifest: account },
       { path: 'b.yaml#0', file: 'b.yaml', manifest: account },
     ]);
 
-    // THEN
+    // THEN the duplicate in one file is an error; in another file it is not reported
     expect(findings.map(f => [f.path, f.check, !!f.warning])).toEqual([
       ['a.yaml#1', 'service-account-namespace', false],
-      ['b.yaml#0', 'duplicate-object', true],
+      ['a.yaml#2', 'duplicate-object', false],
     ]);
-    expect(formatFindings(findings.filter(f => f.path === 'b.yaml#0')).warnings).toEqual([
-      'ServiceAccount "builds" in namespace ci (v1) is also defined by a.yaml#0 (written to another file): metadata.name\n' +
-      'hint: applied to one cluster, one replaces the other: rename one, unless the files go to different clusters',
+    expect(formatFindings(findings.filter(f => f.path === 'a.yaml#2')).errors).toEqual([
+      'ServiceAccount "builds" in namespace ci (v1) is also defined by a.yaml#0 (in the same file): metadata.name\n' +
+      'hint: the API server keeps one object per name: on apply the later one silently replaces the earlier; rename one, or define it once',
     ]);
   });
 
@@ -118,16 +120,11 @@ describe('duplicate objects at synth', () => {
     ]);
   });
 
-  test('in charts written to different files are a warning', () => {
+  test('in charts written to different files are not reported (a file per step, or per cluster)', () => {
     const app = Testing.app();
     image(new Chart(app, 'one', { namespace: 'apps' }), 'hello', undefined, 'hello');
-    const two = new Chart(app, 'two', { namespace: 'apps' });
-    image(two, 'hello', 'registry.example.com/apps/other', 'hello');
+    image(new Chart(app, 'two', { namespace: 'apps' }), 'hello', 'registry.example.com/apps/other', 'hello');
     expect(appErrors(app)).toEqual([]);
-    expect(warningsUnder(two)).toEqual([
-      'Image "hello" in namespace apps (kpack.io/v1alpha2) is also defined by one/hello (written to another file): metadata.name\n' +
-      'hint: applied to one cluster, one replaces the other: rename one, unless the files go to different clusters',
-    ]);
   });
 
   test('of the same object in different namespaces are fine', () => {
@@ -153,18 +150,6 @@ describe('duplicate objects at synth', () => {
     expect(validationErrors(chart)).toHaveLength(1);
     copy.node.tryRemoveChild('Resource');
     expect(validationErrors(chart)).toEqual([]);
-  });
-});
-
-describe('two Images pushing to one tag', () => {
-  test('warn on the later Image', () => {
-    const chart = Testing.chart();
-    image(chart, 'hello', 'registry.example.com/apps/hello');
-    image(chart, 'other', 'registry.example.com/apps/hello:latest');
-    expect(validationErrors(chart)).toEqual([]);
-    expect(warningsUnder(chart.node.findChild('other'))).toEqual([
-      expect.stringMatching(/^Image "test-hello-[0-9a-f]{8}" \(test\/hello\) pushes to the same tag registry.example.com\/apps\/hello:latest: spec.tag\nhint: each build overwrites/),
-    ]);
   });
 });
 
@@ -228,35 +213,6 @@ describe('blob sources authenticating with a secret', () => {
   });
 });
 
-describe('the default service account', () => {
-  function defaultImage(chart: Chart, tag: string) {
-    return new BuildImage(chart, 'hello', {
-      tag,
-      builder: ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
-      source: Source.git('https://github.com/example/app', { revision: 'main' }),
-    });
-  }
-
-  test('warns when no credentials of the app are for the tag\'s registry', () => {
-    const chart = Testing.chart();
-    defaultImage(chart, 'registry.example.com/apps/hello');
-    RegistryCredentials.dockerBasicAuth(chart, 'gcr', { registry: 'gcr.io', username: 'u', password: 'p' });
-    expect(validationErrors(chart)).toEqual([]);
-    expect(warningsUnder(chart.node.findChild('hello'))).toEqual([
-      'the Image pushes to registry.example.com with the "default" service account, and no credentials in the app are for registry.example.com: spec.serviceAccountName\n' +
-      'hint: kpack pushes with the secrets of the Image\'s service account: give it a serviceAccount holding RegistryCredentials for the registry, or make sure the default one has them',
-    ]);
-  });
-
-  test('is quiet when credentials of the app are for the registry, Docker Hub under any name', () => {
-    const chart = Testing.chart();
-    defaultImage(chart, 'docker.io/team/hello');
-    RegistryCredentials.dockerConfigJson(chart, 'hub', { username: 'u', password: 'p' });
-    expect(validationErrors(chart)).toEqual([]);
-    expect(warningsUnder(chart.node.findChild('hello'))).toEqual([]);
-  });
-});
-
 describe('tags nobody can push to', () => {
   test('a single-component tag warns; user/app is fine', () => {
     const chart = Testing.chart();
@@ -268,6 +224,10 @@ describe('tags nobody can push to', () => {
       'hint: write the registry and repository: docker.io/<user>/hello, or registry.example.com/<team>/hello',
     ]);
     expect(warningsUnder(chart.node.findChild('other'))).toEqual([]);
+    expect(takeWarnings()).toEqual([
+      '[test/hello] warning: the tag hello is Docker Hub\'s library/hello, where only Docker publishes: spec.tag',
+      'hint: write the registry and repository: docker.io/<user>/hello, or registry.example.com/<team>/hello',
+    ]);
   });
 });
 
@@ -275,7 +235,7 @@ describe('a one-off Build of a branch', () => {
   function build(chart: Chart, id: string, revision: string) {
     return new Build(chart, id, {
       tags: [`registry.example.com/apps/${id}`],
-      builder: ClusterBuilder.fromClusterBuilderName(chart, `${id}-builder`, 'default'),
+      builder: BuildBuilder.fromBuilder(ClusterBuilder.fromClusterBuilderName(chart, `${id}-builder`, 'default')),
       serviceAccount: kplus.ServiceAccount.fromServiceAccountName(chart, `${id}-sa`, 'builds'),
       source: Source.git('https://github.com/example/app', { revision }),
     });
@@ -293,6 +253,10 @@ describe('a one-off Build of a branch', () => {
     ]);
     expect(warningsUnder(chart.node.findChild('commit'))).toEqual([]);
     expect(warningsUnder(chart.node.findChild('release'))).toEqual([]);
+    expect(takeWarnings()).toEqual([
+      '[test/branch] warning: revision main looks like a branch: a Build builds once, the commit the branch points to when its pod clones it: spec.source.git.revision',
+      'hint: pin a commit sha for a build you can repeat, or use a BuildImage, which follows the branch and rebuilds on new commits',
+    ]);
   });
 });
 

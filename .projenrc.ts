@@ -46,19 +46,26 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 
   typecheckTests: true,
   tsconfigDev: {
-    include: ['../examples/**/*.ts', '../scripts/**/*.ts', '../schemas/**/*.ts', '../bench/**/*.ts'],
+    // src and .projenrc.ts too, so that the one program eslint lints with holds every linted file.
+    include: ['../src/**/*.ts', '../examples/**/*.ts', '../scripts/**/*.ts', '../schemas/**/*.ts', '../bench/**/*.ts', '../.projenrc.ts'],
   },
   jestOptions: {
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       // Coverage triples jest's time on 2 cores; `npm run test:coverage` measures it.
       collectCoverage: false,
+      // Jest's default (one worker less than the cores) runs in band on the 2-core build machines, on one core.
+      maxWorkers: '100%',
       // Captures the library's warnings: each test takes and asserts those it causes (test/warnings.ts).
       setupFilesAfterEnv: ['<rootDir>/test/warnings.ts'],
       coveragePathIgnorePatterns: ['/node_modules/', '/src/imports/'],
     },
   },
   eslintOptions: {
+    // One TypeScript program for all linted files (test/tsconfig.json reaches them all), not one per
+    // tsconfig.json found: the type-aware rules cost a type-check of each program.
+    projectService: false,
+    tsconfigPath: './test/tsconfig.json',
     dirs: ['src'],
     devdirs: ['test', 'examples', 'scripts', 'schemas', 'bench'],
     // Generated charts of the hostile migrate fixtures: written by migrate, type-checked, not linted.
@@ -109,6 +116,13 @@ project.addTask('docs:validation', {
   exec: 'ts-node --project test/tsconfig.json scripts/generate-validation-doc.ts',
 });
 
+// The runtime type check of props reads src/private/prop-shapes.ts, generated from the jsii assembly after each
+// compile (so a build that changes it leaves git dirty, as API.md does).
+project.postCompileTask.spawn(project.addTask('props:generate', {
+  description: 'Regenerate src/private/prop-shapes.ts (the props\' runtime type description) from .jsii',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json scripts/generate-prop-shapes.ts',
+}));
+
 project.addTask('schemas:generate', {
   description: 'Regenerate assets/kpack/schemas-v1alpha2.json and src/imports/ from schemas/kpack-v1alpha2.ts',
   exec: 'ts-node --project test/tsconfig.json scripts/generate-schemas.ts',
@@ -128,6 +142,10 @@ project.package.file.addOverride('jsii.targets', {
   // Go code is published from a repository of its own, as cdk8s-plus-go is.
   go: { moduleName: `${OWNER.repositories}/cdk8s-kpack-go`, packageName: 'cdk8skpack' },
 });
+// tsc and eslint each use one core: they run side by side, then jest on every core (2 on the build machines).
+project.testTask.reset('bash scripts/typecheck-and-lint.sh', { name: 'Type-check and lint' });
+project.testTask.exec('jest --passWithNoTests --ci', { receiveArgs: true });
+
 project.addTask('test:coverage', {
   description: 'Run the jest tests with a coverage report (coverage/)',
   exec: 'jest --ci --coverage',

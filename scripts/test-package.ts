@@ -29,6 +29,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
 import { parseAllDocuments } from 'yaml';
+import { CDK8S_INIT_TSCONFIG } from './cdk8s-init-tsconfig';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -43,34 +44,6 @@ const TOOLS: Record<string, string> = {
   '@types/node': '14.18.63',
 };
 
-/** The template's tsconfig.json, unchanged: no `skipLibCheck`, so the package's declarations are checked too. */
-const APP_TSCONFIG = {
-  compilerOptions: {
-    alwaysStrict: true,
-    declaration: true,
-    experimentalDecorators: true,
-    inlineSourceMap: true,
-    inlineSources: true,
-    lib: ['es2016'],
-    module: 'CommonJS',
-    noEmit: false,
-    noEmitOnError: true,
-    noFallthroughCasesInSwitch: true,
-    noImplicitAny: true,
-    noImplicitReturns: true,
-    noImplicitThis: true,
-    noUnusedLocals: true,
-    noUnusedParameters: true,
-    resolveJsonModule: true,
-    strict: true,
-    strictNullChecks: true,
-    strictPropertyInitialization: true,
-    stripInternal: true,
-    target: 'ES2017',
-  },
-  include: ['**/*.ts'],
-  exclude: ['node_modules'],
-};
 
 const CDK8S_YAML = 'language: typescript\napp: npx ts-node main.ts\n';
 
@@ -278,7 +251,7 @@ function createApp(dir: string, tarball: string, plus: { readonly line: number; 
     devDependencies: TOOLS,
   };
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, undefined, 2) + '\n');
-  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(APP_TSCONFIG, undefined, 2) + '\n');
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(CDK8S_INIT_TSCONFIG, undefined, 2) + '\n');
   fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), CDK8S_YAML);
   fs.writeFileSync(path.join(dir, 'main.ts'), mainTs(plus.line));
   console.log(`${dir}: package.json (${Object.entries(manifest.dependencies).map(([n, v]) => `${n}@${v}`).join(', ')}), ` +

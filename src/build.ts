@@ -10,6 +10,7 @@ import { quantities, renderBuildSettings, renderEnv, renderServices } from './pr
 import { parseTag } from './private/image-reference';
 import { checkKind, nameOf } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
+import { checkProps } from './private/props-check';
 import { renderOrThrow } from './private/resources';
 import { FieldError, generic, withHint } from './private/validation/field-error';
 import { Source } from './source';
@@ -126,6 +127,7 @@ export class Build extends kplus.Resource {
 
   constructor(scope: Construct, id: string, props: BuildProps) {
     super(scope, id);
+    checkProps(this, 'BuildProps', props);
     this._env = new Map(Object.entries(props.env ?? {}));
     this._services = [...props.services ?? []];
 

@@ -163,7 +163,8 @@ export function expectedObjects(unit: MigrateUnit): Manifest[] {
   return unit.objects().map(o => (unit.intentional ?? []).reduce((object, name) => INTENTIONAL[name](object), o));
 }
 
-function quietly<T>(f: () => T): T {
+/** Runs `f` with stderr muted: the synth warnings of a unit's source (its credentials) are not what migrate is checked on. */
+export function quietly<T>(f: () => T): T {
   const write = process.stderr.write;
   process.stderr.write = () => true;
   try {

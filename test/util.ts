@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import Ajv from 'ajv';
+import Ajv, { ValidateFunction } from 'ajv';
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { Secret, ServiceAccount } from 'kubernetes-models/v1';
@@ -76,8 +76,17 @@ function strict(schema: any): any {
 }
 
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-const STRICT = new Map(Object.entries(SCHEMAS).map(([kind, schema]) => [kind, ajv.compile(strict(schema))]));
-const PRUNING = new Map(Object.entries(SCHEMAS).map(([kind, schema]) => [kind, ajv.compile(schema)]));
+// Compiled on first use, per kind and mode: most test files never validate against a schema, and compiling
+// all twenty would cost each of them about a second.
+const validators = new Map<string, ValidateFunction>();
+
+function validator(kind: string, strictFields: boolean): ValidateFunction | undefined {
+  const key = `${kind}:${strictFields}`;
+  if (!validators.has(key) && Object.hasOwn(SCHEMAS, kind)) {
+    validators.set(key, ajv.compile(strictFields ? strict(SCHEMAS[kind]) : SCHEMAS[kind]));
+  }
+  return validators.get(key);
+}
 
 /**
  * What the structural schema of a kpack.io/v1alpha2 kind finds wrong with an object; undefined for other
@@ -88,7 +97,7 @@ export function schemaErrors(object: Manifest, options: { strict?: boolean } = {
   if (object.apiVersion !== 'kpack.io/v1alpha2') {
     return undefined;
   }
-  const validate = (options.strict ?? true ? STRICT : PRUNING).get(object.kind);
+  const validate = validator(object.kind, options.strict ?? true);
   if (!validate) {
     return [`no schema for kind ${object.kind}`];
   }

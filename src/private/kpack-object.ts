@@ -1,6 +1,7 @@
 import { ApiObject, ApiObjectMetadata, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { registerAppChecks } from './checks/synth';
+import { warnCredentialsInObject } from './credentials';
 import { checkSchemaAfterRules } from './schema-check';
 import { FieldError, formatFieldErrors, kpackVersionOf, validateKpackObject } from './validation';
 import { invalidValue, withHint } from './validation/field-error';
@@ -42,21 +43,26 @@ interface Checked {
  * written YAML use kpack's field names (the generated L1 classes apply patches before renaming fields:
  * cdk8s-team/cdk8s#2172).
  *
- * Checking (kpack's rules, on the rendered object) happens once per rendering, not once per validation
- * pass: cdk8s validates the whole app once per chart it writes, and a synthesis of C charts would
- * otherwise render and check every kpack object C + 1 times. Nothing of cdk8s is replaced: the object
+ * Checking (kpack's rules on the rendered object, and the cross-object checks) happens once per synthesis,
+ * not once per validation pass: cdk8s validates the whole app once per chart it writes, and a synthesis of
+ * C charts would otherwise check every kpack object C + 1 times. Nothing of cdk8s is replaced: the object
  * keeps what it last checked and
- * - a validation reuses it while the object is unchanged through the library's own methods and it had
- *   no problems (a failed check is always redone, so a fix is seen);
- * - writing (`toJson()`, called once per object per synthesis) renders afresh, and checks again only
- *   when the rendering differs from the checked one (a change the library cannot see, such as a `Lazy`
- *   over the app's own state), throwing the problems in cdk8s's validation format.
- * So a synthesis renders each object once (twice for its first check), whatever the number of charts,
- * however the synthesis is called (a jsii client, a subclass overriding `Chart.toJson`).
+ * - a validation that follows a clean one (no problems, the object unchanged through the library's own
+ *   methods) returns at once; a failed check is always redone, so a fix is seen;
+ * - writing (`toJson()`, called once per object per synthesis) renders afresh, checks kpack's rules again
+ *   when the rendering or the app's kpack version differs from the checked one (a change the library
+ *   cannot see, such as a `Lazy` over the app's own state), and runs the cross-object checks again (the
+ *   objects they read may have changed since), throwing any problem in cdk8s's validation format.
+ * So a synthesis renders each object once (twice for its first check) and runs its cross-object checks
+ * once or twice, whatever the number of charts, however the synthesis is called (a jsii client, a
+ * subclass overriding `Chart.toJson`).
  */
 export class KpackObject<S> extends ApiObject {
   private version = 0;
   private checked: Checked | undefined;
+  /** The version at which a whole validation (own rules and cross-object checks) found nothing. */
+  private cleanVersion: number | undefined;
+  private readonly crossChecks: () => FieldError[];
   /** Changed with a JSON patch: the rendering is also checked against the kind's schema. */
   private patched = false;
 
@@ -81,7 +87,17 @@ export class KpackObject<S> extends ApiObject {
         });
       }
     }
-    owner.node.addValidation({ validate: () => formatFieldErrors([...this.ownProblems(), ...props.crossChecks?.() ?? []]) });
+    this.crossChecks = props.crossChecks ?? (() => []);
+    owner.node.addValidation({
+      validate: () => {
+        if (this.cleanVersion === this.version) {
+          return [];
+        }
+        const problems = [...this.ownProblems(), ...this.crossChecks()];
+        this.cleanVersion = problems.length === 0 ? this.version : undefined;
+        return formatFieldErrors(problems);
+      },
+    });
     registerAppChecks(owner);
   }
 
@@ -115,14 +131,17 @@ export class KpackObject<S> extends ApiObject {
   public toJson(): any {
     const json = super.toJson();
     const checked = this.checked;
-    const unchanged = checked !== undefined && checked.version === this.version
-      && checked.kpackVersion === kpackVersionOf(this.owner) && sameJson(checked.json, json);
-    if (checked !== undefined && !unchanged) {
-      const problems = this.check(json);
-      if (problems.length > 0) {
-        const lines = formatFieldErrors(problems).map(line => `[${this.owner.node.path}] ${line}`);
-        throw new Error(`Validation failed with the following errors:\n  ${lines.join('\n  ')}`);
-      }
+    if (checked === undefined) {
+      // never validated (a manifest read outside a synthesis): nothing to compare with
+      return json;
+    }
+    const unchanged = checked.version === this.version && checked.kpackVersion === kpackVersionOf(this.owner)
+      && sameJson(checked.json, json);
+    const problems = [...unchanged ? [] : this.check(json), ...this.crossChecks()];
+    if (problems.length > 0) {
+      this.cleanVersion = undefined;
+      const lines = formatFieldErrors(problems).map(line => `[${this.owner.node.path}] ${line}`);
+      throw new Error(`Validation failed with the following errors:\n  ${lines.join('\n  ')}`);
     }
     return json;
   }
@@ -140,6 +159,8 @@ export class KpackObject<S> extends ApiObject {
     const kpackVersion = kpackVersionOf(this.owner);
     const ruleProblems = validateKpackObject(json, kpackVersion) ?? [];
     const problems = this.patched ? [...checkSchemaAfterRules(json, kpackVersion, ruleProblems), ...ruleProblems] : ruleProblems;
+    // Credentials in a URL or an env var's value end up in plain text in this object: warn (redacted).
+    warnCredentialsInObject(this.owner, json);
     this.checked = { version: this.version, kpackVersion, json, problems };
     return problems;
   }

@@ -1,4 +1,5 @@
-import { App, Chart, Lazy, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, Lazy, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
 import { BuildImage, ClusterBuilder, Source } from '../../src';
 import { validationErrors } from '../util';
 
@@ -157,5 +158,30 @@ describe('checking once per rendering', () => {
     expect(validationErrors(other)).toEqual([`[apps/hello] ${BAD_TAG}`]);
     state.tag = GOOD;
     expect(validationErrors(other)).toEqual([]);
+  });
+
+  test('GIVEN a clean synthesis WHEN an object a cross-object check reads changes behind the library THEN the next synthesis fails', () => {
+    // GIVEN: the service account is a construct whose default child is a ServiceAccount
+    const app = Testing.app();
+    const chart = new Chart(app, 'apps', { namespace: 'apps' });
+    const serviceAccount = new Construct(chart, 'sa');
+    new ApiObject(serviceAccount, 'Resource', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'builds' } });
+    new BuildImage(chart, 'hello', {
+      tag: GOOD,
+      builder: ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
+      serviceAccount,
+      source: Source.git('https://github.com/making/hello-golang', { revision: 'main' }),
+    });
+    expect(validationErrors(chart)).toEqual([]);
+
+    // WHEN: its default child is replaced by a ConfigMap (nothing the library's methods see)
+    serviceAccount.node.tryRemoveChild('Resource');
+    new ApiObject(serviceAccount, 'Resource', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'builds' } });
+
+    // THEN: validation passes reuse the clean result, writing runs the cross-object checks again
+    expect(validationErrors(chart)).toEqual([
+      '[apps/hello] apps/sa is a ConfigMap ("builds"), not a ServiceAccount: spec.serviceAccountName\n' +
+      'hint: pass a ServiceAccount: a cdk8s-plus ServiceAccount (any cdk8s-plus line, or ServiceAccount.fromServiceAccountName()), or an ApiObject of kind ServiceAccount',
+    ]);
   });
 });

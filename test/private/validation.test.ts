@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { formatFieldErrors, validateKpackObject } from '../../src/private/validation';
+import { VALID } from '../rule-cases';
 import { FIXTURES, Manifest, readManifests } from '../util';
 
 const V1ALPHA2 = 'kpack.io/v1alpha2';
@@ -12,33 +13,14 @@ function problems(object: Manifest): string[] | undefined {
   return errors && formatFieldErrors(errors).map(message => message.replace(/\nhint: .*$/s, ''));
 }
 
-const IMAGE = {
-  apiVersion: V1ALPHA2,
-  kind: 'Image',
-  metadata: { name: 'app' },
-  spec: {
-    tag: 'registry.example.com/app',
-    builder: { kind: 'ClusterBuilder', name: 'default' },
-    source: { git: { url: 'https://github.com/example/app', revision: 'main' } },
-  },
-};
+// The smallest valid objects of the rule cases.
+const IMAGE = VALID[`${V1ALPHA2}/Image`];
 
 function image(spec: Record<string, unknown>, metadata: Record<string, unknown> = IMAGE.metadata): Manifest {
   return { ...IMAGE, metadata, spec: { ...IMAGE.spec, ...spec } };
 }
 
-const CLUSTER_BUILDER = {
-  apiVersion: V1ALPHA2,
-  kind: 'ClusterBuilder',
-  metadata: { name: 'default' },
-  spec: {
-    tag: 'registry.example.com/builder',
-    stack: { name: 'base', kind: 'ClusterStack' },
-    store: { name: 'default', kind: 'ClusterStore' },
-    serviceAccountRef: { name: 'builder', namespace: 'kpack' },
-    order: [{ group: [{ id: 'paketo-buildpacks/go' }] }],
-  },
-};
+const CLUSTER_BUILDER = VALID[`${V1ALPHA2}/ClusterBuilder`];
 
 function clusterBuilder(spec: Record<string, unknown>): Manifest {
   return { ...CLUSTER_BUILDER, spec: { ...CLUSTER_BUILDER.spec, ...spec } };

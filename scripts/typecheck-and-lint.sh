@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# npm test's type-check (tsc) and type-aware lint (the eslint task, with --fix), side by side: each runs on
+# one core, and the build machines have two. Each one's output is printed whole once both have ended.
+# eslint writes its fixes when it has linted every file, long after tsc has read them.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+tsc --noEmit -p test/tsconfig.json > "$out/tsc" 2>&1 &
+tsc_pid=$!
+projen eslint > "$out/eslint" 2>&1 &
+eslint_pid=$!
+
+wait "$tsc_pid"
+tsc_status=$?
+wait "$eslint_pid"
+eslint_status=$?
+
+echo "tsc --noEmit -p test/tsconfig.json (exit ${tsc_status})"
+cat "$out/tsc"
+echo "eslint (exit ${eslint_status})"
+cat "$out/eslint"
+[ "$tsc_status" -eq 0 ] && [ "$eslint_status" -eq 0 ]

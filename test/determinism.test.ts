@@ -34,7 +34,8 @@ describe('determinism', () => {
         legacyInstallWarning('kpack-crds/kpack'),
         legacyInstallWarning('kpack/kpack'),
         ...['DOCKER_BASIC_AUTH', 'DOCKER_CONFIG_JSON'].flatMap(kind => [1, 2, 3].map(step =>
-          literalCredentialsWarning(`step-${step}/registry-credentials`, 'tutorial-registry-credentials', kind))),
+          literalCredentialsWarning(`step-${step}/registry-credentials`, 'tutorial-registry-credentials', kind,
+            kind === 'DOCKER_BASIC_AUTH' ? 'legacy.RegistryCredentials' : 'RegistryCredentials'))),
         caCertificatesWarning('authenticated-mirror/kpack'),
       ]);
       const second = synthInNewProcess(path.join(dir, 'b'));

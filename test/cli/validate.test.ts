@@ -4,9 +4,14 @@ import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
 import { run } from '../../src/cli/run';
-import { formatReport, validateFiles, validateYaml } from '../../src/cli/validate';
+import { Finding, formatJsonReport, formatReport, validateFiles, validateInputs, validateYaml } from '../../src/cli/validate';
 import { RULE_CASES } from '../rule-cases';
 import { FIXTURES } from '../util';
+
+/** A finding as the text output prints it: the message, then its hint lines. */
+function textOf(finding: Finding): string {
+  return [finding.message, ...finding.hints.map(hint => `hint: ${hint}`)].join('\n');
+}
 
 describe('validateFiles', () => {
   let dir: string;
@@ -39,12 +44,22 @@ describe('validateFiles', () => {
 
     // THEN
     const name = [c.object.metadata?.namespace, c.object.metadata?.name].filter(Boolean).join('/');
-    expect(report.findings).toEqual(c.messages.map(message => ({
+    expect(report.findings.map(f => ({ ...f, message: textOf(f) }))).toEqual(c.messages.map(message => ({
       file,
+      document: 1,
+      apiVersion: c.object.apiVersion,
+      kind: c.object.kind,
+      ...(typeof c.object.metadata?.namespace === 'string' ? { namespace: c.object.metadata.namespace } : {}),
+      ...(typeof c.object.metadata?.name === 'string' ? { name: c.object.metadata.name } : {}),
       object: `${c.object.kind} ${name} (document 1)`,
       severity: 'error',
       message,
+      hints: expect.any(Array),
+      fields: expect.any(Array),
+      rules: expect.arrayContaining([expect.any(String)]),
     })));
+    // The rule's own id is among the ids of its finding (a merged message may have several).
+    expect(report.findings.flatMap(f => f.rules)).toContain(c.rule);
   });
 
   test('reports fields kpack would drop, with the name kpack v0.17 uses', () => {
@@ -54,7 +69,8 @@ describe('validateFiles', () => {
       metadata: { name: 'app' },
       spec: { tag: 'registry.example.com/app', serviceAccount: 'builds', cacheSize: '2G', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'u', revision: 'r' } } },
     }), 'app.yaml');
-    expect(report.findings.map(f => f.message)).toEqual([
+    expect(report.findings.map(f => f.rules)).toEqual([['schema']]);
+    expect(report.findings.map(textOf)).toEqual([
       'unknown field: spec.cacheSize, spec.serviceAccount\n' +
       'hint: kpack v0.17 calls it spec.cache.volume.size; kpack drops spec.cacheSize\n' +
       'hint: kpack v0.17 calls it spec.serviceAccountName; kpack drops spec.serviceAccount and builds with the "default" service account',
@@ -64,14 +80,26 @@ describe('validateFiles', () => {
   test('reports malformed YAML clearly, and keeps checking the other documents', () => {
     const report = validateYaml('apiVersion: kpack.io/v1alpha2\nkind: Image\nspec: [unclosed\n---\napiVersion: kpack.io/v1alpha2\nkind: ClusterStore\nmetadata: {name: s}\nspec: {}\n', 'bad.yaml');
     expect(report.findings).toEqual([
-      { file: 'bad.yaml', object: 'document 1', severity: 'error', message: expect.stringMatching(/^not valid YAML \(line \d+, column \d+\): /) },
-      { file: 'bad.yaml', object: 'ClusterStore s (document 2)', severity: 'error', message: 'missing field(s): spec.sources' },
+      { file: 'bad.yaml', document: 1, object: 'document 1', severity: 'error', message: expect.stringMatching(/^not valid YAML \(line \d+, column \d+\): /), hints: [], fields: [], rules: ['yaml'] },
+      {
+        file: 'bad.yaml',
+        document: 2,
+        apiVersion: 'kpack.io/v1alpha2',
+        kind: 'ClusterStore',
+        name: 's',
+        object: 'ClusterStore s (document 2)',
+        severity: 'error',
+        message: 'missing field(s): spec.sources',
+        hints: [],
+        fields: ['spec.sources'],
+        rules: ['cluster-store-sources'],
+      },
     ]);
   });
 
   test('reports a file it cannot read', () => {
     expect(validateFiles([path.join(dir, 'missing.yaml')]).findings).toEqual([
-      { file: path.join(dir, 'missing.yaml'), severity: 'error', message: 'cannot read the file: ENOENT', unreadable: true },
+      { file: path.join(dir, 'missing.yaml'), severity: 'error', message: 'cannot read the file: ENOENT', hints: [], fields: [], rules: ['input'], unreadable: true },
     ]);
   });
 
@@ -87,15 +115,23 @@ describe('validateFiles', () => {
     }), 'list.yaml');
     expect(report.findings).toEqual([{
       file: 'list.yaml',
+      document: 1,
+      item: 1,
+      apiVersion: 'kpack.io/v1alpha1',
+      kind: 'Image',
+      name: 'old',
       object: 'Image old (document 1)',
       severity: 'warning',
       message: 'kpack v0.17 still serves kpack.io/v1alpha1, but its webhook validates only kpack.io/v1alpha2: write this object as kpack.io/v1alpha2',
+      hints: [],
+      fields: [],
+      rules: ['unvalidated-api-version'],
     }]);
   });
 
   test('formats one line per finding, hints indented, and a summary', () => {
     const report = validateYaml(stringify(RULE_CASES.find(c => c.rule === 'image-tag')!.object), 'image.yaml');
-    expect(formatReport(report, 1)).toBe(
+    expect(formatReport(report)).toBe(
       'image.yaml: Image app (document 1): invalid value: making/Hello: spec.tag\n' +
       '    hint: repository names must be lowercase\n' +
       '1 kpack object(s) in 1 file(s): 1 error(s), 0 warning(s)\n');
@@ -205,9 +241,136 @@ describe('validate with hostile input', () => {
 
   test('deep nesting and too many documents are errors of the file, found before the parser recurses', () => {
     expect(validateYaml('a: 1\n---\n' + '['.repeat(500_000), 'deep.yaml').findings).toEqual([
-      { file: 'deep.yaml', object: 'document 2', severity: 'error', message: 'nested deeper than 100 levels: the rest of the file is not read' },
+      { file: 'deep.yaml', document: 2, object: 'document 2', severity: 'error', message: 'nested deeper than 100 levels: the rest of the file is not read', hints: [], fields: [], rules: ['yaml'] },
     ]);
     const documents = validateYaml('---\na: 1\n'.repeat(10_001), 'many.yaml', { maxDocuments: 10_000, maxDepth: 100, maxAliasCount: 100 });
-    expect(documents.findings).toEqual([{ file: 'many.yaml', object: 'document 10001', severity: 'error', message: 'more than 10000 documents: the rest of the file is not read' }]);
+    expect(documents.findings).toEqual([{ file: 'many.yaml', document: 10001, object: 'document 10001', severity: 'error', message: 'more than 10000 documents: the rest of the file is not read', hints: [], fields: [], rules: ['yaml'] }]);
+  });
+});
+
+describe('the JSON report', () => {
+  const HOSTILE = path.join(FIXTURES, 'hostile', 'validate');
+  /** Every string of a JSON value, keys included. */
+  function strings(value: unknown): string[] {
+    if (typeof value === 'string') return [value];
+    if (value === null || typeof value !== 'object') return [];
+    return Object.entries(value).flatMap(([k, v]) => [k, ...strings(v)]);
+  }
+  const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+  test('holds files, objects, findings and totals, in a fixed shape and order', () => {
+    // GIVEN a clean object, an object with two problems and a hint, a List item, a broken document and a refused file
+    const report = validateInputs([
+      { file: 'a.yaml', text: stringify(RULE_CASES.find(c => c.rule === 'image-tag')!.object) + '---\n' + stringify({ apiVersion: 'kpack.io/v1alpha2', kind: 'ClusterStack', metadata: { name: 'stack' }, spec: { id: 'io.buildpacks.stacks.jammy', buildImage: { image: 'paketobuildpacks/build-jammy-base' }, runImage: { image: 'paketobuildpacks/run-jammy-base' } } }) },
+      { file: 'b.yaml', text: 'apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n- {apiVersion: kpack.io/v1alpha2, kind: ClusterStore, metadata: {name: s}, spec: {}}\n---\nkey: [unclosed\n' },
+      { file: 'c.yaml', refused: 'not a regular file (a FIFO): refused; give "-" to read stdin' },
+    ]);
+
+    // WHEN
+    const json = JSON.parse(formatJsonReport(report, '0.18.0'));
+
+    // THEN
+    expect(json).toEqual({
+      version: 1,
+      kpackVersion: '0.18.0',
+      files: [{ file: 'a.yaml' }, { file: 'b.yaml' }, { file: 'c.yaml', refused: 'not a regular file (a FIFO): refused; give "-" to read stdin' }],
+      objects: [
+        { file: 'a.yaml', document: 1, apiVersion: 'kpack.io/v1alpha2', kind: 'Image', name: 'app' },
+        { file: 'a.yaml', document: 2, apiVersion: 'kpack.io/v1alpha2', kind: 'ClusterStack', name: 'stack' },
+        { file: 'b.yaml', document: 1, item: 1, apiVersion: 'kpack.io/v1alpha2', kind: 'ClusterStore', name: 's' },
+      ],
+      findings: [
+        {
+          severity: 'error',
+          file: 'a.yaml',
+          document: 1,
+          apiVersion: 'kpack.io/v1alpha2',
+          kind: 'Image',
+          name: 'app',
+          message: 'invalid value: making/Hello: spec.tag',
+          hints: ['repository names must be lowercase'],
+          fields: ['spec.tag'],
+          rules: ['image-tag'],
+        },
+        {
+          severity: 'error',
+          file: 'b.yaml',
+          document: 1,
+          item: 1,
+          apiVersion: 'kpack.io/v1alpha2',
+          kind: 'ClusterStore',
+          name: 's',
+          message: 'missing field(s): spec.sources',
+          hints: [],
+          fields: ['spec.sources'],
+          rules: ['cluster-store-sources'],
+        },
+        { severity: 'error', file: 'b.yaml', document: 2, message: expect.stringMatching(/^not valid YAML \(line 8, column \d+\): /), hints: [], fields: [], rules: ['yaml'] },
+        { severity: 'error', file: 'c.yaml', message: 'not a regular file (a FIFO): refused; give "-" to read stdin', hints: [], fields: [], rules: ['input'] },
+      ],
+      totals: { files: 3, objects: 3, errors: 4, warnings: 0 },
+    });
+    // The same input gives the same bytes, keys in the documented order.
+    expect(formatJsonReport(report, '0.18.0')).toBe(JSON.stringify(json, undefined, 2) + '\n');
+    expect(Object.keys(json.findings[0])).toEqual(['severity', 'file', 'document', 'apiVersion', 'kind', 'name', 'message', 'hints', 'fields', 'rules']);
+  });
+
+  test('the text report counts the same files, objects and findings', () => {
+    const report = validateInputs([{ file: 'a.yaml', text: 'a: 1\n' }, { file: 'b.yaml', refused: 'cannot read the file: EACCES' }]);
+    expect(formatReport(report)).toBe('b.yaml: cannot read the file: EACCES\n0 kpack object(s) in 2 file(s): 1 error(s), 0 warning(s)\n');
+    expect(JSON.parse(formatJsonReport(report, '0.18.0')).totals).toEqual({ files: 2, objects: 0, errors: 1, warnings: 0 });
+  });
+
+  test('hostile fixtures: every string is redacted and free of control characters, and the report is valid JSON', () => {
+    // GIVEN every hostile fixture, read as validate reads them
+    const files = fs.readdirSync(HOSTILE).sort().map(name => path.join(HOSTILE, name));
+
+    // WHEN
+    const text = formatJsonReport(validateFiles(files), '0.18.0');
+    const json = JSON.parse(text);
+
+    // THEN
+    expect(json.files.map((f: { file: string }) => path.basename(f.file))).toEqual(fs.readdirSync(HOSTILE).sort());
+    for (const value of strings(json)) {
+      expect(value).not.toMatch(CONTROL);
+      expect(value).not.toContain('MARKER');
+    }
+    expect(text).not.toContain('MARKER');
+    expect(json.findings).toEqual(expect.arrayContaining([
+      expect.objectContaining({ kind: 'ClusterStore', name: '\\u001b]0;owned\\u0007\\u001b[2J\\u202eevil', message: 'missing field(s): spec.sources' }),
+      expect.objectContaining({ name: '[redacted token]', message: 'invalid value: ***@registry.example.com/App: spec.tag', rules: ['image-tag'] }),
+      expect.objectContaining({ fields: ['spec.build.nodeSelector.https://***@example.com/x'], rules: ['schema'] }),
+      expect.objectContaining({ kind: 'ClusterStore', name: 'store', fields: ['spec.__proto__', 'spec.constructor', 'spec.toString'] }),
+      expect.objectContaining({ file: path.join(HOSTILE, 'aliases.yaml'), document: 1, rules: ['yaml'], message: expect.stringContaining('Excessive alias count') }),
+    ]));
+    expect(json.files).toEqual(expect.arrayContaining([
+      { file: path.join(HOSTILE, 'latin1.yaml'), refused: 'not UTF-8 text (nor UTF-16 with a byte order mark): refused' },
+    ]));
+    expect(({} as any).polluted).toBeUndefined();
+    expect(json.totals.errors).toBe(json.findings.filter((f: { severity: string }) => f.severity === 'error').length);
+  });
+});
+
+describe('a bad quantity counts once', () => {
+  const image = (extra: object) => stringify({
+    apiVersion: 'kpack.io/v1alpha2',
+    kind: 'Image',
+    metadata: { name: 'app' },
+    spec: { tag: 'registry.example.com/team/app', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/x/y', revision: 'main' } }, ...extra },
+  });
+
+  test.each([
+    ['a cache size with an unknown suffix', image({ cache: { volume: { size: '1K' } } }), 'spec.cache.volume.size'],
+    ['a cache size of the wrong type', image({ cache: { volume: { size: { a: 1 } } } }), 'spec.cache.volume.size'],
+    ['two bad build resources', image({ build: { resources: { limits: { cpu: '1K', memory: '2X' } } } }), 'spec.build.resources.limits.cpu'],
+    ['a v0.0.8 cacheSize', stringify({ apiVersion: 'build.pivotal.io/v1alpha1', kind: 'Image', metadata: { name: 'app' }, spec: { tag: 'registry.example.com/team/app', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/x/y', revision: 'main' } }, cacheSize: '1K' } }), 'spec.cacheSize'],
+  ])('%s: one finding, one error in both reports', (_case, text, field) => {
+    // WHEN
+    const report = validateYaml(text, 'q.yaml');
+
+    // THEN kpack stops at the first value it cannot decode: the schema check and the rules add nothing
+    expect(report.findings).toEqual([expect.objectContaining({ rules: ['decode'], message: expect.stringMatching(/^cannot decode incoming new object: /), hints: [`the value of ${field} does not decode`] })]);
+    expect(formatReport(report)).toMatch(/\n1 kpack object\(s\) in 1 file\(s\): 1 error\(s\), 0 warning\(s\)\n$/);
+    expect(JSON.parse(formatJsonReport(report, '0.18.0')).totals).toEqual({ files: 1, objects: 1, errors: 1, warnings: 0 });
   });
 });

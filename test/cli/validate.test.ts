@@ -374,3 +374,22 @@ describe('a bad quantity counts once', () => {
     expect(JSON.parse(formatJsonReport(report, '0.18.0')).totals).toEqual({ files: 1, objects: 1, errors: 1, warnings: 0 });
   });
 });
+
+describe('docs/cli.md', () => {
+  const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'cli.md'), 'utf8');
+  const block = (language: string, after: string) => {
+    const start = doc.indexOf(after);
+    const match = new RegExp('^```' + language + '\\n([\\s\\S]*?)^```$', 'm').exec(doc.slice(start));
+    expect(start).toBeGreaterThanOrEqual(0);
+    return match![1];
+  };
+
+  test('the example prints what the doc says, in text and as JSON', () => {
+    // GIVEN the example file of the doc
+    const report = validateInputs([{ file: 'image.yaml', text: block('yaml', 'For the file of the text output above') }]);
+
+    // THEN
+    expect(formatReport(report)).toBe(block('', '### Text output'));
+    expect(formatJsonReport(report, '0.18.0')).toBe(block('json', 'For the file of the text output above'));
+  });
+});

@@ -53,6 +53,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     jestConfig: {
       // Coverage triples jest's time on 2 cores; `npm run test:coverage` measures it.
       collectCoverage: false,
+      // Captures the library's warnings: each test takes and asserts those it causes (test/warnings.ts).
+      setupFilesAfterEnv: ['<rootDir>/test/warnings.ts'],
       coveragePathIgnorePatterns: ['/node_modules/', '/src/imports/'],
     },
   },

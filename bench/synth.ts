@@ -17,6 +17,8 @@ import { KpackVersion } from '../src';
 
 interface Options {
   readonly quick: boolean;
+  /** Only the services rows (against the cdk8s-plus floor); writes their own block of bench/results.md. */
+  readonly services: boolean;
   /** Only the one-chart image rows, with these counts (for profiling); prints only. */
   readonly sizes?: number[];
 }
@@ -54,23 +56,28 @@ interface Row {
 const RESULTS_FILE = path.join(__dirname, 'results.md');
 const BEGIN = '<!-- bench:begin (written by `npm run bench`; edit outside these markers) -->';
 const END = '<!-- bench:end -->';
+const SERVICES_BEGIN = '<!-- bench:services:begin (written by `npm run bench -- --services`; edit outside these markers) -->';
+const SERVICES_END = '<!-- bench:services:end -->';
 
 function parseOptions(argv: string[]): Options {
   let quick = false;
+  let servicesOnly = false;
   let sizes: number[] | undefined;
   for (const arg of argv) {
     if (arg === '--quick') {
       quick = true;
+    } else if (arg === '--services') {
+      servicesOnly = true;
     } else if (arg.startsWith('--sizes=')) {
       sizes = arg.slice('--sizes='.length).split(',').map(Number);
       if (sizes.some(n => !Number.isInteger(n) || n < 1)) {
         throw new Error(`--sizes wants positive integers, got ${arg}`);
       }
     } else {
-      throw new Error(`unknown argument ${arg} (expected --quick or --sizes=10,100)`);
+      throw new Error(`unknown argument ${arg} (expected --quick, --services or --sizes=10,100)`);
     }
   }
-  return { quick, sizes };
+  return { quick, services: servicesOnly, sizes };
 }
 
 const gc: () => void = (globalThis as any).gc ?? (() => {
@@ -251,6 +258,56 @@ function table(rows: Row[]): string {
   return lines.join('\n');
 }
 
+/**
+ * The services rows against both floors: the cdk8s-plus floor (the user's cdk8s-plus ServiceAccount and
+ * Secrets kept, only the library's kpack objects written as raw ApiObjects) and the all-raw floor.
+ */
+function servicesTable(rows: Row[]): string {
+  const lines = [
+    '| workload | objects | library ms | cdk8s-plus floor ms | **library / cdk8s-plus floor** | CPU time, library / cdk8s-plus | all-raw floor ms | library / all-raw | cdk8s-plus / all-raw | reps |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+  ];
+  for (const row of rows.filter(r => r.plus !== undefined)) {
+    const { library: l, plus: p, raw: r } = { ...row, plus: row.plus! };
+    lines.push(`| ${[
+      row.workload.name,
+      row.objects.toLocaleString('en-US'),
+      ms(l.totalMs),
+      ms(p.totalMs),
+      `**${ratio(l.totalMs, p.totalMs)}**`,
+      ratio(l.cpuMs, p.cpuMs),
+      ms(r.totalMs),
+      ratio(l.totalMs, r.totalMs),
+      ratio(p.totalMs, r.totalMs),
+      `${l.reps}`,
+    ].join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+/** The services targets: ≤ 1.15× the cdk8s-plus floor, and the library growing no faster than it with charts. */
+function servicesTargets(rows: Row[]): string[] {
+  const lines: string[] = [];
+  const find = (name: string) => rows.find(r => r.workload.name === name && r.plus !== undefined);
+  for (const name of ['1,000 services', '300 services, a chart each']) {
+    const row = find(name);
+    if (row) {
+      const value = row.library.totalMs / row.plus!.totalMs;
+      lines.push(`- ${name}: library / cdk8s-plus floor ${value.toFixed(2)} (target ≤ 1.15): ${value <= 1.15 ? 'met' : 'MISSED'}; ` +
+        `library / all-raw floor ${ratio(row.library.totalMs, row.raw.totalMs)}`);
+    }
+  }
+  const first = find('100 services, a chart each');
+  const last = find('600 services, a chart each');
+  if (first && last) {
+    const growth = last.library.totalMs / first.library.totalMs;
+    const floorGrowth = last.plus!.totalMs / first.plus!.totalMs;
+    lines.push(`- time 600 charts / 100 charts: library ${growth.toFixed(2)}, cdk8s-plus floor ${floorGrowth.toFixed(2)} ` +
+      `(target: library ≤ floor, within ±5 % for noise): ${growth <= floorGrowth * 1.05 ? 'met' : 'MISSED'}`);
+  }
+  return lines;
+}
+
 /** The targets of the benchmark, judged on the full run only. */
 function targets(rows: Row[]): string[] {
   const lines: string[] = [];
@@ -306,19 +363,45 @@ function machine(loadBefore: string): string[] {
   ];
 }
 
-function writeResults(report: string): void {
-  const block = `${BEGIN}\n${report}\n${END}`;
+function writeResults(report: string, begin = BEGIN, end = END): void {
+  const block = `${begin}\n${report}\n${end}`;
   const current = fs.existsSync(RESULTS_FILE) ? fs.readFileSync(RESULTS_FILE, 'utf8') : undefined;
-  const start = current?.indexOf(BEGIN) ?? -1;
-  const stop = current?.indexOf(END) ?? -1;
+  const start = current?.indexOf(begin) ?? -1;
+  const stop = current?.indexOf(end) ?? -1;
   const next = current !== undefined && start >= 0 && stop > start
-    ? current.slice(0, start) + block + current.slice(stop + END.length)
-    : `# Synth benchmark\n\n${block}\n`;
+    ? current.slice(0, start) + block + current.slice(stop + end.length)
+    : `${current ?? '# Synth benchmark\n'}\n${block}\n`;
   fs.writeFileSync(RESULTS_FILE, next);
+}
+
+/** The services rows alone (`--services`): one chart with 1,000, then a chart each with 100, 300 and 600. */
+function servicesRun(): void {
+  const loadBefore = loadAverage();
+  progress('cdk8s-kpack synth benchmark, services rows\n');
+  const rows = [
+    run(services(1000), 9),
+    ...[100, 300, 600].map(n => run(services(n, 'a chart each'), n >= 300 ? 5 : 9)),
+  ];
+  const report = [
+    ...machine(loadBefore),
+    '',
+    'Synth path: `app.synthYaml()`. Times are wall-clock medians of the repetitions (build + synth).',
+    '',
+    servicesTable(rows),
+    '',
+    ...servicesTargets(rows),
+  ].join('\n');
+  console.log(report);
+  writeResults(report, SERVICES_BEGIN, SERVICES_END);
+  console.log(`\nwritten to ${path.relative(process.cwd(), RESULTS_FILE)}`);
 }
 
 function main(): void {
   const options = parseOptions(process.argv.slice(2));
+  if (options.services) {
+    servicesRun();
+    return;
+  }
   const sizes = options.sizes ?? (options.quick ? [10, 100] : [10, 100, 1000, 10000]);
   const imageReps = (n: number) => options.quick ? 5 : n <= 10 ? 25 : n <= 100 ? 15 : n <= 1000 ? 9 : 5;
   const otherReps = options.quick ? 5 : 15;
@@ -354,7 +437,9 @@ function main(): void {
     '',
     table(rows),
     '',
-    ...(options.quick || options.sizes ? ['Targets are judged on the full run only (`npm run bench`).'] : targets(rows)),
+    servicesTable(rows.filter(r => r.workload.kind === 'services')),
+    '',
+    ...(options.quick || options.sizes ? ['Targets are judged on the full run only (`npm run bench`).'] : [...targets(rows), ...servicesTargets(rows)]),
   ].join('\n');
   console.log(report);
   if (!options.quick && !options.sizes) {

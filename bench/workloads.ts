@@ -8,7 +8,7 @@ import { ApiObject, App, Chart, JsonPatch, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { parseAllDocuments } from 'yaml';
 import { LegacyTutorialChart, STEPS, TutorialChart } from '../examples/tutorial/tutorial';
-import { BuildCache, BuildImage, ClusterBuilder, IBuilder, Kpack, KpackVersion, RegistryCredentials, Source } from '../src';
+import { BuildImage, ClusterBuilder, IBuilder, ImageCache, Kpack, KpackVersion, RegistryCredentials, Source } from '../src';
 
 /** Builds the constructs of one workload in `app` and returns the synthesis to time. */
 export type Build = (app: App) => () => string;
@@ -107,7 +107,7 @@ export function images(n: number, layout: Layout = 'one chart'): Workload {
           builder,
           serviceAccount,
           source: Source.git(`https://git.example.com/apps/${name}.git`, { revision: 'main' }),
-          cache: BuildCache.volume(Size.gibibytes(2)),
+          cache: ImageCache.volume(Size.gibibytes(2)),
         });
       }
       return () => app.synthYaml();
@@ -186,7 +186,7 @@ export function services(n: number, layout: Layout = 'one chart'): Workload {
           builder,
           serviceAccount,
           source: Source.git(`https://git.example.com/apps/${name}.git`, { revision: 'main' }),
-          cache: BuildCache.volume(Size.gibibytes(2)),
+          cache: ImageCache.volume(Size.gibibytes(2)),
           env: { BP_GO_TARGETS: kplus.EnvValue.fromValue('./cmd/server') },
           resources: { cpu: { request: kplus.Cpu.millis(500) }, memory: { request: Size.gibibytes(1), limit: Size.gibibytes(2) } },
           nodeSelector: { 'node.example.com/pool': 'builds' },

@@ -91,7 +91,7 @@ const PLUS_LINES: ReadonlyArray<{ readonly line: number; readonly version: strin
 const mainTs = (plusLine: number) => `import { App, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-${plusLine}';
 import {
-  BuildCache, BuildImage, BuildImageProps, BuildpackRef, ClusterBuilder, ClusterStack, ClusterStore, Kpack,
+  BuildImage, BuildImageProps, BuildpackRef, ClusterBuilder, ClusterStack, ClusterStore, ImageCache, Kpack,
   KpackVersion, legacy, RegistryCredentials, Source,
 } from 'cdk8s-kpack';
 
@@ -124,7 +124,7 @@ new BuildImage(builds, 'hello-golang', {
   builder,
   serviceAccount,
   source: Source.git('https://github.com/making/hello-golang', { revision: 'main' }),
-  cache: BuildCache.volume(Size.gibibytes(2)),
+  cache: ImageCache.volume(Size.gibibytes(2)),
 });
 
 // kpack v0.0.8 from the legacy submodule. (A real app installs one generation; this one proves both ship.)

@@ -1,15 +1,15 @@
-import { ApiObject, Size } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
 import { BuildOptions } from './build-settings';
 import { IBuilder } from './builder';
+import { ImageCache } from './cache';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { quantities, renderBuildSettings, renderEnv, renderServices } from './private/build-settings';
 import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/cross-checks';
 import { checkKind, nameOf } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
-import { sizeToQuantity } from './private/quantity';
 import { emptyToUndefined, kindAndName, renderOrThrow, undefinedIfEmpty } from './private/resources';
 import { Source } from './source';
 
@@ -19,74 +19,6 @@ export enum ImageTaggingStrategy {
   NONE = 'None',
   /** Also `<tag>:b<build number>.<yyyymmdd>.<hhmmss>` for every build. */
   BUILD_NUMBER = 'BuildNumber',
-}
-
-/** Options for `BuildCache.volume()`. */
-export interface VolumeCacheOptions {
-  /**
-   * The StorageClass of the cache volume. kpack cannot change it once the image exists.
-   *
-   * @default - the cluster's default StorageClass
-   */
-  readonly storageClassName?: string;
-}
-
-/** Where builds keep their cache between builds. */
-export class BuildCache {
-  /**
-   * For an Image: a PersistentVolumeClaim (`<image>-cache`) of the given size, which kpack creates. kpack
-   * can grow it later, never shrink it.
-   */
-  public static volume(size: Size, options: VolumeCacheOptions = {}): BuildCache {
-    return new BuildCache({ size, storageClassName: options.storageClassName });
-  }
-
-  /**
-   * For a standalone Build: an existing PersistentVolumeClaim.
-   */
-  public static persistentVolumeClaim(claim: kplus.IPersistentVolumeClaim): BuildCache {
-    return new BuildCache({ claim });
-  }
-
-  /** An image in a registry, e.g. `registry.example.com/app-cache`; the build's credentials must be able to push it. */
-  public static registry(tag: string): BuildCache {
-    return new BuildCache({ registryTag: tag });
-  }
-
-  private constructor(private readonly config: {
-    size?: Size;
-    storageClassName?: string;
-    claim?: kplus.IPersistentVolumeClaim;
-    registryTag?: string;
-  }) {}
-
-  /** @internal */
-  public get _registryTag(): string | undefined {
-    return this.config.registryTag;
-  }
-
-  /** @internal */
-  public get _claimName(): string | undefined {
-    return this.config.claim?.name;
-  }
-
-  /**
-   * The size as a quantity, when this is a volume cache. Throws when the size is not whole bytes.
-   * @internal
-   */
-  public _volumeSize(): string | undefined {
-    return this.config.size && sizeToQuantity(this.config.size, 'cache size');
-  }
-
-  /** @internal */
-  public get _storageClassName(): string | undefined {
-    return this.config.storageClassName;
-  }
-
-  /** @internal */
-  public get _isVolume(): boolean {
-    return this.config.size !== undefined;
-  }
 }
 
 /** Properties for `BuildImage`. */
@@ -119,11 +51,11 @@ export interface BuildImageProps extends kplus.ResourceProps, BuildOptions {
   readonly serviceAccount?: IConstruct;
 
   /**
-   * Where builds keep their cache: `BuildCache.volume()` or `BuildCache.registry()`.
+   * Where builds keep their cache: `ImageCache.volume()` or `ImageCache.registry()`.
    *
    * @default - kpack's default: a 2G volume when the cluster has a default StorageClass, no cache otherwise
    */
-  readonly cache?: BuildCache;
+  readonly cache?: ImageCache;
 
   /**
    * How many successful builds kpack keeps.
@@ -147,6 +79,12 @@ export interface BuildImageProps extends kplus.ResourceProps, BuildOptions {
   readonly imageTaggingStrategy?: ImageTaggingStrategy;
 }
 
+/** The generated enum of each strategy (the same strings). */
+const TAGGING_STRATEGIES: Record<ImageTaggingStrategy, crds.ImageSpecImageTaggingStrategy> = {
+  [ImageTaggingStrategy.NONE]: crds.ImageSpecImageTaggingStrategy.NONE,
+  [ImageTaggingStrategy.BUILD_NUMBER]: crds.ImageSpecImageTaggingStrategy.BUILD_NUMBER,
+};
+
 const IMAGE: KpackKind<crds.ImageSpec> = {
   apiVersion: KPACK_API_VERSION, kind: 'Image', clusterScoped: false, specToJson: crds.toJson_ImageSpec,
 };
@@ -163,7 +101,7 @@ const IMAGE: KpackKind<crds.ImageSpec> = {
  *   tag: 'registry.example.com/apps/hello',
  *   builder: ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
  *   source: Source.git('https://github.com/making/hello-golang', { revision: 'main' }),
- *   cache: BuildCache.volume(Size.gibibytes(2)),
+ *   cache: ImageCache.volume(Size.gibibytes(2)),
  * });
  * image.addEnv('BP_GO_TARGETS', kplus.EnvValue.fromValue('./cmd/server'));
  *
@@ -195,29 +133,18 @@ export class BuildImage extends kplus.Resource {
     this._services = [...props.services ?? []];
 
     const settings = renderOrThrow(this, () => renderBuildSettings(props, { resources: 'spec.build.resources', timeout: 'spec.build.buildTimeout' }));
-    const cacheSize = renderOrThrow(this, () => props.cache?._volumeSize(), 'spec.cache.volume.size');
-    if (props.cache?._claimName !== undefined) {
-      throw new Error(`[${this.node.path}] spec.cache: an Image's volume cache is created by kpack: use BuildCache.volume(size); BuildCache.persistentVolumeClaim() is for a Build`);
-    }
+    const cache = renderOrThrow(this, () => props.cache?._toKpack(), 'spec.cache.volume.size');
 
     const renderSpec = (): crds.ImageSpec => ({
       tag: props.tag,
       additionalTags: undefinedIfEmpty([...this._additionalTags]),
       builder: props.builder && kindAndName(props.builder.builderRef, props.builder),
       serviceAccountName: props.serviceAccount && nameOf(props.serviceAccount),
-      source: props.source?._toKpack() as crds.ImageSpecSource,
-      cache: props.cache && {
-        volume: props.cache._isVolume
-          ? {
-            size: cacheSize === undefined ? undefined : crds.ImageSpecCacheVolumeSize.fromString(cacheSize),
-            storageClassName: props.cache._storageClassName,
-          }
-          : undefined,
-        registry: props.cache._registryTag !== undefined ? { tag: props.cache._registryTag } : undefined,
-      },
+      source: props.source?._toKpack(),
+      cache,
       successBuildHistoryLimit: props.successBuildHistoryLimit,
       failedBuildHistoryLimit: props.failedBuildHistoryLimit,
-      imageTaggingStrategy: props.imageTaggingStrategy as unknown as crds.ImageSpecImageTaggingStrategy,
+      imageTaggingStrategy: props.imageTaggingStrategy && TAGGING_STRATEGIES[props.imageTaggingStrategy],
       projectDescriptorPath: settings.projectDescriptorPath,
       defaultProcess: settings.defaultProcess,
       cosign: settings.cosign,
@@ -245,13 +172,13 @@ export class BuildImage extends kplus.Resource {
         ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or NamespacedBuilder from the package root (legacy.* builders are for kpack v0.0.8)'),
         ...checkBuilderNamespace(this.resource, props.builder?.builderRef),
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
-        ...(props.source?._pullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.source.registry.imagePullSecrets')),
+        ...props.source?._checks() ?? [],
         ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
-        ...checkSshCredentials(props.source?._toKpack(), props.serviceAccount),
+        ...checkSshCredentials(props.source?._credentialsNeeded, props.serviceAccount),
       ],
     });
     this.apiObject = this.resource;
-    warnSshCredentials(this, props.source?._toKpack(), props.serviceAccount);
+    warnSshCredentials(this, props.source?._credentialsNeeded, props.serviceAccount);
   }
 
   /** The additional tags. Returns a copy; use `addAdditionalTag()` to add one. */

@@ -1,17 +1,17 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
-import { BuildCache } from './build-image';
+import { BuildBuilder } from './build-builder';
 import { BuildOptions } from './build-settings';
-import { IBuilder } from './builder';
+import { BuildCache } from './cache';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { quantities, renderBuildSettings, renderEnv, renderServices } from './private/build-settings';
-import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/cross-checks';
+import { checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/cross-checks';
 import { parseTag } from './private/image-reference';
-import { checkKind, nameOf, secretNames } from './private/k8s';
+import { checkKind, nameOf } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
-import { kindAndName, renderOrThrow } from './private/resources';
+import { renderOrThrow } from './private/resources';
 import { FieldError, generic, withHint } from './private/validation/field-error';
 import { Source } from './source';
 
@@ -45,29 +45,10 @@ export interface BuildProps extends kplus.ResourceProps, BuildOptions {
   readonly tags: string[];
 
   /**
-   * The builder to build with, by reference: a `ClusterBuilder`, or a `Builder` in the build's namespace.
-   * Give exactly one of `builder` and `builderImage`.
-   *
-   * @default - `builderImage`
+   * What the build builds with: `BuildBuilder.fromBuilder()` (a `ClusterBuilder`, or a `Builder` in the
+   * build's namespace) or `BuildBuilder.fromImage()` (a builder image).
    */
-  readonly builder?: IBuilder;
-
-  /**
-   * A builder image to build with, e.g. `paketobuildpacks/builder-jammy-base`. Give exactly one of
-   * `builder` and `builderImage`.
-   *
-   * @default - `builder`
-   */
-  readonly builderImage?: string;
-
-  /**
-   * Secrets to pull `builderImage` with.
-   *
-   * Secrets of any cdk8s-plus line (or from `fromSecretName()`), or ApiObjects of kind Secret.
-   *
-   * @default - the service account's credentials
-   */
-  readonly builderPullSecrets?: IConstruct[];
+  readonly builder: BuildBuilder;
 
   /** The source code to build. */
   readonly source: Source;
@@ -127,7 +108,7 @@ const BUILD: KpackKind<crds.BuildSpec> = {
  * new Build(chart, 'release', {
  *   metadata: { name: 'app-build-4bae4fb' },
  *   tags: ['registry.example.com/apps/app:4bae4fb'],
- *   builder: ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
+ *   builder: BuildBuilder.fromBuilder(ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default')),
  *   source: Source.git('https://github.com/example/app', { revision: '4bae4fb358ba5235ec8c8d9c001821a2017c70cb' }),
  *   resources: { memory: { request: Size.gibibytes(2), limit: Size.gibibytes(4) } },
  * });
@@ -150,23 +131,14 @@ export class Build extends kplus.Resource {
     this._services = [...props.services ?? []];
 
     const settings = renderOrThrow(this, () => renderBuildSettings(props, { resources: 'spec.resources', timeout: 'spec.activeDeadlineSeconds' }));
-    if (props.cache?._isVolume) {
-      throw new Error(`[${this.node.path}] spec.cache: a Build's volume cache is an existing claim: use BuildCache.persistentVolumeClaim(claim); BuildCache.volume(size) is for an Image`);
-    }
 
     const renderSpec = (): crds.BuildSpec => ({
       tags: props.tags && [...props.tags],
-      builder: {
-        image: props.builderImage,
-        ref: props.builder && kindAndName(props.builder.builderRef, props.builder),
-        imagePullSecrets: secretNames(props.builderPullSecrets),
-      },
+      // {} for a JavaScript caller that gives no builder: the rules then report both missing fields.
+      builder: props.builder?._toKpack() ?? {},
       serviceAccountName: props.serviceAccount && nameOf(props.serviceAccount),
-      source: props.source?._toKpack() as crds.BuildSpecSource,
-      cache: props.cache && {
-        volume: props.cache._claimName !== undefined ? { persistentVolumeClaimName: props.cache._claimName } : undefined,
-        registry: props.cache._registryTag !== undefined ? { tag: props.cache._registryTag } : undefined,
-      },
+      source: props.source?._toKpack(),
+      cache: props.cache?._toKpack(),
       runImage: props.runImage !== undefined ? { image: props.runImage } : undefined,
       activeDeadlineSeconds: settings.timeoutSeconds,
       env: renderEnv(this._env),
@@ -196,18 +168,16 @@ export class Build extends kplus.Resource {
       metadata: props.metadata,
       renderSpec,
       crossChecks: () => [
-        ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or NamespacedBuilder from the package root', 'Build', 'spec.builder.ref'),
-        ...checkBuilderNamespace(this.resource, props.builder?.builderRef, 'spec.builder.ref'),
+        ...props.builder?._checks(this.resource) ?? [],
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
-        ...(props.source?._pullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.source.registry.imagePullSecrets')),
-        ...(props.builderPullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.builder.imagePullSecrets')),
+        ...props.source?._checks() ?? [],
         ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
-        ...checkSshCredentials(props.source?._toKpack(), props.serviceAccount),
+        ...checkSshCredentials(props.source?._credentialsNeeded, props.serviceAccount),
         ...checkPushableTags(props.tags),
       ],
     });
     this.apiObject = this.resource;
-    warnSshCredentials(this, props.source?._toKpack(), props.serviceAccount);
+    warnSshCredentials(this, props.source?._credentialsNeeded, props.serviceAccount);
   }
 
   /** Sets an environment variable of the build (replacing one of the same name). */

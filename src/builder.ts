@@ -96,10 +96,14 @@ export class BuildpackRef {
     });
   }
 
-  private constructor(private readonly entry: Record<string, unknown>) {}
+  private constructor(private readonly entry: crds.ClusterBuilderSpecOrderGroup) {}
 
-  /** @internal */
-  public _toKpack(): Record<string, unknown> {
+  /**
+   * The entry of a group in the builder's `spec.order` (a Builder's `BuilderSpecOrderGroup` has the same
+   * shape).
+   * @internal
+   */
+  public _toKpack(): crds.ClusterBuilderSpecOrderGroup {
     return { ...this.entry };
   }
 }
@@ -312,11 +316,10 @@ class BuilderOrder {
   public idEntries(base: string): Array<{ id: string; path: string }> {
     return this.groups.flatMap((group, i) => group
       .map((buildpack, j) => ({ entry: buildpack._toKpack(), path: `${base}[${i}].group[${j}].id` }))
-      .filter(({ entry }) => typeof entry.id === 'string' && entry.name === undefined)
-      .map(({ entry, path }) => ({ id: entry.id as string, path })));
+      .flatMap(({ entry, path }) => entry.id !== undefined && entry.name === undefined ? [{ id: entry.id, path }] : []));
   }
 
-  public render() {
+  public render(): crds.ClusterBuilderSpecOrder[] | undefined {
     return this.groups.length > 0
       ? this.groups.map(group => ({ group: group.map(buildpack => buildpack._toKpack()) }))
       : undefined;

@@ -9,6 +9,8 @@ export * from './builder';
 export * from './reference';
 export * from './source';
 export * from './build-settings';
+export * from './cache';
+export * from './build-builder';
 export * from './build-image';
 export * from './build';
 export * as legacy from './legacy';

@@ -1,5 +1,7 @@
 import { IConstruct } from 'constructs';
-import { secretNames } from './private/k8s';
+import * as crds from './imports/kpack.io';
+import { CredentialsNeed, SourceDefinition } from './private/source';
+import { FieldError } from './private/validation/field-error';
 
 /** How kpack authenticates when it downloads a blob source. */
 export enum BlobAuth {
@@ -82,43 +84,42 @@ export interface RegistrySourceOptions {
 export class Source {
   /** Source code in a git repository, over https or ssh. */
   public static git(url: string, options: GitSourceOptions): Source {
-    return new Source({
-      git: { url, revision: options?.revision, initializeSubmodules: options?.initializeSubmodules },
-      subPath: options?.subPath,
-    });
+    return new Source(SourceDefinition.git(url, options?.revision, options?.subPath, options?.initializeSubmodules));
   }
 
   /** Source code in an archive (zip, tar, tar.gz, jar) at a URL. */
   public static blob(url: string, options: BlobSourceOptions = {}): Source {
-    return new Source({
-      blob: { url, stripComponents: options.stripComponents, auth: options.auth },
-      subPath: options.subPath,
-    });
+    return new Source(SourceDefinition.blob(url, options.subPath, { stripComponents: options.stripComponents, auth: options.auth }));
   }
 
   /** Source code in the layers of an image, e.g. pushed with `crane append` or `imgpkg push`. */
   public static registry(image: string, options: RegistrySourceOptions = {}): Source {
-    return new Source({
-      registry: { image, imagePullSecrets: secretNames(options.pullSecrets) },
-      subPath: options.subPath,
-    }, [...options.pullSecrets ?? []]);
+    return new Source(SourceDefinition.registry(image, options.subPath, options.pullSecrets));
+  }
+
+  private constructor(private readonly definition: SourceDefinition) {}
+
+  /**
+   * The `spec.source` of a kpack.io/v1alpha2 Image (a Build's has the same shape).
+   * @internal
+   */
+  public _toKpack(): crds.ImageSpecSource {
+    return this.definition.spec;
   }
 
   /**
-   * The secrets the source is pulled with, whose kind the consuming object checks.
+   * The problems of the source's own references (a pull secret of the wrong kind).
    * @internal
    */
-  public readonly _pullSecrets: IConstruct[];
-
-  private constructor(private readonly config: Record<string, unknown>, pullSecrets: IConstruct[] = []) {
-    this._pullSecrets = pullSecrets;
+  public _checks(): FieldError[] {
+    return this.definition.checks();
   }
 
   /**
-   * The `spec.source` of a kpack.io/v1alpha2 Image or Build.
+   * The credentials the source needs in the build's service account (an ssh git secret for an ssh URL).
    * @internal
    */
-  public _toKpack(): Record<string, unknown> {
-    return this.config;
+  public get _credentialsNeeded(): CredentialsNeed | undefined {
+    return this.definition.credentialsNeeded;
   }
 }

@@ -1,10 +1,11 @@
 import { ApiObject, Chart, Duration, JsonPatch, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
-  BuildCache, BuildImage, BuildImageProps, ClusterBuilder, ClusterStack, CreationTime, CredentialKind, IBuilder, ImageTaggingStrategy,
-  legacy, NamespacedBuilder, RegistryCredentials, Source,
+  BuildCache, BuildImage, BuildImageProps, BuildProps, ClusterBuilder, ClusterStack, CreationTime, CredentialKind, IBuilder, ImageCache,
+  ImageTaggingStrategy, legacy, NamespacedBuilder, RegistryCredentials, Source,
 } from '../src';
 import { schemaErrors, validationErrors, warningsUnder } from './util';
+import { literalCredentialsWarning, takeWarnings } from './warnings';
 
 function imageProps(chart: Chart, props: Partial<BuildImageProps> = {}): BuildImageProps {
   return {
@@ -27,7 +28,7 @@ describe('BuildImage', () => {
       metadata: { name: 'hello-golang' },
       additionalTags: ['making/hello-golang:latest'],
       serviceAccount,
-      cache: BuildCache.volume(Size.gibibytes(1.5), { storageClassName: 'fast' }),
+      cache: ImageCache.volume(Size.gibibytes(1.5), { storageClassName: 'fast' }),
       successBuildHistoryLimit: 5,
       failedBuildHistoryLimit: 3,
       imageTaggingStrategy: ImageTaggingStrategy.NONE,
@@ -73,21 +74,21 @@ describe('BuildImage', () => {
     ['Size.tebibytes(1)', Size.tebibytes(1), '1Ti'],
   ])('renders a cache of %s as %s', (_description, size, quantity) => {
     const chart = Testing.chart();
-    new BuildImage(chart, 'hello', imageProps(chart, { cache: BuildCache.volume(size) }));
+    new BuildImage(chart, 'hello', imageProps(chart, { cache: ImageCache.volume(size) }));
     expect(Testing.synth(chart)[0].spec.cache).toEqual({ volume: { size: quantity } });
   });
 
   test('renders a registry cache', () => {
     const chart = Testing.chart();
-    new BuildImage(chart, 'hello', imageProps(chart, { cache: BuildCache.registry('making/hello-golang-cache') }));
+    new BuildImage(chart, 'hello', imageProps(chart, { cache: ImageCache.registry('making/hello-golang-cache') }));
     expect(Testing.synth(chart)[0].spec.cache).toEqual({ registry: { tag: 'making/hello-golang-cache' } });
   });
 
   test('a cache size that is not a whole number of bytes cannot be rendered', () => {
     const chart = Testing.chart();
-    expect(() => new BuildImage(chart, 'hello', imageProps(chart, { cache: BuildCache.volume(Size.kibibytes(0.3)) })))
+    expect(() => new BuildImage(chart, 'hello', imageProps(chart, { cache: ImageCache.volume(Size.kibibytes(0.3)) })))
       .toThrow('[test/hello] spec.cache.volume.size: cache size must be a whole number of bytes, got 307.2 bytes');
-    expect(() => new BuildImage(chart, 'nan', imageProps(chart, { cache: BuildCache.volume(Size.gibibytes(NaN)) })))
+    expect(() => new BuildImage(chart, 'nan', imageProps(chart, { cache: ImageCache.volume(Size.gibibytes(NaN)) })))
       .toThrow('[test/nan] spec.cache.volume.size: cache size must be a whole number of bytes, got NaN bytes');
   });
 
@@ -116,7 +117,7 @@ describe('BuildImage', () => {
 
     test('a cache of size 0', () => {
       const chart = Testing.chart();
-      new BuildImage(chart, 'hello', imageProps(chart, { cache: BuildCache.volume(Size.gibibytes(0)) }));
+      new BuildImage(chart, 'hello', imageProps(chart, { cache: ImageCache.volume(Size.gibibytes(0)) }));
       expect(validationErrors(chart)).toEqual([
         '[test/hello] cache size must be greater than 0: spec.cache.volume.size\n' +
         'hint: leave the cache out to use kpack\'s default (2G when the cluster has a default StorageClass)',
@@ -254,6 +255,7 @@ describe('BuildImage', () => {
         '[test/hello] the source git@github.com:example/private.git is cloned over ssh, but service account "builds" holds no ssh git credentials: spec.serviceAccountName\n' +
         'hint: add RegistryCredentials.gitSsh(...) to the service account with addTo()',
       ]);
+      expect(takeWarnings()).toEqual([literalCredentialsWarning('test/hub', 'test-hub-c8cd8f3a', 'DOCKER_CONFIG_JSON')]);
     });
 
     test('with ssh credentials added, even after the image, passes', () => {
@@ -271,14 +273,20 @@ describe('BuildImage', () => {
       expect(warningsUnder(chart)).toEqual([
         'the source git@github.com:example/private.git is cloned over ssh: make sure the service account "default" holds an ssh git secret (RegistryCredentials.gitSsh)',
       ]);
+      expect(takeWarnings()).toEqual([
+        '[test/hello] warning: the source git@github.com:example/private.git is cloned over ssh: make sure the service account "default" holds an ssh git secret (RegistryCredentials.gitSsh)',
+      ]);
     });
   });
 
-  test('a claim cache is for standalone builds', () => {
+  test('a claim cache is for standalone builds: an Image does not take one (a type error)', () => {
     const chart = Testing.chart();
     const claim = kplus.PersistentVolumeClaim.fromClaimName(chart, 'claim', 'cache');
-    expect(() => new BuildImage(chart, 'hello', imageProps(chart, { cache: BuildCache.persistentVolumeClaim(claim) })))
-      .toThrow('[test/hello] spec.cache: an Image\'s volume cache is created by kpack: use BuildCache.volume(size); BuildCache.persistentVolumeClaim() is for a Build');
+    // @ts-expect-error a BuildCache (an existing claim) is not an ImageCache
+    const props: BuildImageProps = imageProps(chart, { cache: BuildCache.persistentVolumeClaim(claim) });
+    // @ts-expect-error the other way round: a volume kpack creates is not a Build's cache
+    const buildProps: Pick<BuildProps, 'cache'> = { cache: ImageCache.volume(Size.gibibytes(1)) };
+    expect([props.cache, buildProps.cache].every(cache => cache !== undefined)).toBe(true);
   });
 
   test('its ApiObject is the default child', () => {

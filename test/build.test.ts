@@ -1,12 +1,12 @@
 import { ApiObject, Chart, Duration, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Build, BuildCache, BuildProps, ClusterBuilder, ClusterStack, CreationTime, IBuilder, legacy, NamespacedBuilder, Source } from '../src';
+import { Build, BuildBuilder, BuildCache, BuildProps, ClusterBuilder, ClusterStack, CreationTime, IBuilder, legacy, NamespacedBuilder, Source } from '../src';
 import { schemaErrors, validationErrors } from './util';
 
 function buildProps(props: Partial<BuildProps> = {}): BuildProps {
   return {
     tags: ['registry.example.com/apps/app:1'],
-    builderImage: 'paketobuildpacks/builder-jammy-base',
+    builder: BuildBuilder.fromImage('paketobuildpacks/builder-jammy-base'),
     source: Source.git('https://github.com/example/app', { revision: '4bae4fb358ba5235ec8c8d9c001821a2017c70cb' }),
     ...props,
   };
@@ -23,8 +23,9 @@ describe('Build', () => {
     const build = new Build(chart, 'build', {
       metadata: { name: 'app-4bae4fb' },
       tags: ['registry.example.com/apps/app:4bae4fb', 'registry.example.com/apps/app:latest'],
-      builderImage: 'paketobuildpacks/builder-jammy-base',
-      builderPullSecrets: [kplus.Secret.fromSecretName(chart, 'pull', 'builder-pull')],
+      builder: BuildBuilder.fromImage('paketobuildpacks/builder-jammy-base', {
+        pullSecrets: [kplus.Secret.fromSecretName(chart, 'pull', 'builder-pull')],
+      }),
       serviceAccount,
       source: Source.git('https://github.com/example/app', { revision: '4bae4fb' }),
       cache: BuildCache.persistentVolumeClaim(kplus.PersistentVolumeClaim.fromClaimName(chart, 'claim', 'app-cache')),
@@ -80,19 +81,31 @@ describe('Build', () => {
 
   test('references a builder resource', () => {
     const chart = Testing.chart();
-    new Build(chart, 'build', buildProps({ builderImage: undefined, builder: ClusterBuilder.fromClusterBuilderName(chart, 'b', 'default') }));
+    new Build(chart, 'build', buildProps({ builder: BuildBuilder.fromBuilder(ClusterBuilder.fromClusterBuilderName(chart, 'b', 'default')) }));
     expect(Testing.synth(chart)[0].spec.builder).toEqual({ ref: { kind: 'ClusterBuilder', name: 'default' } });
   });
 
+  test('the builder is one value: a builder resource or a builder image, never both (type errors)', () => {
+    const chart = Testing.chart();
+    const builder = ClusterBuilder.fromClusterBuilderName(chart, 'b', 'default');
+    // @ts-expect-error a builder resource goes in through BuildBuilder.fromBuilder()
+    const direct: Pick<BuildProps, 'builder'> = { builder };
+    // @ts-expect-error the builder image's pull secrets belong to BuildBuilder.fromImage()
+    const both: Pick<BuildProps, 'builder'> = { builder: BuildBuilder.fromBuilder(builder), builderPullSecrets: [] };
+    // @ts-expect-error a ClusterStack is not a builder
+    BuildBuilder.fromBuilder(ClusterStack.fromClusterStackName(chart, 'stack', 'base'));
+    expect([direct, both].length).toBe(2);
+  });
+
   test.each<[string, (chart: Chart) => Partial<BuildProps>, string[]]>([
-    ['no builder', () => ({ builderImage: undefined }), ['[test/build] missing field(s): spec.builder.image, spec.builder.ref']],
-    ['two builders', chart => ({ builder: ClusterBuilder.fromClusterBuilderName(chart, 'b', 'default') }), ['[test/build] expected exactly one, got both: spec.builder.image, spec.builder.ref']],
+    // a JavaScript caller can leave the builder out: the rules report it
+    ['no builder', () => ({ builder: undefined }), ['[test/build] missing field(s): spec.builder.image, spec.builder.ref']],
     ['no tags', () => ({ tags: [] }), ['[test/build] missing field(s): spec.tags']],
     ['a digest tag', () => ({ tags: ['a/b@sha256:' + 'c'.repeat(64)] }), ['[test/build] invalid value: a/b@sha256:' + 'c'.repeat(64) + ': spec.tags[0]']],
     ['tags in two registries', () => ({ tags: ['registry.example.com/app:1', 'gcr.io/example/app:1'] }), [
       '[test/build] tags span several registries (gcr.io, registry.example.com): spec.tags\nhint: one build exports to one registry: split the build, or push the extra tags with a copy tool',
     ]],
-    ['a v0.0.8 builder', chart => ({ builderImage: undefined, builder: legacy.ClusterBuilder.fromClusterBuilderName(chart, 'b', 'default') as unknown as IBuilder }), [
+    ['a v0.0.8 builder', chart => ({ builder: BuildBuilder.fromBuilder(legacy.ClusterBuilder.fromClusterBuilderName(chart, 'b', 'default') as unknown as IBuilder) }), [
       '[test/build] builder ClusterBuilder "default" is a build.pivotal.io/v1alpha1 resource, but this Build is kpack.io/v1alpha2: spec.builder.ref\nhint: use ClusterBuilder or NamespacedBuilder from the package root',
     ]],
     ['the OS node label', () => ({ nodeSelector: { 'kubernetes.io/os': 'linux' } }), [
@@ -114,15 +127,13 @@ describe('Build', () => {
       stack: ClusterStack.fromClusterStackName(app, 'stack', 'base'),
     });
     const chart = new Chart(app, 'team-a', { namespace: 'team-a' });
-    new Build(chart, 'build', buildProps({ builderImage: undefined, builder }));
+    new Build(chart, 'build', buildProps({ builder: BuildBuilder.fromBuilder(builder) }));
     expect(validationErrors(chart)).toContain(
       `[team-a/build] Builder "${builder.name}" is in namespace team-b, the Build in team-a: spec.builder.ref\nhint: a Builder serves only its own namespace: use a ClusterBuilder, or define the Builder in the same namespace`);
   });
 
-  test('a volume cache of a size is for images only; a timeout must be whole seconds', () => {
+  test('a timeout must be whole seconds', () => {
     const chart = Testing.chart();
-    expect(() => new Build(chart, 'a', buildProps({ cache: BuildCache.volume(Size.gibibytes(1)) })))
-      .toThrow('[test/a] spec.cache: a Build\'s volume cache is an existing claim: use BuildCache.persistentVolumeClaim(claim); BuildCache.volume(size) is for an Image');
     expect(() => new Build(chart, 'b', buildProps({ buildTimeout: Duration.millis(1500) })))
       .toThrow(/^\[test\/b\] spec.activeDeadlineSeconds: build timeout must be a whole number of seconds/);
   });

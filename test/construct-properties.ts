@@ -7,8 +7,8 @@ import { App, Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
 import {
-  BlobAuth, Build, BuildCache, BuildImage, NamespacedBuilder, BuildpackRef, ClusterBuilder, ClusterBuildpack, ClusterLifecycle, ClusterStack,
-  ClusterStore, CreationTime, CredentialKind, ImageTaggingStrategy, legacy, RegistryCredentials, Source, Buildpack,
+  BlobAuth, Build, BuildBuilder, BuildImage, NamespacedBuilder, BuildpackRef, ClusterBuilder, ClusterBuildpack, ClusterLifecycle, ClusterStack,
+  ClusterStore, CreationTime, ImageCache, CredentialKind, ImageTaggingStrategy, legacy, RegistryCredentials, Source, Buildpack,
 } from '../src';
 
 // Strings that are valid for a field, near-valid, or junk: empty, unicode, huge.
@@ -94,7 +94,7 @@ export const CONSTRUCT_PROPERTIES: ConstructProperty[] = [
       source: mostly(fc.constant(Source.git('https://github.com/example/app', { revision: 'main' })), source),
       sa: fc.nat(),
       metadataName: optional(mostly(fc.stringMatching(/^[a-z][a-z0-9-]{0,20}[a-z0-9]$/), fc.oneof(name, fc.constant('x'.repeat(64))))),
-      cache: optional(fc.oneof(sizes.map(size => BuildCache.volume(size)), reference.map(tag => BuildCache.registry(tag)))),
+      cache: optional(fc.oneof(sizes.map(size => ImageCache.volume(size)), reference.map(tag => ImageCache.registry(tag)))),
       success: optional(mostly(fc.integer({ min: 1, max: 50 }), count)),
       failed: optional(mostly(fc.integer({ min: 1, max: 50 }), count)),
       strategy: optional(fc.constantFrom(ImageTaggingStrategy.NONE, ImageTaggingStrategy.BUILD_NUMBER)),
@@ -147,11 +147,12 @@ export const CONSTRUCT_PROPERTIES: ConstructProperty[] = [
     p => subject('fuzz/build', chart => new Build(chart, 'build', {
       metadata: { name: 'build' },
       tags: p.tags,
-      builderImage: p.image,
+      builder: p.byRef || p.image === undefined
+        ? BuildBuilder.fromBuilder(ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'))
+        : BuildBuilder.fromImage(p.image),
       source: p.source,
       runImage: p.runImage,
       buildTimeout: p.timeout,
-      builder: p.byRef ? ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default') : undefined,
       lastBuild: p.lastBuild === undefined ? undefined : { image: p.lastBuild },
       resources: {
         cpu: {

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { CredentialKind, legacy, RegistryCredentials } from '../src';
 import { findObject, warningsUnder } from './util';
+import { literalCredentialsWarning, takeWarnings } from './warnings';
 
 const SECRET = 'p4ssw0rd-never-printed';
 
@@ -30,6 +31,7 @@ describe('RegistryCredentials', () => {
       immutable: false,
       stringData: { username: '_json_key', password: SECRET },
     }]);
+    expect(takeWarnings()).toEqual([literalCredentialsWarning('test/gcr', 'gcr-credentials', 'DOCKER_BASIC_AUTH')]);
   });
 
   test.each([
@@ -44,12 +46,14 @@ describe('RegistryCredentials', () => {
     const chart = Testing.chart();
     RegistryCredentials.dockerBasicAuth(chart, 'hub', { registry, username: 'u', password: SECRET });
     expect(findObject(Testing.synth(chart), 'Secret').metadata.annotations).toEqual({ 'kpack.io/docker': 'https://index.docker.io/v1/' });
+    expect(takeWarnings()).toEqual([literalCredentialsWarning('test/hub', 'test-hub-c8cd8f3a', 'DOCKER_BASIC_AUTH')]);
   });
 
   test('other registries are kept as written', () => {
     const chart = Testing.chart();
     RegistryCredentials.dockerBasicAuth(chart, 'harbor', { registry: 'https://harbor.example.com:8443', username: 'u', password: SECRET });
     expect(findObject(Testing.synth(chart), 'Secret').metadata.annotations).toEqual({ 'kpack.io/docker': 'https://harbor.example.com:8443' });
+    expect(takeWarnings()).toEqual([literalCredentialsWarning('test/harbor', 'test-harbor-c882c75a', 'DOCKER_BASIC_AUTH')]);
   });
 
   test('dockerConfigJson: a dockerconfigjson Secret with no annotation', () => {
@@ -77,6 +81,7 @@ describe('RegistryCredentials', () => {
         },
       },
     });
+    expect(takeWarnings()).toEqual([literalCredentialsWarning('test/hub', 'test-hub-c8cd8f3a', 'DOCKER_CONFIG_JSON')]);
   });
 
   test('gitBasicAuth and gitSsh: annotated kpack.io/git with the server', () => {
@@ -92,6 +97,10 @@ describe('RegistryCredentials', () => {
     expect(ssh.type).toBe('kubernetes.io/ssh-auth');
     expect(ssh.metadata.annotations).toEqual({ 'kpack.io/git': 'git@github.com' });
     expect(ssh.stringData).toEqual({ 'ssh-privatekey': SECRET, 'known_hosts': 'github.com ssh-ed25519 AAAA' });
+    expect(takeWarnings()).toEqual([
+      literalCredentialsWarning('test/https', 'test-https-c8ddb3da', 'GIT_BASIC_AUTH'),
+      literalCredentialsWarning('test/ssh', 'test-ssh-c8da4d5e', 'GIT_SSH'),
+    ]);
   });
 
   test('blobBasicAuth: a basic-auth Secret annotated kpack.io/blob', () => {
@@ -101,6 +110,7 @@ describe('RegistryCredentials', () => {
     expect(credentials.kind).toBe(CredentialKind.BLOB_BASIC_AUTH);
     expect(secret.type).toBe('kubernetes.io/basic-auth');
     expect(secret.metadata.annotations).toEqual({ 'kpack.io/blob': 'storage.example.com' });
+    expect(takeWarnings()).toEqual([literalCredentialsWarning('test/storage', 'test-storage-c867735b', 'BLOB_BASIC_AUTH')]);
   });
 
   test('cosignKey: an Opaque Secret with cosign.key and cosign.password, annotated when asked', () => {
@@ -119,6 +129,7 @@ describe('RegistryCredentials', () => {
       'kpack.io/cosign.repository': 'registry.example.com/signatures',
       'kpack.io/cosign.docker-media-types': '1',
     });
+    expect(takeWarnings()).toEqual([literalCredentialsWarning('test/cosign', 'test-cosign-c8949f7d', 'COSIGN')]);
   });
 
   test('fromSecretName references an existing Secret and synthesizes nothing', () => {
@@ -149,6 +160,7 @@ describe('RegistryCredentials', () => {
       const manifest = findObject(Testing.synth(chart), 'ServiceAccount');
       expect(manifest.secrets).toEqual([{ name: 'hub' }]);
       expect(manifest.imagePullSecrets).toBeUndefined();
+      expect(takeWarnings()).toEqual([literalCredentialsWarning('test/hub', 'hub', 'DOCKER_BASIC_AUTH')]);
     });
 
     test('adds dockerconfigjson credentials to secrets and imagePullSecrets, each once, after construction too', () => {
@@ -169,6 +181,11 @@ describe('RegistryCredentials', () => {
       const manifest = findObject(Testing.synth(chart), 'ServiceAccount');
       expect(manifest.secrets).toEqual([{ name: 'hub' }, { name: 'git' }, { name: 'gcr' }]);
       expect(manifest.imagePullSecrets).toEqual([{ name: 'hub' }, { name: 'gcr' }]);
+      expect(takeWarnings()).toEqual([
+        literalCredentialsWarning('test/hub', 'hub', 'DOCKER_CONFIG_JSON'),
+        literalCredentialsWarning('test/gcr', 'gcr', 'DOCKER_CONFIG_JSON'),
+        literalCredentialsWarning('test/git', 'git', 'GIT_SSH'),
+      ]);
     });
 
     test('a service account referenced by name cannot be changed: nothing is added, with a warning', () => {
@@ -185,6 +202,10 @@ describe('RegistryCredentials', () => {
       expect(warningsUnder(chart)).toContain(
         'ServiceAccount "builds" is referenced by name, so secret "hub" cannot be added to it: add the secret where that ServiceAccount is defined',
       );
+      expect(takeWarnings()).toEqual([
+        literalCredentialsWarning('test/hub', 'hub', 'DOCKER_BASIC_AUTH'),
+        '[test/hub] warning: ServiceAccount "builds" is referenced by name, so secret "hub" cannot be added to it: add the secret where that ServiceAccount is defined',
+      ]);
     });
   });
 
@@ -203,6 +224,7 @@ describe('RegistryCredentials', () => {
     const account = Testing.synth(chart).find(o => o.kind === 'ServiceAccount');
     expect(account.secrets).toEqual([{ name: 'hub' }]);
     expect(account.imagePullSecrets).toEqual([{ name: 'hub' }]);
+    expect(takeWarnings()).toEqual([literalCredentialsWarning('test/hub', 'hub', 'DOCKER_CONFIG_JSON')]);
   });
 
   test('a secret\'s value appears in no warning or metadata', () => {

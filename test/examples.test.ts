@@ -1,17 +1,24 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { coreErrors, findObject, Manifest, schemaErrors, validationErrors } from './util';
+import { caCertificatesWarning, takeWarnings } from './warnings';
 import { EXAMPLE_CHARTS as EXAMPLES } from '../scripts/synth-examples';
+
+/** What each example warns at synth (none unless listed). */
+const WARNINGS: Record<string, string[]> = {
+  'authenticated-mirror': [caCertificatesWarning('authenticated-mirror/kpack')],
+};
 
 
 function synth(create: (app: App) => Chart): Manifest[] {
   return Testing.synth(create(Testing.app()));
 }
 
-describe.each(EXAMPLES)('example %s', (_name, create) => {
+describe.each(EXAMPLES)('example %s', (name, create) => {
   test('synthesizes without a validation error, and matches its snapshot', () => {
     const chart = create(Testing.app());
     expect(validationErrors(chart)).toEqual([]);
     expect(Testing.synth(chart)).toMatchSnapshot();
+    expect(takeWarnings()).toEqual(WARNINGS[name] ?? []);
   });
 
   test('writes kpack objects the structural schemas accept, and valid core objects', () => {
@@ -19,6 +26,7 @@ describe.each(EXAMPLES)('example %s', (_name, create) => {
       expect({ object: `${object.kind}/${object.metadata.name}`, errors: schemaErrors(object) ?? coreErrors(object) ?? [] })
         .toEqual({ object: `${object.kind}/${object.metadata.name}`, errors: [] });
     }
+    expect(takeWarnings()).toEqual(WARNINGS[name] ?? []);
   });
 });
 
@@ -63,6 +71,7 @@ describe('what each example shows', () => {
 
   test('authenticated-mirror: the install pulls from the mirror with its login, and the builds use the same login', () => {
     const install = synth(EXAMPLES[6][1]);
+    expect(takeWarnings()).toEqual([caCertificatesWarning('authenticated-mirror/kpack')]);
     expect(install.some(o => o.kind === 'CustomResourceDefinition')).toBe(false);
     expect(findObject(install, 'ServiceAccount', 'controller').imagePullSecrets).toEqual([{ name: 'harbor-login' }]);
     expect(findObject(install, 'ServiceAccount', 'webhook').imagePullSecrets).toEqual([{ name: 'harbor-login' }]);

@@ -7,6 +7,7 @@ import {
   CaCertificates, CredentialKind, ImageLock, Kpack, KpackCrds, KpackProps, KpackPullSecret, KpackVersion, RegistryCredentials,
 } from '../src';
 import { FIXTURES, findObject, Manifest, objectKey, readManifests, validationErrors, warningsUnder } from './util';
+import { caCertificatesWarning, legacyInstallWarning, literalCredentialsWarning, takeWarnings } from './warnings';
 
 // Two self-signed CA certificates (their keys were thrown away), as a PEM bundle.
 const BUNDLE = fs.readFileSync(path.join(FIXTURES, 'ca', 'bundle.pem'), 'utf8');
@@ -84,16 +85,16 @@ function changes(props: KpackProps): string[] {
   return changedPaths(render({ version: props.version }), render(props));
 }
 
+const LEGACY = legacyInstallWarning('test/kpack');
+const CA = caCertificatesWarning('test/kpack');
+/** The warning of an install with one image left a tag reference. */
+const tagWarning = (image: string) => '[test/kpack] warning: 1 kpack image is a tag reference without a digest, so what runs can change '
+  + `under the same tag: ${image}. Pin them with imageLock (see docs/install.md)`;
+
 const controller = (objects: Manifest[]) => findObject(objects, 'Deployment', 'kpack-controller');
 const webhook = (objects: Manifest[]) => findObject(objects, 'Deployment', 'kpack-webhook');
 const env = (deployment: Manifest) => deployment.spec.template.spec.containers[0].env as Manifest[];
 
-// Warnings go to stderr at synth; keep them out of the test output, and read them where a test wants to.
-let stderr: jest.SpyInstance;
-beforeEach(() => {
-  stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-});
-afterEach(() => stderr.mockRestore());
 
 describe('Kpack options', () => {
   test.each([['V0_0_8', KpackVersion.V0_0_8], ['V0_17_2', KpackVersion.V0_17_2], ['V0_18_0', KpackVersion.V0_18_0]])(
@@ -111,6 +112,7 @@ describe('Kpack options', () => {
 
       // THEN
       expect(objects).toEqual(RELEASE[name as keyof typeof RELEASE]);
+      expect(takeWarnings()).toEqual(version === KpackVersion.V0_0_8 ? [LEGACY] : []);
     });
 
   test('options never change the release objects cached for the process', () => {
@@ -131,6 +133,7 @@ describe('Kpack options', () => {
     // THEN
     expect(JSON.stringify(KpackVersion.V0_18_0._objects())).toBe(cached);
     expect(render()).toEqual(RELEASE.V0_18_0);
+    expect(takeWarnings()).toEqual([CA]);
   });
 
   describe('namespace', () => {
@@ -145,6 +148,7 @@ describe('Kpack options', () => {
         expect(findObject(objects, 'Namespace').metadata.name).toBe('build-system');
         // and renaming it back gives the release
         expect(JSON.parse(text.replace(/build-system/g, 'kpack'))).toEqual(RELEASE[name as keyof typeof RELEASE]);
+        expect(takeWarnings()).toEqual(version === KpackVersion.V0_0_8 ? [LEGACY] : []);
       });
 
     test('v0.17.2: the webhook configurations, CRD conversion, RBAC subjects and the webhook\'s namespace rules follow', () => {
@@ -189,6 +193,7 @@ describe('Kpack options', () => {
         expect(crds).toHaveLength(count);
         expect(crds).toEqual(release.filter(o => o.kind === 'CustomResourceDefinition'));
         expect(rest).toEqual(release.filter(o => o.kind !== 'CustomResourceDefinition'));
+        expect(takeWarnings()).toEqual(version === KpackVersion.V0_0_8 ? [LEGACY, LEGACY] : []);
       });
 
     test('an install of only the CRDs runs no image and warns about none', () => {
@@ -252,6 +257,7 @@ describe('Kpack options', () => {
         name: 'BUILD_INIT_IMAGE',
         value: 'registry.example.com:5000/kpack/build-init@sha256:b90a4d2c027ac6cf6b2904383211084d33d6faf9fed38a3d55a09b54e6f671bf',
       });
+      expect(takeWarnings()).toEqual([LEGACY, LEGACY, LEGACY]);
     });
 
     test('images lists every image once, with where it comes from, in a copy', () => {
@@ -280,6 +286,7 @@ describe('Kpack options', () => {
       expect(changes(props)).toContain('ClusterLifecycle//default-lifecycle spec.image');
       expect(findObject(render(props), 'ClusterLifecycle').spec.image).toBe('registry.example.com/buildpacks/lifecycle:0.20.5');
       expect(changes({ imageOverrides: { completion: 'registry.example.com/completion:1' } })).toEqual(['ConfigMap/kpack/completion-image data.image']);
+      expect(takeWarnings()).toEqual([tagWarning('registry.example.com/buildpacks/lifecycle:0.20.5'), tagWarning('registry.example.com/buildpacks/lifecycle:0.20.5'), tagWarning('registry.example.com/completion:1')]);
     });
 
     test('an override of an image the release does not have, or that does not parse, fails the synth', () => {
@@ -289,6 +296,7 @@ describe('Kpack options', () => {
         'hint: an image reference: registry/repository:tag or registry/repository@sha256:…',
         '[test/kpack] kpack 0.0.8 has no build-waiter image: imageOverrides.buildWaiter',
       ]);
+      expect(takeWarnings()).toEqual([LEGACY]);
     });
 
     test('an imageRegistry that is not a registry fails the synth', () => {
@@ -336,6 +344,7 @@ describe('Kpack options', () => {
       expect(kpack.images.find(i => i.component === 'controller')!.image).toBe(`${GHCR}/controller@${PUBLISHED.controller}`);
       Testing.synth(chart);
       expect(warningsUnder(chart)).toEqual([`imageLock pins images this install does not use: ${GHCR}/controller:0.17.2`]);
+      expect(takeWarnings()).toEqual([`[test/kpack] warning: imageLock pins images this install does not use: ${GHCR}/controller:0.17.2`]);
     });
 
     test('an overridden image is pinned only by its own reference', () => {
@@ -362,6 +371,7 @@ describe('Kpack options', () => {
         'registry.example.com/patched/rebase:1. Pin them with imageLock (see docs/install.md)',
       ]);
       expect(warningsUnder(fully.chart)).toEqual([]);
+      expect(takeWarnings()).toEqual([tagWarning('registry.example.com/patched/rebase:1')]);
     });
 
     test('warns about digests for images the install does not use', () => {
@@ -413,6 +423,7 @@ describe('Kpack options', () => {
       expect(warningsUnder(chart)).toEqual([expect.stringMatching(
         /^caCertificates reach kpack's controller only: build pods \(build-init, the lifecycle, completion\) .* cert-injection-webhook on the label kpack\.io\/build/)]);
       expect(warningsUnder(install().chart)).toEqual([]);
+      expect(takeWarnings()).toEqual([CA]);
     });
 
     test('fromPem: a binding Secret with one key per certificate, mounted into the controller, and nothing else', () => {
@@ -443,17 +454,20 @@ describe('Kpack options', () => {
       // the Secret comes right before the controller, so that it exists when the pod starts
       expect(objects.findIndex(o => o.kind === 'Secret' && o.metadata.name === 'ca-certificates') + 1)
         .toBe(objects.findIndex(o => o.kind === 'Deployment' && o.metadata.name === 'kpack-controller'));
+      expect(takeWarnings()).toEqual([CA, CA]);
     });
 
     test('fromPem: a new bundle changes the pod template, so the controller restarts and reads it', () => {
       const hash = (pem: string) => controller(render({ caCertificates: CaCertificates.fromPem(pem) })).spec.template.metadata.annotations;
       expect(hash(CERT_ONE)).not.toEqual(hash(BUNDLE));
       expect(hash(BUNDLE.replace(/\n/g, '\r\n'))).toEqual(hash(BUNDLE));
+      expect(takeWarnings()).toEqual([CA, CA, CA, CA]);
     });
 
     test('fromPem follows the namespace', () => {
       const objects = render({ namespace: 'builds', caCertificates: CaCertificates.fromPem(BUNDLE) });
       expect(findObject(objects, 'Secret', 'ca-certificates').metadata.namespace).toBe('builds');
+      expect(takeWarnings()).toEqual([CA]);
     });
 
     test('fromSecret mounts a Secret managed elsewhere, emitting none', () => {
@@ -472,6 +486,7 @@ describe('Kpack options', () => {
         `${CONTROLLER} spec.template.spec.volumes`,
       ]);
       expect(controller(objects).spec.template.spec.volumes).toEqual([{ name: 'ca-certificates', secret: { secretName: 'registry-ca' } }]);
+      expect(takeWarnings()).toEqual([CA]);
     });
 
     test('fromSecret: a Secret of this app must be a binding in the install\'s namespace', () => {
@@ -490,6 +505,7 @@ describe('Kpack options', () => {
         '[install/kpack] Secret "registry-ca" is not a ca-certificates binding (its key "type" is missing): caCertificates\n' +
         'hint: the Secret needs the key type: ca-certificates and one PEM certificate in each other key; or use CaCertificates.fromPem()',
       ]);
+      expect(takeWarnings()).toEqual([caCertificatesWarning('install/kpack')]);
     });
 
     test('fromSecret: a binding Secret in the install\'s namespace is fine', () => {
@@ -500,6 +516,7 @@ describe('Kpack options', () => {
       });
       new Kpack(chart, 'kpack', { caCertificates: CaCertificates.fromSecret(secret) });
       expect(validationErrors(chart)).toEqual([]);
+      expect(takeWarnings()).toEqual([CA]);
     });
 
     test('text that is not a PEM bundle fails the synth, without showing it (it may be a key without its header)', () => {
@@ -510,6 +527,7 @@ describe('Kpack options', () => {
       ]);
       const broken = BUNDLE.replace('-----END CERTIFICATE-----\n-----BEGIN', '-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----\nnot base64!\n-----BEGIN');
       expect(validationErrors(install({ caCertificates: CaCertificates.fromPem(broken) }).chart)).toHaveLength(1);
+      expect(takeWarnings()).toEqual([CA, CA]);
     });
 
     test('a private key fails the synth without being printed', () => {
@@ -517,6 +535,7 @@ describe('Kpack options', () => {
       const errors = validationErrors(install({ caCertificates: CaCertificates.fromPem(BUNDLE + key) }).chart);
       expect(errors).toEqual(['[test/kpack] holds a private key: caCertificates\nhint: give only the CA certificates, never a key']);
       expect(errors.join()).not.toContain('MIGHAgEA');
+      expect(takeWarnings()).toEqual([CA]);
     });
 
     test('kpack v0.0.8\'s controller does not read the binding: fail rather than pretend', () => {
@@ -525,6 +544,7 @@ describe('Kpack options', () => {
         '[test/kpack] kpack 0.0.8\'s controller image does not read a ca-certificates service binding: caCertificates\n' +
         'hint: only kpack v0.17 images are known to; for older ones, mount the bundle and set SSL_CERT_DIR through the apiObjects escape hatch',
       ]);
+      expect(takeWarnings()).toEqual([LEGACY, CA]);
     });
   });
 
@@ -545,6 +565,7 @@ describe('Kpack options', () => {
     test('works for kpack v0.0.8 too', () => {
       expect(changes({ version: KpackVersion.V0_0_8, proxy: { httpsProxy: 'http://proxy:3128', noProxy: ['.svc'] } }))
         .toEqual([`${CONTROLLER} spec.template.spec.containers[0].env[4]`, `${CONTROLLER} spec.template.spec.containers[0].env[5]`]);
+      expect(takeWarnings()).toEqual([LEGACY, LEGACY]);
     });
 
     test('warns about credentials in the URL without showing them, and about a missing noProxy', () => {
@@ -624,12 +645,14 @@ describe('Kpack options', () => {
       const empty = { controller: { resources: {}, nodeSelector: {}, tolerations: [] }, proxy: { noProxy: [] } };
       expect(changes({ version: KpackVersion.V0_0_8, ...empty })).toEqual([]);
       expect(changes({ controller: { resources: { cpu: {} } }, webhook: { resources: {} } })).toEqual([]);
+      expect(takeWarnings()).toEqual([LEGACY, LEGACY]);
     });
 
     test('resources on kpack v0.0.8, which sets none', () => {
       const props = { version: KpackVersion.V0_0_8, controller: { resources: { memory: { limit: Size.gibibytes(1) } } } };
       expect(changes(props)).toEqual([`${CONTROLLER} spec.template.spec.containers[0].resources`]);
       expect(controller(render(props)).spec.template.spec.containers[0].resources).toEqual({ limits: { memory: '1Gi' } });
+      expect(takeWarnings()).toEqual([LEGACY, LEGACY, LEGACY]);
     });
 
     test('the feature switches set the controller\'s env, as strings', () => {
@@ -652,6 +675,7 @@ describe('Kpack options', () => {
     test('kpack v0.0.8 has no feature switches: setting one fails the synth', () => {
       const { chart } = install({ version: KpackVersion.V0_0_8, controller: { injectedSidecarSupport: true } });
       expect(validationErrors(chart)).toEqual(['[test/kpack] kpack 0.0.8\'s controller has no INJECTED_SIDECAR_SUPPORT switch: controller.injectedSidecarSupport']);
+      expect(takeWarnings()).toEqual([LEGACY]);
     });
 
     test('bad values fail the synth together, each naming its prop and value', () => {
@@ -679,6 +703,8 @@ describe('Kpack options', () => {
       expect(warningsUnder(chart)).toContain('controller.replicas is 2, but kpack\'s controller has no leader election: ' +
         'every replica reconciles every resource (conflicting updates, repeated registry calls). Run 1');
       expect(validationErrors(chart)).toEqual([]);
+      expect(takeWarnings()).toEqual(['[test/kpack] warning: controller.replicas is 2, but kpack\'s controller has no leader election: ' +
+        'every replica reconciles every resource (conflicting updates, repeated registry calls). Run 1']);
     });
   });
 
@@ -722,6 +748,7 @@ describe('Kpack options', () => {
       const objects = Testing.synth(chart);
       expect(findObject(objects, 'ServiceAccount', 'controller').imagePullSecrets).toEqual([{ name: 'mirror-login' }]);
       expect(findObject(objects, 'Secret', 'mirror-login').type).toBe('kubernetes.io/dockerconfigjson');
+      expect(takeWarnings()).toEqual([literalCredentialsWarning('test/mirror', 'mirror-login', 'DOCKER_CONFIG_JSON')]);
     });
 
     test('credentials of another kind, or of another namespace, fail the synth without their values', () => {
@@ -745,6 +772,10 @@ describe('Kpack options', () => {
         'hint: Kubernetes pulls images only with dockerconfigjson Secrets: use RegistryCredentials.dockerConfigJson()',
       ]);
       expect(errors.join('\n')).not.toContain('not-printed');
+      expect(takeWarnings()).toEqual([
+        literalCredentialsWarning('test/basic', 'test-basic-c89a8432', 'DOCKER_BASIC_AUTH'),
+        literalCredentialsWarning('test/elsewhere', 'login', 'DOCKER_CONFIG_JSON'),
+      ]);
     });
 
     test('have no effect on an install of only the CRDs', () => {
@@ -791,6 +822,7 @@ describe('Kpack options', () => {
       expect(findObject(objects, 'Deployment', 'kpack-webhook').metadata.annotations[WAVE]).toBe('6');
       expect(findObject(objects, 'Secret', 'ca-certificates').metadata.annotations[WAVE]).toBe('6');
       expect(findObject(objects, 'ClusterLifecycle').metadata.annotations[WAVE]).toBe('7');
+      expect(takeWarnings()).toEqual([CA]);
     });
 
     test('a wave that is not an integer fails the synth', () => {
@@ -828,6 +860,7 @@ describe('Kpack options', () => {
         '[test/kpack] kpack 0.0.8 has no minimum Kubernetes version check to override: kubernetesMinVersion\n' +
         'hint: kpack 0.0.8 runs only on Kubernetes 1.21 or older; remove kubernetesMinVersion',
       ]);
+      expect(takeWarnings()).toEqual([LEGACY]);
     });
   });
 
@@ -837,14 +870,12 @@ describe('Kpack options', () => {
       const app = Testing.app();
       new Kpack(new Chart(app, 'one'), 'kpack', { version: KpackVersion.V0_0_8 });
       new Chart(app, 'two');
-      stderr.mockClear();
 
       // WHEN
       app.synth();
 
       // THEN
-      const lines = stderr.mock.calls.map(call => String(call[0]));
-      expect(lines).toEqual([expect.stringMatching(/^\[one\/kpack\] warning: kpack v0\.0\.8 uses apiextensions/)]);
+      expect(takeWarnings()).toEqual([legacyInstallWarning('one/kpack')]);
     });
   });
 });

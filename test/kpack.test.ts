@@ -5,6 +5,7 @@ import { ApiObject, Chart, Testing } from 'cdk8s';
 import { parseObjects, PUBLISHED_RELEASES, renderRelease } from '../scripts/render-kpack-release';
 import { BuildImage, ClusterBuilder, Kpack, KpackVersion, legacy, Source } from '../src';
 import { findObject, FIXTURES, Manifest, objectKey, readManifests, validationErrors, warningsUnder } from './util';
+import { legacyInstallWarning, takeWarnings } from './warnings';
 
 const ASSETS = path.join(__dirname, '..', 'assets', 'kpack');
 
@@ -30,6 +31,7 @@ describe('Kpack', () => {
     expect(upstream).toHaveLength(count);
     expect(synthesized.map(objectKey)).toEqual(upstream.map(objectKey));
     expect(synthesized).toEqual(upstream);
+    expect(takeWarnings()).toEqual(version === KpackVersion.V0_0_8 ? [legacyInstallWarning('test/kpack')] : []);
   });
 
   test('the vendored v0.0.8 release is the upstream asset, byte for byte', () => {
@@ -161,6 +163,7 @@ describe('Kpack', () => {
         '[test/kpack] this chart installs kpack 0.0.8, which serves build.pivotal.io/v1alpha1, but also defines test/app (kpack.io/v1alpha2 Image)\n' +
         'hint: kpack v0.0.8 serves only build.pivotal.io (use the legacy.* constructs); kpack v0.17 and later serve kpack.io (use the constructs at the package root)',
       ]);
+      expect(takeWarnings()).toEqual([legacyInstallWarning('test/kpack')]);
     });
 
     test('a v0.17 install with build.pivotal.io resources fails', () => {
@@ -180,6 +183,7 @@ describe('Kpack', () => {
       new Kpack(other, 'kpack');
       expect(validationErrors(chart)).toEqual([]);
       expect(validationErrors(other)).toEqual([]);
+      expect(takeWarnings()).toEqual([legacyInstallWarning('test/kpack')]);
     });
   });
 });
@@ -217,6 +221,7 @@ describe('Kpack structuralSchemas', () => {
     const chart = Testing.chart();
     new Kpack(chart, 'kpack', { version: KpackVersion.V0_0_8, structuralSchemas: true });
     expect(validationErrors(chart)).toEqual(['[test/kpack] invalid value: true: structuralSchemas\nhint: kpack 0.0.8 has no kpack.io/v1alpha2 CRDs to carry the schemas']);
+    expect(takeWarnings()).toEqual([legacyInstallWarning('test/kpack')]);
   });
 });
 

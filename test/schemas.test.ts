@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { FIXTURES, Manifest, schemaErrors } from './util';
+import { literalCredentialsWarning, takeWarnings } from './warnings';
 
 const SAMPLES = path.join(FIXTURES, 'kpack-samples');
 
@@ -37,6 +38,7 @@ describe('the structural schemas', () => {
     const kpackObjects = objects.filter(o => o.apiVersion === 'kpack.io/v1alpha2');
     expect(kpackObjects.length).toBeGreaterThan(0);
     expect(kpackObjects.map(o => schemaErrors(o))).toEqual(kpackObjects.map(() => []));
+    expect(takeWarnings()).toEqual(STEPS.map(() => literalCredentialsWarning('tutorial/registry-credentials', 'tutorial-registry-credentials', 'DOCKER_CONFIG_JSON')));
   });
 
   test('accept every kpack.io/v1alpha2 sample of kpack\'s repository and docs', () => {

@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { BlobAuth, Source } from '../src';
+import { BlobAuth, CredentialKind, Source } from '../src';
 
 describe('Source', () => {
   test('git: url and revision, with submodules and a sub path when asked', () => {
@@ -34,5 +34,21 @@ describe('Source', () => {
       .toEqual({ registry: { image: 'registry.example.com/sources/app:1', imagePullSecrets: [{ name: 'registry-pull' }] } });
     expect(JSON.parse(JSON.stringify(Source.registry('registry.example.com/sources/app:1')._toKpack())))
       .toEqual({ registry: { image: 'registry.example.com/sources/app:1' } });
+  });
+
+  test('says which credentials it needs: an ssh git secret for a git URL cloned over ssh, nothing otherwise', () => {
+    expect(Source.git('git@github.com:example/app.git', { revision: 'main' })._credentialsNeeded)
+      .toEqual({ kind: CredentialKind.GIT_SSH, url: 'git@github.com:example/app.git' });
+    expect(Source.git('ssh://git@git.example.com/app.git', { revision: 'main' })._credentialsNeeded?.kind).toBe(CredentialKind.GIT_SSH);
+    expect(Source.git('https://github.com/example/app', { revision: 'main' })._credentialsNeeded).toBeUndefined();
+    expect(Source.blob('https://storage.example.com/app.tgz')._credentialsNeeded).toBeUndefined();
+    expect(Source.registry('registry.example.com/sources/app:1')._credentialsNeeded).toBeUndefined();
+  });
+
+  test('a pull secret of another kind is reported by the source', () => {
+    const chart = Testing.chart();
+    const notASecret = kplus.ServiceAccount.fromServiceAccountName(chart, 'sa', 'builds');
+    expect(Source.registry('registry.example.com/sources/app:1', { pullSecrets: [notASecret] })._checks().map(e => e.paths))
+      .toEqual([['spec.source.registry.imagePullSecrets']]);
   });
 });

@@ -7,10 +7,26 @@ import { dockerHubFromEnvironment, PLACEHOLDERS } from '../examples/tutorial/mai
 import { GENERATIONS, LegacyTutorialChart, STEPS, synthTutorial, TutorialChart, tutorialApplyCommands, TutorialStep } from '../examples/tutorial/tutorial';
 import { Kpack, KpackVersion } from '../src';
 import { FIXTURES, findObject, Manifest, objectKey, readManifests } from './util';
+import { legacyInstallWarning, literalCredentialsWarning, takeWarnings } from './warnings';
 import { sameQuantity } from '../src/private/quantity';
 
 // The comparison with the tutorial's manifests always uses the tutorial's placeholder account.
 const DOCKER_HUB = PLACEHOLDERS;
+
+/** The warning of the tutorial's Docker Hub secret, written into the YAML: basic auth on v0.0.8, dockerconfigjson on v0.18. */
+function credentialsWarning(chartId: string, kind: 'DOCKER_BASIC_AUTH' | 'DOCKER_CONFIG_JSON'): string {
+  return literalCredentialsWarning(`${chartId}/registry-credentials`, 'tutorial-registry-credentials', kind);
+}
+const LEGACY_STEP_WARNING = credentialsWarning('tutorial', 'DOCKER_BASIC_AUTH');
+const STEP_WARNING = credentialsWarning('tutorial', 'DOCKER_CONFIG_JSON');
+
+/** What synthTutorial warns: the v0.0.8 install in its two charts, then each step's secret, v0.0.8 first. */
+const SYNTH_TUTORIAL_WARNINGS = [
+  legacyInstallWarning('kpack-crds/kpack'),
+  legacyInstallWarning('kpack/kpack'),
+  ...STEPS.map((_, i) => credentialsWarning(`step-${i + 1}`, 'DOCKER_BASIC_AUTH')),
+  ...STEPS.map((_, i) => credentialsWarning(`step-${i + 1}`, 'DOCKER_CONFIG_JSON')),
+];
 
 function synthStep(chartClass: typeof TutorialChart | typeof LegacyTutorialChart, step: TutorialStep): Manifest[] {
   return Testing.synth(new chartClass(Testing.app(), 'tutorial', { step, dockerHub: DOCKER_HUB }));
@@ -92,22 +108,28 @@ describe('the tutorial on kpack v0.0.8', () => {
     // THEN
     expect(objects).toHaveLength(4);
     expectSameObjects(objects, seedAfterStep(step));
+    expect(takeWarnings()).toEqual([LEGACY_STEP_WARNING]);
   });
 
   test('keeps the ServiceAccount\'s token automounting at the Kubernetes default, as the tutorial does', () => {
     const account = findObject(synthStep(LegacyTutorialChart, STEPS[0]), 'ServiceAccount');
     expect(account.automountServiceAccountToken).not.toBe(false);
+    expect(takeWarnings()).toEqual([LEGACY_STEP_WARNING]);
   });
 
   test('renders the cache size of Size.gibibytes(1.5) as 1.5Gi', () => {
     expect(findObject(synthStep(LegacyTutorialChart, STEPS[0]), 'Image').spec.cacheSize).toBe('1.5Gi');
+    expect(takeWarnings()).toEqual([LEGACY_STEP_WARNING]);
   });
 });
 
 describe('the tutorial on kpack v0.18', () => {
   const objects = synthStep(TutorialChart, STEPS[0]);
+  // Printed while jest collects the tests: taken now, asserted by the first test.
+  const warnings = takeWarnings();
 
   test('builds the same app with a kpack-made builder, in namespace default', () => {
+    expect(warnings).toEqual([STEP_WARNING]);
     expect(objects.map(o => `${o.kind}/${o.metadata.namespace ?? '-'}/${o.metadata.name}`)).toEqual([
       'Secret/default/tutorial-registry-credentials',
       'ServiceAccount/default/tutorial-service-account',
@@ -169,10 +191,12 @@ describe('the tutorial on kpack v0.18', () => {
       buildImage: { image: 'paketobuildpacks/build-jammy-tiny' },
       runImage: { image: 'paketobuildpacks/run-jammy-tiny' },
     });
+    expect(takeWarnings()).toEqual([STEP_WARNING]);
   });
 
   test.each([1, 2, 3])('step %i matches its snapshot', step => {
     expect(synthStep(TutorialChart, STEPS[step - 1])).toMatchSnapshot();
+    expect(takeWarnings()).toEqual([STEP_WARNING]);
   });
 });
 
@@ -191,6 +215,7 @@ describe('the tutorial steps', () => {
     const steps = STEPS.map(step => synthStep(chartClass, step));
     expect(changedObjects(steps[0], steps[1])).toEqual([expected[0]]);
     expect(changedObjects(steps[1], steps[2])).toEqual([expected[1]]);
+    expect(takeWarnings()).toEqual(STEPS.map(() => chartClass === LegacyTutorialChart ? LEGACY_STEP_WARNING : STEP_WARNING));
   });
 });
 
@@ -226,12 +251,14 @@ describe('synthTutorial', () => {
     }
     expectSameObjects(readManifests(path.join(outdir, 'v0.0.8', 'step-3.k8s.yaml')), seedAfterStep(3));
     expect(GENERATIONS.map(g => g.version)).toEqual([KpackVersion.V0_0_8, KpackVersion.V0_18_0]);
+    expect(takeWarnings()).toEqual([...SYNTH_TUTORIAL_WARNINGS, legacyInstallWarning('kpack/kpack')]);
   });
 
   test('is deterministic: two runs write byte-identical files', () => {
     const first = synthTutorial(path.join(outdir, 'a'), DOCKER_HUB).map(f => fs.readFileSync(f, 'utf8'));
     const second = synthTutorial(path.join(outdir, 'b'), DOCKER_HUB).map(f => fs.readFileSync(f, 'utf8'));
     expect(second).toEqual(first);
+    expect(takeWarnings()).toEqual([...SYNTH_TUTORIAL_WARNINGS, ...SYNTH_TUTORIAL_WARNINGS]);
   });
 });
 
@@ -313,6 +340,7 @@ describe('the printed apply order, against the object order of a fresh cluster',
   beforeAll(() => {
     outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'tutorial-apply-'));
     synthTutorial(outdir, DOCKER_HUB);
+    expect(takeWarnings()).toEqual(SYNTH_TUTORIAL_WARNINGS);
   });
   afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 

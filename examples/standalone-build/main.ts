@@ -5,7 +5,7 @@
 import { App, Chart, ChartProps, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { Build, BuildCache, ClusterBuilder, Source } from '../../src';
+import { Build, BuildBuilder, BuildCache, ClusterBuilder, Source } from '../../src';
 
 export interface StandaloneBuildChartProps extends ChartProps {
   /** The commit to build. */
@@ -20,7 +20,7 @@ export class StandaloneBuildChart extends Chart {
     new Build(this, 'build', {
       metadata: { name: `checkout-${shortCommit}` },
       tags: [`registry.example.com/apps/checkout:${shortCommit}`],
-      builder: ClusterBuilder.fromClusterBuilderName(this, 'builder', 'default'),
+      builder: BuildBuilder.fromBuilder(ClusterBuilder.fromClusterBuilderName(this, 'builder', 'default')),
       serviceAccount: kplus.ServiceAccount.fromServiceAccountName(this, 'builds', 'builds', { namespaceName: 'ci' }),
       source: Source.git('https://github.com/example/checkout', { revision: props.commit }),
       cache: BuildCache.registry('registry.example.com/caches/checkout'),

@@ -15,7 +15,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ApplyCommand, applyCommands } from './apply';
 import {
-  BuildCache, BuildImage, BuildpackRef, ClusterBuilder, ClusterStack, ClusterStore, Kpack, KpackCrds, KpackVersion,
+  BuildImage, BuildpackRef, ClusterBuilder, ClusterStack, ClusterStore, ImageCache, Kpack, KpackCrds, KpackVersion,
   legacy, RegistryCredentials, Source,
 } from '../../src';
 
@@ -126,7 +126,7 @@ export class TutorialChart extends Chart {
       metadata: { name: 'hello-golang' },
       tag: `${props.dockerHub.username}/hello-golang`,
       serviceAccount,
-      cache: BuildCache.volume(Size.gibibytes(1.5)),
+      cache: ImageCache.volume(Size.gibibytes(1.5)),
       builder,
       source: Source.git(APP_REPOSITORY, { revision: props.step.revision }),
     });

@@ -107,7 +107,7 @@ const REQUIRED_PROPS: Record<string, readonly string[]> = {
   'ClusterBuilder': ['tag', 'stack', 'serviceAccount'],
   'NamespacedBuilder': ['tag', 'stack'],
   'BuildImage': ['tag', 'builder', 'source'],
-  'Build': ['tags', 'source'],
+  'Build': ['tags', 'builder', 'source'],
   'legacy.ClusterBuilder': ['image'],
   'legacy.NamespacedBuilder': ['image'],
   'legacy.BuildImage': ['tag', 'builder', 'source'],
@@ -376,7 +376,7 @@ class Generator {
       const volume = object_(own(cache, 'volume'));
       if (registry !== undefined && volume === undefined && Object.keys(cache).length === 1) {
         onlyKeys(registry, ['tag']);
-        cacheCode = code(`BuildCache.registry(${literal(string(own(registry, 'tag')) ?? unfit())})`);
+        cacheCode = code(`ImageCache.registry(${literal(string(own(registry, 'tag')) ?? unfit())})`);
         take(spec, 'cache');
       } else if (volume !== undefined && registry === undefined && Object.keys(cache).length === 1 && own(volume, 'size') !== undefined) {
         onlyKeys(volume, ['size', 'storageClassName']);
@@ -384,12 +384,12 @@ class Generator {
         const storageClassName = string(own(volume, 'storageClassName'));
         if (size) {
           take(spec, 'cache');
-          cacheCode = code(`BuildCache.volume(${size.source}${storageClassName !== undefined ? `, { storageClassName: ${literal(storageClassName)} }` : ''})`);
+          cacheCode = code(`ImageCache.volume(${size.source}${storageClassName !== undefined ? `, { storageClassName: ${literal(storageClassName)} }` : ''})`);
         }
       }
     }
     if (cacheCode) {
-      this.imports.add('BuildCache');
+      this.imports.add('ImageCache');
     }
     const cosign = object_(own(spec, 'cosign'));
     let cosignAnnotations: Json | undefined;
@@ -452,11 +452,16 @@ class Generator {
     if (builder !== undefined) {
       onlyKeys(builder, ['image', 'ref', 'imagePullSecrets']);
       if ((own(builder, 'image') === undefined) === (own(builder, 'ref') === undefined)) throw new Unfit();
-      builderProps = {
-        builderImage: string(own(builder, 'image')),
-        builder: this.ref(own(builder, 'ref'), 'builder', CURRENT, object),
-        builderPullSecrets: this.pullSecrets(own(builder, 'imagePullSecrets'), object),
-      };
+      const image = string(own(builder, 'image'));
+      const pullSecrets = this.pullSecrets(own(builder, 'imagePullSecrets'), object);
+      this.imports.add('BuildBuilder');
+      if (image !== undefined) {
+        builderProps = { builder: code(`BuildBuilder.fromImage(${literal(image)}${pullSecrets !== undefined ? `, { pullSecrets: ${literal(pullSecrets)} }` : ''})`) };
+      } else {
+        // A builder resource's image is pulled by kpack with the builder's own secrets: no pull secrets here.
+        if (pullSecrets !== undefined) throw new Unfit();
+        builderProps = { builder: code(`BuildBuilder.fromBuilder(${literal(this.ref(own(builder, 'ref'), 'builder', CURRENT, object))})`) };
+      }
       take(spec, 'builder');
     }
     let cache: string | undefined;

@@ -11,6 +11,7 @@ import { checkKind, nameOf } from '../private/k8s';
 import { KpackKind, KpackObject, plainSpec } from '../private/kpack-object';
 import { sizeToQuantity } from '../private/quantity';
 import { emptyToUndefined, kindAndName, renderOrThrow } from '../private/resources';
+import { LegacySourceSpec } from '../private/source';
 
 /** Properties for kpack v0.0.8's `BuildImage`. */
 export interface BuildImageProps extends kplus.ResourceProps {
@@ -82,7 +83,7 @@ interface LegacyImageSpec {
   readonly serviceAccount?: string;
   readonly cacheSize?: string;
   readonly builder?: { readonly name: string; readonly kind: string };
-  readonly source?: Record<string, unknown>;
+  readonly source?: LegacySourceSpec;
   readonly successBuildHistoryLimit?: number;
   readonly failedBuildHistoryLimit?: number;
   readonly imageTaggingStrategy?: ImageTaggingStrategy;
@@ -146,7 +147,7 @@ export class BuildImage extends kplus.Resource {
       crossChecks: () => [
         ...checkBuilderGeneration(props.builder, LEGACY_API_VERSION, 'use legacy.ClusterBuilder or legacy.NamespacedBuilder (the builders at the package root are for kpack v0.17)'),
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
-        ...(props.source?._pullSecrets ?? []).flatMap(secret => checkKind(secret, 'Secret', 'spec.source.registry.imagePullSecrets')),
+        ...props.source?._checks() ?? [],
         ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
       ],
     });

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
-import { secretNames } from '../private/k8s';
+import { LegacySourceSpec, SourceDefinition } from '../private/source';
+import { FieldError } from '../private/validation/field-error';
 
 /** Options for kpack v0.0.8's `Source.git()`. */
 export interface GitSourceOptions {
@@ -47,37 +48,34 @@ export interface RegistrySourceOptions {
 export class Source {
   /** Source code in a git repository. */
   public static git(url: string, options: GitSourceOptions): Source {
-    return new Source({ git: { url, revision: options?.revision }, subPath: options?.subPath });
+    return new Source(SourceDefinition.git(url, options?.revision, options?.subPath));
   }
 
   /** Source code in an archive at a URL (public, or with a token in the URL). */
   public static blob(url: string, options: BlobSourceOptions = {}): Source {
-    return new Source({ blob: { url }, subPath: options.subPath });
+    return new Source(SourceDefinition.blob(url, options.subPath));
   }
 
   /** Source code in the layers of an image. */
   public static registry(image: string, options: RegistrySourceOptions = {}): Source {
-    return new Source({
-      registry: { image, imagePullSecrets: secretNames(options.pullSecrets) },
-      subPath: options.subPath,
-    }, [...options.pullSecrets ?? []]);
+    return new Source(SourceDefinition.registry(image, options.subPath, options.pullSecrets));
   }
 
-  /**
-   * The secrets the source is pulled with, whose kind the consuming object checks.
-   * @internal
-   */
-  public readonly _pullSecrets: IConstruct[];
-
-  private constructor(private readonly config: Record<string, unknown>, pullSecrets: IConstruct[] = []) {
-    this._pullSecrets = pullSecrets;
-  }
+  private constructor(private readonly definition: SourceDefinition) {}
 
   /**
    * The `spec.source` of a build.pivotal.io/v1alpha1 Image.
    * @internal
    */
-  public _toKpack(): Record<string, unknown> {
-    return this.config;
+  public _toKpack(): LegacySourceSpec {
+    return this.definition.spec;
+  }
+
+  /**
+   * The problems of the source's own references (a pull secret of the wrong kind).
+   * @internal
+   */
+  public _checks(): FieldError[] {
+    return this.definition.checks();
   }
 }

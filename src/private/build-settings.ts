@@ -1,7 +1,6 @@
-import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
-import { toleration } from './install/deployments';
+import { resourceQuantities, toleration } from './k8s';
 import { sizeToQuantity } from './quantity';
 import { BuildOptions } from '../build-settings';
 
@@ -80,20 +79,9 @@ function renderResources(resources: kplus.ContainerResources | undefined, base: 
   if (!resources) {
     return undefined;
   }
-  const requests: Record<string, string> = {};
-  const limits: Record<string, string> = {};
-  const set = (target: Record<string, string>, key: string, value: string | undefined) => {
-    if (value !== undefined) {
-      target[key] = value;
-    }
-  };
-  set(requests, 'cpu', resources.cpu?.request?.amount);
-  set(limits, 'cpu', resources.cpu?.limit?.amount);
-  const quantity = (size: Size | undefined, field: string) => size && sizeToQuantity(size, `${base}.${field}`);
-  set(requests, 'memory', quantity(resources.memory?.request, 'requests.memory'));
-  set(limits, 'memory', quantity(resources.memory?.limit, 'limits.memory'));
-  set(requests, 'ephemeral-storage', quantity(resources.ephemeralStorage?.request, 'requests.ephemeral-storage'));
-  set(limits, 'ephemeral-storage', quantity(resources.ephemeralStorage?.limit, 'limits.ephemeral-storage'));
+  const { requests, limits } = resourceQuantities(resources, amount => amount.cpu
+    ? amount.cpu.amount
+    : sizeToQuantity(amount.size!, `${base}.${amount.side === 'request' ? 'requests' : 'limits'}.${amount.key}`));
   return {
     requests: Object.keys(requests).length > 0 ? requests : undefined,
     limits: Object.keys(limits).length > 0 ? limits : undefined,

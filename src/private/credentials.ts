@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
-import { checkKind, resolveObject, ServiceAccountSecrets } from './k8s';
+import { checkKind, isDnsSubdomain, resolveObject, ServiceAccountSecrets } from './k8s';
 import { formatFieldErrors, invalidValue, withHint } from './validation/field-error';
 import { addWarning } from './warnings';
 
@@ -40,16 +40,13 @@ export function warnIfLiteral(credentials: IConstruct, secret: kplus.ISecret, ki
   }
 }
 
-// Kubernetes' DNS-1123 subdomain, the form of a Secret's name.
-const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /** A Secret the credentials create must have a name Kubernetes accepts (checked at synth). */
 export function validateSecretName(credentials: IConstruct, secret: kplus.ISecret): void {
   if (!(secret instanceof kplus.Secret)) {
     return;
   }
   credentials.node.addValidation({
-    validate: () => secret.name.length <= 253 && SUBDOMAIN.test(secret.name)
+    validate: () => isDnsSubdomain(secret.name)
       ? []
       : formatFieldErrors([withHint(invalidValue(secret.name, 'metadata.name'),
         'a Secret name is lowercase letters, digits, \'-\' and \'.\' (a DNS subdomain), at most 253 characters')]),

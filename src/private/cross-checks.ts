@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { definedNamespace, knownSecretKinds, nameOf } from './k8s';
+import { CredentialsNeed } from './source';
 import { KpackObjectReference } from '../reference';
 import { FieldError, generic, withHint } from './validation/field-error';
 import { addWarning } from './warnings';
@@ -58,19 +59,14 @@ export function checkServiceAccountNamespace(owner: ApiObject, serviceAccount: I
   )];
 }
 
-/** `git@host:org/repo.git` or `ssh://…`: a git URL kpack clones over ssh. */
-export function isSshGitUrl(url: unknown): boolean {
-  return typeof url === 'string' && (/^ssh:\/\//.test(url) || /^[\w.-]+@[\w.-]+:/.test(url));
-}
-
 /**
  * A warning, at construction, when an ssh git URL is cloned with a service account defined elsewhere
  * (or the namespace's default one), whose secrets cannot be checked here.
  */
 export function warnSshCredentials(
-  scope: IConstruct, source: Record<string, any> | undefined, serviceAccount: IConstruct | undefined): void {
-  const url = source?.git?.url;
-  if (isSshGitUrl(url) && definedNamespace(serviceAccount) === undefined) {
+  scope: IConstruct, need: CredentialsNeed | undefined, serviceAccount: IConstruct | undefined): void {
+  const url = need?.url;
+  if (need?.kind === 'GIT_SSH' && definedNamespace(serviceAccount) === undefined) {
     const name = serviceAccount === undefined ? 'default' : nameOf(serviceAccount);
     addWarning(scope, `the source ${url} is cloned over ssh: make sure the service account "${name}" holds an ssh git secret (RegistryCredentials.gitSsh)`);
   }
@@ -80,10 +76,10 @@ export function warnSshCredentials(
  * An ssh git URL needs an ssh-auth secret among the service account's secrets. Checked when every secret
  * of the account was made by this library, so that its kind is known.
  */
-export function checkSshCredentials(source: Record<string, any> | undefined, serviceAccount: IConstruct | undefined, field = 'spec.serviceAccountName'): FieldError[] {
-  const url = source?.git?.url;
-  const kinds = isSshGitUrl(url) ? knownSecretKinds(serviceAccount) : undefined;
-  if (kinds === undefined || kinds.includes('GIT_SSH')) {
+export function checkSshCredentials(need: CredentialsNeed | undefined, serviceAccount: IConstruct | undefined, field = 'spec.serviceAccountName'): FieldError[] {
+  const url = need?.url;
+  const kinds = need?.kind === 'GIT_SSH' ? knownSecretKinds(serviceAccount) : undefined;
+  if (kinds === undefined || kinds.includes(need!.kind)) {
     return [];
   }
   return [withHint(

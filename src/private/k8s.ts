@@ -1,6 +1,95 @@
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject, JsonPatch, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
 import { FieldError, generic, withHint } from './validation/field-error';
+
+/*
+ * Kubernetes facts used everywhere: names and labels, tolerations, container resources, and the objects
+ * kpack objects refer to.
+ */
+
+// Kubernetes' DNS-1123 subdomain and label value (apimachinery's validation).
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
+const LABEL_VALUE = /^(([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?)$/;
+
+/** A DNS-1123 subdomain: the names of most objects (Secrets, PriorityClasses, …), at most 253 characters. */
+export function isDnsSubdomain(name: string): boolean {
+  return name.length <= 253 && DNS_SUBDOMAIN.test(name);
+}
+
+/** A DNS-1123 label: a namespace's name, at most 63 characters. */
+export function isDnsLabel(name: string): boolean {
+  return name.length <= 63 && DNS_LABEL.test(name);
+}
+
+/** A label key: an optional DNS subdomain prefix and `/`, then a name of at most 63 characters. */
+export function isLabelKey(key: string): boolean {
+  const slash = key.lastIndexOf('/');
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+  return name.length <= 63 && LABEL_NAME.test(name) && (prefix === undefined || isDnsSubdomain(prefix));
+}
+
+/** A label value: at most 63 characters, possibly empty. */
+export function isLabelValue(value: string): boolean {
+  return value.length <= 63 && LABEL_VALUE.test(value);
+}
+
+/** A toleration as a pod spec holds it (cdk8s-plus's query without its undefined fields). */
+export function toleration(query: kplus.NodeTaintQuery): Record<string, unknown> {
+  const kube: Record<string, unknown> = { ...query._toKube() };
+  return Object.fromEntries(Object.entries(kube).filter(([, value]) => value !== undefined));
+}
+
+/** One amount of `kplus.ContainerResources`: where it is in the props and under which key Kubernetes has it. */
+export interface ResourceAmount {
+  /** The prop (`cpu`, `memory`, `ephemeralStorage`). */
+  readonly prop: 'cpu' | 'memory' | 'ephemeralStorage';
+  /** Kubernetes' resource name (`cpu`, `memory`, `ephemeral-storage`). */
+  readonly key: 'cpu' | 'memory' | 'ephemeral-storage';
+  readonly side: 'request' | 'limit';
+  /** The amount, for cpu. */
+  readonly cpu?: kplus.Cpu;
+  /** The amount, for memory and ephemeral storage. */
+  readonly size?: Size;
+}
+
+/** A container's requests and limits as quantity strings, in Kubernetes' keys. */
+export interface ResourceQuantities {
+  readonly requests: Record<string, string>;
+  readonly limits: Record<string, string>;
+}
+
+/**
+ * The requests and limits of `resources`, each amount written by `quantity` (which reports or throws
+ * for an amount no manifest can hold, and returns undefined to leave it out). Keys in Kubernetes' order:
+ * cpu, memory, ephemeral-storage.
+ */
+export function resourceQuantities(
+  resources: kplus.ContainerResources, quantity: (amount: ResourceAmount) => string | undefined): ResourceQuantities {
+  const requests: Record<string, string> = {};
+  const limits: Record<string, string> = {};
+  const amounts: ResourceAmount[] = [
+    { prop: 'cpu', key: 'cpu', side: 'request', cpu: resources.cpu?.request },
+    { prop: 'cpu', key: 'cpu', side: 'limit', cpu: resources.cpu?.limit },
+    { prop: 'memory', key: 'memory', side: 'request', size: resources.memory?.request },
+    { prop: 'memory', key: 'memory', side: 'limit', size: resources.memory?.limit },
+    { prop: 'ephemeralStorage', key: 'ephemeral-storage', side: 'request', size: resources.ephemeralStorage?.request },
+    { prop: 'ephemeralStorage', key: 'ephemeral-storage', side: 'limit', size: resources.ephemeralStorage?.limit },
+  ];
+  for (const amount of amounts) {
+    if (amount.cpu === undefined && amount.size === undefined) {
+      continue;
+    }
+    const value = quantity(amount);
+    if (value !== undefined) {
+      (amount.side === 'request' ? requests : limits)[amount.key] = value;
+    }
+  }
+  return { requests, limits };
+}
 
 /**
  * Kubernetes objects that kpack objects refer to (service accounts, secrets), whatever defined them: a

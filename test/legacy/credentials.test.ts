@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { CredentialKind, legacy } from '../../src';
 import { findObject } from '../util';
+import { literalCredentialsWarning, takeWarnings } from '../warnings';
 
 describe('legacy.RegistryCredentials', () => {
   test('annotates registry and git secrets for kpack v0.0.8 (build.pivotal.io)', () => {
@@ -21,6 +22,12 @@ describe('legacy.RegistryCredentials', () => {
       ['kubernetes.io/ssh-auth', { 'build.pivotal.io/git': 'git@github.com' }],
       ['kubernetes.io/dockerconfigjson', undefined],
     ]);
+    expect(takeWarnings()).toEqual([
+      literalCredentialsWarning('test/hub', 'test-hub-c8cd8f3a', 'DOCKER_BASIC_AUTH'),
+      literalCredentialsWarning('test/https', 'test-https-c8ddb3da', 'GIT_BASIC_AUTH'),
+      literalCredentialsWarning('test/ssh', 'test-ssh-c8da4d5e', 'GIT_SSH'),
+      literalCredentialsWarning('test/json', 'test-json-c8c242e7', 'DOCKER_CONFIG_JSON'),
+    ]);
   });
 
   test('adds itself to a service account\'s secrets', () => {
@@ -34,6 +41,7 @@ describe('legacy.RegistryCredentials', () => {
     credentials.addTo(account);
     expect(credentials.kind).toBe(CredentialKind.DOCKER_BASIC_AUTH);
     expect(findObject(Testing.synth(chart), 'ServiceAccount').secrets).toEqual([{ name: 'tutorial-registry-credentials' }]);
+    expect(takeWarnings()).toEqual([literalCredentialsWarning('test/hub', 'tutorial-registry-credentials', 'DOCKER_BASIC_AUTH')]);
   });
 
   test('fromSecretName references an existing secret', () => {

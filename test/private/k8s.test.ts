@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { BuildImage, ClusterBuilder, RegistryCredentials, Source } from '../../src';
 import { resolveObject } from '../../src/private/k8s';
 import { findObject, validationErrors } from '../util';
+import { literalCredentialsWarning, takeWarnings } from '../warnings';
 
 /**
  * A ServiceAccount as another cdk8s-plus line writes one: its own classes (not cdk8s-plus-27's), a default
@@ -48,6 +49,8 @@ function image(chart: Chart, serviceAccount: Construct) {
   });
 }
 
+const DOCKER_HUB_WARNING = literalCredentialsWarning('test/docker-hub', 'docker-hub', 'DOCKER_CONFIG_JSON');
+
 function dockerHub(chart: Chart) {
   return RegistryCredentials.dockerConfigJson(chart, 'docker-hub', { username: 'u', password: 'p', metadata: { name: 'docker-hub' } });
 }
@@ -69,6 +72,7 @@ describe('service account and secret parameters', () => {
       secrets: [{ name: 'docker-hub' }],
       imagePullSecrets: [{ name: 'docker-hub' }],
     });
+    expect(takeWarnings()).toEqual([DOCKER_HUB_WARNING]);
   });
 
   test('GIVEN the generated L1 KubeServiceAccount WHEN used THEN its name is written', () => {
@@ -100,6 +104,7 @@ describe('service account and secret parameters', () => {
       imagePullSecrets: [{ name: 'docker-hub' }],
     });
     expect(findObject(objects, 'Image').spec.serviceAccountName).toBe(account.name);
+    expect(takeWarnings()).toEqual([DOCKER_HUB_WARNING]);
   });
 
   test('GIVEN a reference by name with a namespace WHEN resolved THEN cdk8s-plus subject says name and namespace', () => {
@@ -140,6 +145,7 @@ describe('service account and secret parameters', () => {
       '[test/docker-hub] test/config is a ConfigMap ("config"), not a ServiceAccount: serviceAccount\n'
       + 'hint: pass a ServiceAccount: a cdk8s-plus ServiceAccount (any cdk8s-plus line, or ServiceAccount.fromServiceAccountName()), or an ApiObject of kind ServiceAccount',
     ]);
+    expect(takeWarnings()).toEqual([DOCKER_HUB_WARNING]);
   });
 
   test('GIVEN a ServiceAccount as a source pull secret WHEN synthesized THEN a synth error says it is not a Secret', () => {

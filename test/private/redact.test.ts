@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { CaCertificates, Kpack } from '../../src';
 import { redactSecrets } from '../../src/private/redact';
 import { WARNING_METADATA_TYPE } from '../../src/private/warnings';
+import { caCertificatesWarning, takeWarnings } from '../warnings';
 
 const MARKER = 'MARKER-7f3a';
 
@@ -67,5 +68,6 @@ describe('every output channel of a credential-bearing prop', () => {
     expect(error?.message).toMatch(/caCertificates/);
     expect(error?.message).not.toContain(MARKER);
     expect(error?.stack).not.toContain(MARKER);
+    expect(takeWarnings()).toEqual([caCertificatesWarning('test/kpack')]);
   });
 });

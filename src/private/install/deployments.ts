@@ -2,6 +2,7 @@ import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { compareQuantities, parseQuantity, sizeInBytes, bytesToQuantity } from '../quantity';
 import { Draft, Drafts, ManifestObject } from './manifest';
+import { isDnsSubdomain, isLabelKey, isLabelValue, resourceQuantities, toleration } from '../k8s';
 import { FieldError, generic, invalidValue, withHint } from '../validation/field-error';
 
 /** The Deployments of a release, and their containers, by role. */
@@ -85,11 +86,6 @@ export function applyDeploymentOptions(drafts: Drafts, index: number, workload: 
   return errors;
 }
 
-export function toleration(query: kplus.NodeTaintQuery): Record<string, unknown> {
-  const kube: Record<string, unknown> = { ...query._toKube() };
-  return Object.fromEntries(Object.entries(kube).filter(([, value]) => value !== undefined));
-}
-
 type Requirements = { requests?: Record<string, string>; limits?: Record<string, string> };
 
 /**
@@ -102,19 +98,11 @@ function mergeResources(upstream: Requirements | undefined, given: kplus.Contain
     return { errors: [] };
   }
   const errors: FieldError[] = [];
-  const requests: Record<string, string> = { ...upstream?.requests };
-  const limits: Record<string, string> = { ...upstream?.limits };
-  const set = (target: Record<string, string>, key: string, value: string | undefined) => {
-    if (value !== undefined) {
-      target[key] = value;
-    }
-  };
-  set(requests, 'cpu', cpu(given.cpu?.request, `${prop}.cpu.request`, errors));
-  set(limits, 'cpu', cpu(given.cpu?.limit, `${prop}.cpu.limit`, errors));
-  set(requests, 'memory', size(given.memory?.request, `${prop}.memory.request`, errors));
-  set(limits, 'memory', size(given.memory?.limit, `${prop}.memory.limit`, errors));
-  set(requests, 'ephemeral-storage', size(given.ephemeralStorage?.request, `${prop}.ephemeralStorage.request`, errors));
-  set(limits, 'ephemeral-storage', size(given.ephemeralStorage?.limit, `${prop}.ephemeralStorage.limit`, errors));
+  const quantities = resourceQuantities(given, amount => amount.cpu
+    ? cpu(amount.cpu, `${prop}.${amount.prop}.${amount.side}`, errors)
+    : size(amount.size, `${prop}.${amount.prop}.${amount.side}`, errors));
+  const requests: Record<string, string> = { ...upstream?.requests, ...quantities.requests };
+  const limits: Record<string, string> = { ...upstream?.limits, ...quantities.limits };
   for (const [key, name] of [['cpu', 'cpu'], ['memory', 'memory'], ['ephemeral-storage', 'ephemeralStorage']]) {
     const request = requests[key] !== undefined ? parseQuantity(requests[key]) : undefined;
     const limit = limits[key] !== undefined ? parseQuantity(limits[key]) : undefined;
@@ -159,23 +147,4 @@ function size(value: Size | undefined, prop: string, errors: FieldError[]): stri
     return undefined;
   }
   return bytesToQuantity(bytes);
-}
-
-const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
-const LABEL_VALUE = /^(([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?)$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-function isLabelKey(key: string): boolean {
-  const slash = key.lastIndexOf('/');
-  const name = slash >= 0 ? key.slice(slash + 1) : key;
-  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-  return name.length <= 63 && LABEL_NAME.test(name) && (prefix === undefined || isDnsSubdomain(prefix));
-}
-
-export function isDnsSubdomain(name: string): boolean {
-  return name.length <= 253 && DNS_SUBDOMAIN.test(name);
-}
-
-export function isLabelValue(value: string): boolean {
-  return value.length <= 63 && LABEL_VALUE.test(value);
 }

@@ -1,3 +1,4 @@
+import { isDnsLabel } from '../k8s';
 import { Drafts } from './manifest';
 
 /** The namespace of the upstream releases. */
@@ -59,9 +60,7 @@ function walk(node: any, visit: (node: any, key: 'namespace' | 'resourceNames') 
   return Object.values(node).some(child => walk(child, visit));
 }
 
-const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
 /** Whether `name` is a valid namespace name (an RFC 1123 label). */
 export function isNamespaceName(name: string): boolean {
-  return name.length <= 63 && LABEL.test(name);
+  return isDnsLabel(name);
 }

@@ -4,7 +4,7 @@ import os
 import cdk8s_plus_27 as kplus
 from cdk8s import App, Chart, Size
 from cdk8s_kpack import (
-    BuildCache, BuildImage, BuildpackRef, ClusterBuilder, ClusterStack, ClusterStore, Kpack, KpackCrds, RegistryCredentials,
+    BuildImage, BuildpackRef, ClusterBuilder, ClusterStack, ClusterStore, ImageCache, Kpack, KpackCrds, RegistryCredentials,
     Source,
 )
 
@@ -25,7 +25,7 @@ builder = ClusterBuilder(
 builder.add_group(BuildpackRef.id("paketo-buildpacks/go"))
 BuildImage(
     chart, "hello-golang", tag="making/hello-golang", builder=builder, service_account=service_account,
-    cache=BuildCache.volume(Size.gibibytes(1.5)),
+    cache=ImageCache.volume(Size.gibibytes(1.5)),
     source=Source.git("https://github.com/making/hello-golang", revision="4bae4fb358ba5235ec8c8d9c001821a2017c70cb"),
 )
 app.synth()

@@ -9,7 +9,7 @@ import sys
 import cdk8s_plus_27 as kplus
 from cdk8s import ApiObjectMetadata, App, Chart, Size
 from cdk8s_kpack import (
-    BuildCache, BuildImage, BuildpackRef, ClusterBuilder, ClusterStack, ClusterStore, RegistryCredentials, Source,
+    BuildImage, BuildpackRef, ClusterBuilder, ClusterStack, ClusterStore, ImageCache, RegistryCredentials, Source,
     legacy,
 )
 
@@ -56,7 +56,7 @@ class TutorialChart(Chart):
 
         BuildImage(self, "hello-golang", metadata=ApiObjectMetadata(name="hello-golang"),
                    tag=f"{username}/hello-golang", service_account=service_account,
-                   cache=BuildCache.volume(Size.gibibytes(1.5)), builder=builder,
+                   cache=ImageCache.volume(Size.gibibytes(1.5)), builder=builder,
                    source=Source.git(APP_REPOSITORY, revision=STEP_1_REVISION))
 
 

@@ -41,7 +41,7 @@ func main() {
 		Tag:            jsii.String("making/hello-golang"),
 		Builder:        builder,
 		ServiceAccount: serviceAccount,
-		Cache:          cdk8skpack.BuildCache_Volume(cdk8s.Size_Gibibytes(jsii.Number(1.5)), nil),
+		Cache:          cdk8skpack.ImageCache_Volume(cdk8s.Size_Gibibytes(jsii.Number(1.5)), nil),
 		Source: cdk8skpack.Source_Git(jsii.String("https://github.com/making/hello-golang"), &cdk8skpack.GitSourceOptions{
 			Revision: jsii.String("4bae4fb358ba5235ec8c8d9c001821a2017c70cb"),
 		}),

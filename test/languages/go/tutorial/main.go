@@ -81,7 +81,7 @@ func newTutorialChart(scope constructs.Construct, id string, login dockerHubLogi
 		Metadata:       named("hello-golang"),
 		Tag:            jsii.String(login.username + "/hello-golang"),
 		ServiceAccount: serviceAccount,
-		Cache:          cdk8skpack.BuildCache_Volume(cdk8s.Size_Gibibytes(jsii.Number(1.5)), nil),
+		Cache:          cdk8skpack.ImageCache_Volume(cdk8s.Size_Gibibytes(jsii.Number(1.5)), nil),
 		Builder:        builder,
 		Source:         cdk8skpack.Source_Git(jsii.String(appRepository), &cdk8skpack.GitSourceOptions{Revision: jsii.String(step1Revision)}),
 	})

@@ -8,7 +8,7 @@ import org.cdk8s.ChartProps;
 import org.cdk8s.Size;
 import org.cdk8s.plus27.ServiceAccount;
 
-import com.example.cdk8s.kpack.BuildCache;
+import com.example.cdk8s.kpack.ImageCache;
 import com.example.cdk8s.kpack.BuildImage;
 import com.example.cdk8s.kpack.BuildpackRef;
 import com.example.cdk8s.kpack.ClusterBuilder;
@@ -51,7 +51,7 @@ public final class QuickStart {
                 .tag("making/hello-golang")
                 .builder(builder)
                 .serviceAccount(serviceAccount)
-                .cache(BuildCache.volume(Size.gibibytes(1.5)))
+                .cache(ImageCache.volume(Size.gibibytes(1.5)))
                 .source(Source.git("https://github.com/making/hello-golang",
                         GitSourceOptions.builder().revision("4bae4fb358ba5235ec8c8d9c001821a2017c70cb").build()))
                 .build();

@@ -12,7 +12,7 @@ import org.cdk8s.plus27.ServiceAccount;
 import org.jetbrains.annotations.NotNull;
 import software.constructs.Construct;
 
-import com.example.cdk8s.kpack.BuildCache;
+import com.example.cdk8s.kpack.ImageCache;
 import com.example.cdk8s.kpack.BuildImage;
 import com.example.cdk8s.kpack.BuildpackRef;
 import com.example.cdk8s.kpack.ClusterBuilder;
@@ -93,7 +93,7 @@ public final class Tutorial {
                     .metadata(named("hello-golang"))
                     .tag(login.username() + "/hello-golang")
                     .serviceAccount(serviceAccount)
-                    .cache(BuildCache.volume(Size.gibibytes(1.5)))
+                    .cache(ImageCache.volume(Size.gibibytes(1.5)))
                     .builder(builder)
                     .source(Source.git(APP_REPOSITORY, GitSourceOptions.builder().revision(STEP_1_REVISION).build()))
                     .build();

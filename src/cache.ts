@@ -1,0 +1,74 @@
+import { Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import * as crds from './imports/kpack.io';
+import { sizeToQuantity } from './private/quantity';
+
+/** Options for `ImageCache.volume()`. */
+export interface VolumeCacheOptions {
+  /**
+   * The StorageClass of the cache volume. kpack cannot change it once the image exists.
+   *
+   * @default - the cluster's default StorageClass
+   */
+  readonly storageClassName?: string;
+}
+
+/**
+ * Where the builds of an Image keep their cache between builds: a volume kpack creates, or an image in a
+ * registry. (A standalone Build takes a `BuildCache`.)
+ */
+export class ImageCache {
+  /**
+   * A PersistentVolumeClaim (`<image>-cache`) of the given size, which kpack creates. kpack can grow it
+   * later, never shrink it. The size must be a whole number of bytes.
+   */
+  public static volume(size: Size, options: VolumeCacheOptions = {}): ImageCache {
+    return new ImageCache(() => ({
+      volume: {
+        size: crds.ImageSpecCacheVolumeSize.fromString(sizeToQuantity(size, 'cache size')),
+        storageClassName: options.storageClassName,
+      },
+    }));
+  }
+
+  /** An image in a registry, e.g. `registry.example.com/app-cache`; the image's credentials must be able to push it. */
+  public static registry(tag: string): ImageCache {
+    return new ImageCache(() => ({ registry: { tag } }));
+  }
+
+  private constructor(private readonly spec: () => crds.ImageSpecCache) {}
+
+  /**
+   * The Image's `spec.cache`. Throws when a volume's size is not whole bytes.
+   * @internal
+   */
+  public _toKpack(): crds.ImageSpecCache {
+    return this.spec();
+  }
+}
+
+/**
+ * Where a standalone Build keeps its cache: an existing PersistentVolumeClaim, or an image in a registry.
+ * (An Image takes an `ImageCache`, whose volume kpack creates.)
+ */
+export class BuildCache {
+  /** An existing PersistentVolumeClaim in the build's namespace. */
+  public static persistentVolumeClaim(claim: kplus.IPersistentVolumeClaim): BuildCache {
+    return new BuildCache(() => ({ volume: { persistentVolumeClaimName: claim.name } }));
+  }
+
+  /** An image in a registry, e.g. `registry.example.com/app-cache`; the build's credentials must be able to push it. */
+  public static registry(tag: string): BuildCache {
+    return new BuildCache(() => ({ registry: { tag } }));
+  }
+
+  private constructor(private readonly spec: () => crds.BuildSpecCache) {}
+
+  /**
+   * The Build's `spec.cache`.
+   * @internal
+   */
+  public _toKpack(): crds.BuildSpecCache {
+    return this.spec();
+  }
+}

@@ -109,6 +109,13 @@ project.addTask('docs:validation', {
   exec: 'ts-node --project test/tsconfig.json scripts/generate-validation-doc.ts',
 });
 
+// The runtime type check of props reads src/private/prop-shapes.ts, generated from the jsii assembly after each
+// compile (so a build that changes it leaves git dirty, as API.md does).
+project.postCompileTask.spawn(project.addTask('props:generate', {
+  description: 'Regenerate src/private/prop-shapes.ts (the props\' runtime type description) from .jsii',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json scripts/generate-prop-shapes.ts',
+}));
+
 project.addTask('schemas:generate', {
   description: 'Regenerate assets/kpack/schemas-v1alpha2.json and src/imports/ from schemas/kpack-v1alpha2.ts',
   exec: 'ts-node --project test/tsconfig.json scripts/generate-schemas.ts',

@@ -5,6 +5,7 @@ import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { checkBuilderGeneration, checkBuilderNamespace } from './private/cross-checks';
 import { checkKind, secretNames } from './private/k8s';
+import { checkProps } from './private/props-check';
 import { kindAndName } from './private/resources';
 import { FieldError } from './private/validation/field-error';
 
@@ -37,6 +38,7 @@ export class BuildBuilder {
 
   /** A builder image, e.g. `paketobuildpacks/builder-jammy-base`. */
   public static fromImage(image: string, options: BuilderImageOptions = {}): BuildBuilder {
+    checkProps('BuildBuilder.fromImage', 'BuilderImageOptions', options, 'options');
     const pullSecrets = [...options.pullSecrets ?? []];
     return new BuildBuilder(
       () => ({ image, imagePullSecrets: secretNames(pullSecrets) }),

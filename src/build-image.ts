@@ -10,6 +10,7 @@ import { quantities, renderBuildSettings, renderEnv, renderServices } from './pr
 import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/cross-checks';
 import { checkKind, nameOf } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
+import { checkProps } from './private/props-check';
 import { emptyToUndefined, kindAndName, renderOrThrow, undefinedIfEmpty } from './private/resources';
 import { Source } from './source';
 
@@ -126,6 +127,7 @@ export class BuildImage extends kplus.Resource {
 
   constructor(scope: Construct, id: string, props: BuildImageProps) {
     super(scope, id);
+    checkProps(this, 'BuildImageProps', props);
     this.builder = props.builder;
     this.serviceAccount = props.serviceAccount;
     this._additionalTags = [...props.additionalTags ?? []];

@@ -11,6 +11,7 @@ import { checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials }
 import { parseTag } from './private/image-reference';
 import { checkKind, nameOf } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
+import { checkProps } from './private/props-check';
 import { renderOrThrow } from './private/resources';
 import { FieldError, generic, withHint } from './private/validation/field-error';
 import { Source } from './source';
@@ -127,6 +128,7 @@ export class Build extends kplus.Resource {
 
   constructor(scope: Construct, id: string, props: BuildProps) {
     super(scope, id);
+    checkProps(this, 'BuildProps', props);
     this._env = new Map(Object.entries(props.env ?? {}));
     this._services = [...props.services ?? []];
 

@@ -10,6 +10,7 @@ import { KPACK_API_VERSION } from './private/api-versions';
 import { checkServiceAccountNamespace } from './private/cross-checks';
 import { checkKind, nameOf, serviceAccountRef } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
+import { checkProps } from './private/props-check';
 import { ImportedResource, kindAndName, referenceTo } from './private/resources';
 import { FieldError, generic, withHint } from './private/validation/field-error';
 import { KpackObjectReference } from './reference';
@@ -73,6 +74,7 @@ export class BuildpackRef {
    * A buildpack by its id, e.g. `paketo-buildpacks/go` or `paketo-buildpacks/go@4.13.1`.
    */
   public static id(id: string, options: BuildpackRefOptions = {}): BuildpackRef {
+    checkProps('BuildpackRef.id', 'BuildpackRefOptions', options, 'options');
     const at = id.lastIndexOf('@');
     const bareId = at > 0 ? id.slice(0, at) : id;
     const inlineVersion = at > 0 ? id.slice(at + 1) : undefined;
@@ -88,6 +90,7 @@ export class BuildpackRef {
 
   /** The buildpacks of a `Buildpack` or `ClusterBuildpack` resource, referenced by name and kind. */
   public static fromBuildpack(buildpack: IBuildpack, options: BuildpackResourceRefOptions = {}): BuildpackRef {
+    checkProps('BuildpackRef.fromBuildpack', 'BuildpackResourceRefOptions', options, 'options');
     return new BuildpackRef({
       ...kindAndName(buildpack.buildpackRef, buildpack),
       id: options.id,
@@ -218,6 +221,7 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
 
   constructor(scope: Construct, id: string, props: ClusterBuilderProps) {
     super(scope, id);
+    checkProps(this, 'ClusterBuilderProps', props);
     this.order = new BuilderOrder(props.order);
     this.resource = new KpackObject(this, CLUSTER_BUILDER, {
       metadata: props.metadata,
@@ -277,6 +281,7 @@ export class NamespacedBuilder extends kplus.Resource implements IBuilder {
 
   constructor(scope: Construct, id: string, props: BuilderProps) {
     super(scope, id);
+    checkProps(this, 'BuilderProps', props);
     this.order = new BuilderOrder(props.order);
     this.resource = new KpackObject(this, BUILDER, {
       metadata: props.metadata,

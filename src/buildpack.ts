@@ -6,6 +6,7 @@ import { KPACK_API_VERSION } from './private/api-versions';
 import { checkServiceAccountNamespace } from './private/cross-checks';
 import { checkKind, nameOf, serviceAccountRef } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
+import { checkProps } from './private/props-check';
 import { ImportedResource, referenceTo } from './private/resources';
 import { KpackObjectReference } from './reference';
 
@@ -85,6 +86,7 @@ export class Buildpack extends kplus.Resource implements IBuildpack {
 
   constructor(scope: Construct, id: string, props: BuildpackProps) {
     super(scope, id);
+    checkProps(this, 'BuildpackProps', props);
     this.apiObject = new KpackObject(this, BUILDPACK, {
       metadata: props.metadata,
       renderSpec: () => ({ image: props.image, serviceAccountName: props.serviceAccount && nameOf(props.serviceAccount) }),
@@ -121,6 +123,7 @@ export class ClusterBuildpack extends kplus.Resource implements IBuildpack {
 
   constructor(scope: Construct, id: string, props: ClusterBuildpackProps) {
     super(scope, id);
+    checkProps(this, 'ClusterBuildpackProps', props);
     this.apiObject = new KpackObject(this, CLUSTER_BUILDPACK, {
       metadata: props.metadata,
       renderSpec: () => ({

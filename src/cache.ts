@@ -1,6 +1,7 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as crds from './imports/kpack.io';
+import { checkProps } from './private/props-check';
 import { sizeToQuantity } from './private/quantity';
 
 /** Options for `ImageCache.volume()`. */
@@ -23,6 +24,7 @@ export class ImageCache {
    * later, never shrink it. The size must be a whole number of bytes.
    */
   public static volume(size: Size, options: VolumeCacheOptions = {}): ImageCache {
+    checkProps('ImageCache.volume', 'VolumeCacheOptions', options, 'options');
     return new ImageCache(() => ({
       volume: {
         size: crds.ImageSpecCacheVolumeSize.fromString(sizeToQuantity(size, 'cache size')),

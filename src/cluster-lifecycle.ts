@@ -5,6 +5,7 @@ import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { checkKind, serviceAccountRef } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
+import { checkProps } from './private/props-check';
 import { ImportedResource, referenceTo } from './private/resources';
 import { KpackObjectReference } from './reference';
 
@@ -65,6 +66,7 @@ export class ClusterLifecycle extends kplus.Resource implements IClusterLifecycl
 
   constructor(scope: Construct, id: string, props: ClusterLifecycleProps) {
     super(scope, id);
+    checkProps(this, 'ClusterLifecycleProps', props);
     this.apiObject = new KpackObject(this, CLUSTER_LIFECYCLE, {
       metadata: props.metadata,
       renderSpec: () => ({

@@ -5,6 +5,7 @@ import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { checkKind, serviceAccountRef } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
+import { checkProps } from './private/props-check';
 import { ImportedResource, referenceTo } from './private/resources';
 import { KpackObjectReference } from './reference';
 
@@ -80,6 +81,7 @@ export class ClusterStack extends kplus.Resource implements IClusterStack {
 
   constructor(scope: Construct, id: string, props: ClusterStackProps) {
     super(scope, id);
+    checkProps(this, 'ClusterStackProps', props);
     this.stackId = props.stackId;
     this.apiObject = new KpackObject(this, CLUSTER_STACK, {
       metadata: props.metadata,

@@ -5,6 +5,7 @@ import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { checkKind, serviceAccountRef } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
+import { checkProps } from './private/props-check';
 import { ImportedResource, referenceTo, undefinedIfEmpty } from './private/resources';
 import { KpackObjectReference } from './reference';
 
@@ -98,6 +99,7 @@ export class ClusterStore extends kplus.Resource implements IClusterStore {
 
   constructor(scope: Construct, id: string, props: ClusterStoreProps = {}) {
     super(scope, id);
+    checkProps(this, 'ClusterStoreProps', props);
     this._sources = [...props.sources ?? []];
     this._buildpackIds = this._sources.map(() => undefined);
     this.resource = new KpackObject(this, CLUSTER_STORE, {
@@ -118,6 +120,7 @@ export class ClusterStore extends kplus.Resource implements IClusterStore {
 
   /** Adds a buildpackage (or builder) image to the store, and optionally the buildpacks it holds. */
   public addSource(image: string, options: StoreSourceOptions = {}): void {
+    checkProps(this, 'StoreSourceOptions', options, 'options');
     this._sources.push(image);
     this._buildpackIds.push(options.buildpackIds && [...options.buildpackIds]);
     this.resource.changed();

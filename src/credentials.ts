@@ -1,28 +1,9 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
-import { addSecretToServiceAccount, dockerConfigJson, normalizeRegistry, validateSecretName, warnIfLiteral } from './private/credentials';
+import { CredentialKind } from './credential-kind';
+import { addCredentialsTo, createCredentialSecret, CredentialProps, CredentialSecret, CURRENT_CREDENTIALS, referenceCredentialSecret } from './private/credentials';
 
-/**
- * The kinds of credentials kpack reads from a service account's secrets.
- *
- * @see https://github.com/buildpacks-community/kpack/blob/main/docs/secrets.md
- */
-export enum CredentialKind {
-  /** A `kubernetes.io/basic-auth` Secret for a container registry, annotated with the registry. */
-  DOCKER_BASIC_AUTH = 'DOCKER_BASIC_AUTH',
-  /**
-   * A `kubernetes.io/dockerconfigjson` Secret: needs no annotation, and is also an image pull secret.
-   */
-  DOCKER_CONFIG_JSON = 'DOCKER_CONFIG_JSON',
-  /** A `kubernetes.io/basic-auth` Secret for a git server over https, annotated with the server. */
-  GIT_BASIC_AUTH = 'GIT_BASIC_AUTH',
-  /** A `kubernetes.io/ssh-auth` Secret for a git server over ssh, annotated with the server. */
-  GIT_SSH = 'GIT_SSH',
-  /** A `kubernetes.io/basic-auth` Secret for a blob source's host, annotated `kpack.io/blob` (kpack v0.17). */
-  BLOB_BASIC_AUTH = 'BLOB_BASIC_AUTH',
-  /** A cosign signing key (`cosign.key`, `cosign.password`): kpack signs the images it builds (kpack v0.17). */
-  COSIGN = 'COSIGN',
-}
+export * from './credential-kind';
 
 /** A username and password for a container registry. */
 export interface DockerBasicAuthProps extends kplus.CommonSecretProps {
@@ -157,11 +138,7 @@ export interface CosignKeyProps extends kplus.CommonSecretProps {
 export class RegistryCredentials extends Construct {
   /** Credentials for a container registry, as an annotated `kubernetes.io/basic-auth` Secret. */
   public static dockerBasicAuth(scope: Construct, id: string, props: DockerBasicAuthProps): RegistryCredentials {
-    return new RegistryCredentials(scope, id, CredentialKind.DOCKER_BASIC_AUTH, self => {
-      const secret = new kplus.BasicAuthSecret(self, 'Resource', props);
-      secret.metadata.addAnnotation('kpack.io/docker', normalizeRegistry(props.registry));
-      return secret;
-    });
+    return RegistryCredentials.create(scope, id, CredentialKind.DOCKER_BASIC_AUTH, props);
   }
 
   /**
@@ -169,41 +146,22 @@ export class RegistryCredentials extends Construct {
    * annotation for it, and `addTo()` also makes it an image pull secret of the service account.
    */
   public static dockerConfigJson(scope: Construct, id: string, props: DockerConfigJsonProps): RegistryCredentials {
-    return new RegistryCredentials(scope, id, CredentialKind.DOCKER_CONFIG_JSON, self => new kplus.DockerConfigSecret(self, 'Resource', {
-      metadata: props.metadata,
-      immutable: props.immutable,
-      data: dockerConfigJson(normalizeRegistry(props.registry), props.username, props.password, props.email),
-    }));
+    return RegistryCredentials.create(scope, id, CredentialKind.DOCKER_CONFIG_JSON, props);
   }
 
   /** Credentials for a git server over https, as an annotated `kubernetes.io/basic-auth` Secret. */
   public static gitBasicAuth(scope: Construct, id: string, props: GitBasicAuthProps): RegistryCredentials {
-    return new RegistryCredentials(scope, id, CredentialKind.GIT_BASIC_AUTH, self => {
-      const secret = new kplus.BasicAuthSecret(self, 'Resource', props);
-      secret.metadata.addAnnotation('kpack.io/git', props.gitServer);
-      return secret;
-    });
+    return RegistryCredentials.create(scope, id, CredentialKind.GIT_BASIC_AUTH, props);
   }
 
   /** An ssh key for a git server, as an annotated `kubernetes.io/ssh-auth` Secret. */
   public static gitSsh(scope: Construct, id: string, props: GitSshProps): RegistryCredentials {
-    return new RegistryCredentials(scope, id, CredentialKind.GIT_SSH, self => {
-      const secret = new kplus.SshAuthSecret(self, 'Resource', props);
-      secret.metadata.addAnnotation('kpack.io/git', props.gitServer);
-      if (props.knownHosts !== undefined) {
-        secret.addStringData('known_hosts', props.knownHosts);
-      }
-      return secret;
-    });
+    return RegistryCredentials.create(scope, id, CredentialKind.GIT_SSH, props);
   }
 
   /** Credentials for the host of blob sources, as a `kubernetes.io/basic-auth` Secret annotated `kpack.io/blob`. */
   public static blobBasicAuth(scope: Construct, id: string, props: BlobBasicAuthProps): RegistryCredentials {
-    return new RegistryCredentials(scope, id, CredentialKind.BLOB_BASIC_AUTH, self => {
-      const secret = new kplus.BasicAuthSecret(self, 'Resource', props);
-      secret.metadata.addAnnotation('kpack.io/blob', props.host);
-      return secret;
-    });
+    return RegistryCredentials.create(scope, id, CredentialKind.BLOB_BASIC_AUTH, props);
   }
 
   /**
@@ -213,28 +171,20 @@ export class RegistryCredentials extends Construct {
    * @see https://github.com/buildpacks-community/kpack/blob/main/docs/image.md#cosign-config
    */
   public static cosignKey(scope: Construct, id: string, props: CosignKeyProps): RegistryCredentials {
-    return new RegistryCredentials(scope, id, CredentialKind.COSIGN, self => {
-      const secret = new kplus.Secret(self, 'Resource', { metadata: props.metadata, immutable: props.immutable });
-      secret.addStringData('cosign.key', props.privateKey);
-      if (props.password !== undefined) {
-        secret.addStringData('cosign.password', props.password);
-      }
-      if (props.repository !== undefined) {
-        secret.metadata.addAnnotation('kpack.io/cosign.repository', props.repository);
-      }
-      if (props.dockerMediaTypes) {
-        secret.metadata.addAnnotation('kpack.io/cosign.docker-media-types', '1');
-      }
-      return secret;
-    });
+    return RegistryCredentials.create(scope, id, CredentialKind.COSIGN, props);
   }
 
   /**
    * Credentials in a Secret that exists already (created by hand, by an operator, or by another app).
    * Nothing is synthesized for it; it must have kpack's annotation for its `kind` where kpack needs one.
+   * A missing or empty `secretName` fails the synth.
    */
   public static fromSecretName(scope: Construct, id: string, secretName: string, kind: CredentialKind): RegistryCredentials {
-    return new RegistryCredentials(scope, id, kind, self => kplus.Secret.fromSecretName(self, 'Resource', secretName));
+    return new RegistryCredentials(scope, id, kind, self => referenceCredentialSecret(self, CURRENT_CREDENTIALS, kind, secretName));
+  }
+
+  private static create(scope: Construct, id: string, kind: CredentialKind, props: CredentialProps): RegistryCredentials {
+    return new RegistryCredentials(scope, id, kind, self => createCredentialSecret(self, CURRENT_CREDENTIALS, kind, props));
   }
 
   /** The Secret that holds the credentials. */
@@ -243,12 +193,19 @@ export class RegistryCredentials extends Construct {
   /** What the credentials are for. */
   public readonly kind: CredentialKind;
 
-  private constructor(scope: Construct, id: string, kind: CredentialKind, createSecret: (self: Construct) => kplus.ISecret) {
+  /**
+   * Whether the app writes the Secret (literal credentials) rather than referencing it by name.
+   *
+   * @internal
+   */
+  public readonly _defined: boolean;
+
+  private constructor(scope: Construct, id: string, kind: CredentialKind, make: (self: Construct) => CredentialSecret) {
     super(scope, id);
     this.kind = kind;
-    this.secret = createSecret(this);
-    warnIfLiteral(this, this.secret, kind);
-    validateSecretName(this, this.secret);
+    const made = make(this);
+    this.secret = made.secret;
+    this._defined = made.defined;
   }
 
   /**
@@ -260,6 +217,6 @@ export class RegistryCredentials extends Construct {
    * or an ApiObject of kind ServiceAccount; anything else is an error at synth
    */
   public addTo(serviceAccount: IConstruct): void {
-    addSecretToServiceAccount(this, this.secret, this.kind, serviceAccount, this.kind === CredentialKind.DOCKER_CONFIG_JSON);
+    addCredentialsTo(this, this.secret, this.kind, serviceAccount);
   }
 }

@@ -302,7 +302,7 @@ export class KpackPullSecret {
    * dockerconfigjson Secrets.
    */
   public static fromRegistryCredentials(credentials: RegistryCredentials): KpackPullSecret {
-    const defined = credentials.secret instanceof kplus.Secret;
+    const defined = credentials._defined;
     return new KpackPullSecret(() => ({
       name: credentials.secret.name,
       defined,

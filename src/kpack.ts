@@ -14,6 +14,7 @@ import { SWITCHES } from './private/install/controller';
 import { ManifestObject } from './private/install/manifest';
 import { UPSTREAM_NAMESPACE } from './private/install/namespace';
 import { CrdSelection, planInstall } from './private/install/plan';
+import { checkProps } from './private/props-check';
 import { clusterScoped } from './private/resources';
 import { v1alpha2Schemas } from './private/schemas';
 import { registerKpackInstall } from './private/validation';
@@ -256,6 +257,7 @@ export class Kpack extends Construct {
 
   constructor(scope: Construct, id: string, props: KpackProps = {}) {
     super(scope, id);
+    checkProps(this, 'KpackProps', props);
     this.version = props.version ?? KpackVersion.V0_18_0;
     // The app's kpack objects are checked with this release's webhook rules.
     registerKpackInstall(this, this.version.version);

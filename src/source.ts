@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import * as crds from './imports/kpack.io';
+import { checkProps } from './private/props-check';
 import { CredentialsNeed, SourceDefinition } from './private/source';
 import { FieldError } from './private/validation/field-error';
 
@@ -84,16 +85,19 @@ export interface RegistrySourceOptions {
 export class Source {
   /** Source code in a git repository, over https or ssh. */
   public static git(url: string, options: GitSourceOptions): Source {
+    checkProps('Source.git', 'GitSourceOptions', options, 'options');
     return new Source(SourceDefinition.git(url, options?.revision, options?.subPath, options?.initializeSubmodules));
   }
 
   /** Source code in an archive (zip, tar, tar.gz, jar) at a URL. */
   public static blob(url: string, options: BlobSourceOptions = {}): Source {
+    checkProps('Source.blob', 'BlobSourceOptions', options, 'options');
     return new Source(SourceDefinition.blob(url, options.subPath, { stripComponents: options.stripComponents, auth: options.auth }));
   }
 
   /** Source code in the layers of an image, e.g. pushed with `crane append` or `imgpkg push`. */
   public static registry(image: string, options: RegistrySourceOptions = {}): Source {
+    checkProps('Source.registry', 'RegistrySourceOptions', options, 'options');
     return new Source(SourceDefinition.registry(image, options.subPath, options.pullSecrets));
   }
 

@@ -324,3 +324,104 @@ describe('a secret\'s value never leaves the Secret', () => {
     expect(JSON.stringify(objects.find(o => o.kind === 'Secret').stringData)).toContain(MARKER);
   });
 });
+
+describe('missing or empty credentials fail the synth', () => {
+  type Factory = (chart: Chart, value: any) => unknown;
+  // Every credential prop, each factory's others valid.
+  const cases: Array<[string, string, Factory]> = [
+    ['dockerBasicAuth', 'username', (c, v) => RegistryCredentials.dockerBasicAuth(c, 'creds', { username: v, password: SECRET })],
+    ['dockerBasicAuth', 'password', (c, v) => RegistryCredentials.dockerBasicAuth(c, 'creds', { username: 'u', password: v })],
+    ['dockerConfigJson', 'username', (c, v) => RegistryCredentials.dockerConfigJson(c, 'creds', { username: v, password: SECRET })],
+    ['dockerConfigJson', 'password', (c, v) => RegistryCredentials.dockerConfigJson(c, 'creds', { username: 'u', password: v })],
+    ['gitBasicAuth', 'gitServer', (c, v) => RegistryCredentials.gitBasicAuth(c, 'creds', { gitServer: v, username: 'u', password: SECRET })],
+    ['gitBasicAuth', 'username', (c, v) => RegistryCredentials.gitBasicAuth(c, 'creds', { gitServer: 'https://github.com', username: v, password: SECRET })],
+    ['gitBasicAuth', 'password', (c, v) => RegistryCredentials.gitBasicAuth(c, 'creds', { gitServer: 'https://github.com', username: 'u', password: v })],
+    ['gitSsh', 'gitServer', (c, v) => RegistryCredentials.gitSsh(c, 'creds', { gitServer: v, sshPrivateKey: SECRET })],
+    ['gitSsh', 'sshPrivateKey', (c, v) => RegistryCredentials.gitSsh(c, 'creds', { gitServer: 'git@github.com', sshPrivateKey: v })],
+    ['blobBasicAuth', 'host', (c, v) => RegistryCredentials.blobBasicAuth(c, 'creds', { host: v, username: 'u', password: SECRET })],
+    ['blobBasicAuth', 'username', (c, v) => RegistryCredentials.blobBasicAuth(c, 'creds', { host: 'storage.example.com', username: v, password: SECRET })],
+    ['blobBasicAuth', 'password', (c, v) => RegistryCredentials.blobBasicAuth(c, 'creds', { host: 'storage.example.com', username: 'u', password: v })],
+    ['cosignKey', 'privateKey', (c, v) => RegistryCredentials.cosignKey(c, 'creds', { privateKey: v })],
+    ['legacy.dockerBasicAuth', 'password', (c, v) => legacy.RegistryCredentials.dockerBasicAuth(c, 'creds', { username: 'u', password: v })],
+    ['legacy.dockerConfigJson', 'username', (c, v) => legacy.RegistryCredentials.dockerConfigJson(c, 'creds', { username: v, password: SECRET })],
+    ['legacy.gitBasicAuth', 'password', (c, v) => legacy.RegistryCredentials.gitBasicAuth(c, 'creds', { gitServer: 'https://github.com', username: 'u', password: v })],
+    ['legacy.gitSsh', 'sshPrivateKey', (c, v) => legacy.RegistryCredentials.gitSsh(c, 'creds', { gitServer: 'git@github.com', sshPrivateKey: v })],
+    ['fromSecretName', 'secretName', (c, v) => RegistryCredentials.fromSecretName(c, 'creds', v, CredentialKind.DOCKER_CONFIG_JSON)],
+    ['legacy.fromSecretName', 'secretName', (c, v) => legacy.RegistryCredentials.fromSecretName(c, 'creds', v, CredentialKind.GIT_SSH)],
+  ];
+  const missing: Array<[string, unknown, RegExp]> = [
+    ['undefined', undefined, /the value is undefined \(an unset environment variable\?\)/],
+    ['empty', '', /the value is empty/],
+    ['whitespace only', ' \t\n', /the value is only whitespace/],
+  ];
+
+  describe.each(cases)('%s %s', (_factory, prop, create) => {
+    test.each(missing)('%s: an error with the construct path, the prop and a hint; nothing synthesized', (_what, value, why) => {
+      // GIVEN
+      const chart = Testing.chart();
+      const serviceAccount = new kplus.ServiceAccount(chart, 'sa');
+
+      // WHEN
+      const credentials = create(chart, value) as RegistryCredentials;
+      credentials.addTo(serviceAccount);
+
+      // THEN
+      expect(() => Testing.synth(chart)).toThrow(new RegExp(`\\[test/creds\\] missing field\\(s\\): ${prop}\\nhint: ${why.source}: `));
+      // and the Secret as built holds no `undefined` text (it is written with no contents)
+      const secret = chart.node.findAll().find(c => c instanceof ApiObject && c.kind === 'Secret') as ApiObject | undefined;
+      expect(JSON.stringify(secret?.toJson() ?? {})).not.toMatch(/undefined/);
+    });
+  });
+
+  test('the hint of a secret value points to fromSecretName()', () => {
+    const chart = Testing.chart();
+    RegistryCredentials.dockerConfigJson(chart, 'creds', { username: 'making', password: undefined as any });
+    expect(() => Testing.synth(chart)).toThrow(
+      'hint: the value is undefined (an unset environment variable?): give the value, or reference a Secret made outside the app with RegistryCredentials.fromSecretName()');
+  });
+
+  test.each<[string, Factory]>([
+    ['registry', (c, v) => RegistryCredentials.dockerBasicAuth(c, 'creds', { registry: v, username: 'u', password: SECRET })],
+    ['knownHosts', (c, v) => RegistryCredentials.gitSsh(c, 'creds', { gitServer: 'git@github.com', sshPrivateKey: SECRET, knownHosts: v })],
+    ['password', (c, v) => RegistryCredentials.cosignKey(c, 'creds', { privateKey: SECRET, password: v })],
+  ])('an optional %s given empty is an error too (leave it out instead)', (prop, create) => {
+    const chart = Testing.chart();
+    create(chart, '  ');
+    expect(() => Testing.synth(chart)).toThrow(`[test/creds] missing field(s): ${prop}\nhint: the value is only whitespace: leave ${prop} out, or give a value`);
+  });
+
+  test('left out, optional props are fine', () => {
+    const chart = Testing.chart();
+    RegistryCredentials.cosignKey(chart, 'creds', { privateKey: SECRET });
+    RegistryCredentials.gitSsh(chart, 'ssh', { gitServer: 'git@github.com', sshPrivateKey: SECRET });
+    expect(Testing.synth(chart).map(o => Object.keys(o.stringData))).toEqual([['cosign.key'], ['ssh-privatekey']]);
+    expect(takeWarnings()).toEqual([
+      literalCredentialsWarning('test/creds', 'test-creds-c849c607', 'COSIGN'),
+      literalCredentialsWarning('test/ssh', 'test-ssh-c8da4d5e', 'GIT_SSH'),
+    ]);
+  });
+
+  test('fromSecretName(undefined) adds no nameless secret: the synth fails', () => {
+    const chart = Testing.chart();
+    const serviceAccount = new kplus.ServiceAccount(chart, 'sa');
+    RegistryCredentials.fromSecretName(chart, 'creds', undefined as any, CredentialKind.GIT_SSH).addTo(serviceAccount);
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/creds\] missing field\(s\): secretName\nhint: the value is undefined \(an unset environment variable\?\): give the name of an existing Secret/);
+  });
+
+  test('legacy: a kind kpack v0.0.8 does not read fails the synth', () => {
+    const chart = Testing.chart();
+    legacy.RegistryCredentials.fromSecretName(chart, 'creds', 'cosign', CredentialKind.COSIGN);
+    expect(() => Testing.synth(chart)).toThrow('[test/creds] invalid value: COSIGN: kind\nhint: kpack v0.0.8 reads only CredentialKind.DOCKER_BASIC_AUTH, CredentialKind.DOCKER_CONFIG_JSON, CredentialKind.GIT_BASIC_AUTH, CredentialKind.GIT_SSH credentials');
+  });
+
+  test('a value of the wrong type names its type, not the value, at once', () => {
+    const chart = Testing.chart();
+    let message = '';
+    try {
+      RegistryCredentials.gitBasicAuth(chart, 'creds', { gitServer: 'https://github.com', username: 'u', password: { value: SECRET } as any });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe('[test/creds] expected a string, got an object: password');
+  });
+});

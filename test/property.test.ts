@@ -49,7 +49,7 @@ function checkQuietly(s: Subject): string | undefined {
     }
     const message = e.message;
     const named = message.includes('[fuzz/') || message.includes(`[${s.path}`);
-    const fielded = /(spec|metadata|tag|stack|store|order)[.\w[\]]*|structuralSchemas|cache size|build timeout|memory|ephemeral storage/.test(message);
+    const fielded = /(spec|metadata|tag|stack|store|order)[.\w[\]]*|structuralSchemas|cache size|build timeout|memory|ephemeral storage|(username|password|gitServer|sshPrivateKey|host|privateKey|registry|secretName)$/m.test(message);
     OUTCOMES.rejected++;
     if (process.env.FUZZ_STATS === 'messages') {
       process.stdout.write(`  rejected: ${message.split('\n').slice(0, 3).join(' | ')}\n`);

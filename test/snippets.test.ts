@@ -129,6 +129,8 @@ const DECLARATIONS: Array<[string, string]> = [
   ['store', 'declare const store: ClusterStore;'],
   ['stack', 'declare const stack: ClusterStack;'],
   ['builder', 'declare const builder: ClusterBuilder;'],
+  // docs/credentials.md defines it; the other snippets call it.
+  ['requiredEnv', 'declare function requiredEnv(name: string): string;'],
 ];
 
 /** The prelude of a snippet: everything it does not bind itself. */

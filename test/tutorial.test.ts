@@ -15,7 +15,9 @@ const DOCKER_HUB = PLACEHOLDERS;
 
 /** The warning of the tutorial's Docker Hub secret, written into the YAML: basic auth on v0.0.8, dockerconfigjson on v0.18. */
 function credentialsWarning(chartId: string, kind: 'DOCKER_BASIC_AUTH' | 'DOCKER_CONFIG_JSON'): string {
-  return literalCredentialsWarning(`${chartId}/registry-credentials`, 'tutorial-registry-credentials', kind);
+  // kpack v0.0.8's (basic-auth) credentials are legacy.RegistryCredentials, whose hint names that class.
+  return literalCredentialsWarning(`${chartId}/registry-credentials`, 'tutorial-registry-credentials', kind,
+    kind === 'DOCKER_BASIC_AUTH' ? 'legacy.RegistryCredentials' : 'RegistryCredentials');
 }
 const LEGACY_STEP_WARNING = credentialsWarning('tutorial', 'DOCKER_BASIC_AUTH');
 const STEP_WARNING = credentialsWarning('tutorial', 'DOCKER_CONFIG_JSON');

@@ -48,10 +48,13 @@ afterAll(() => {
 
 // The library's warnings, word for word, for the tests that assert them.
 
-/** A Secret whose credentials the app writes into its YAML (`kind`: the CredentialKind member, e.g. `GIT_SSH`). */
-export function literalCredentialsWarning(path: string, secretName: string, kind: string): string {
+/**
+ * A Secret whose credentials the app writes into its YAML (`kind`: the CredentialKind member, e.g. `GIT_SSH`;
+ * `className`: `legacy.RegistryCredentials` for kpack v0.0.8's).
+ */
+export function literalCredentialsWarning(path: string, secretName: string, kind: string, className = 'RegistryCredentials'): string {
   return `[${path}] warning: the credentials of secret "${secretName}" are written into the synthesized YAML: to keep them out of Git, `
-    + `create the Secret outside the app and use RegistryCredentials.fromSecretName(scope, id, '${secretName}', CredentialKind.${kind})`;
+    + `create the Secret outside the app and use ${className}.fromSecretName(scope, id, '${secretName}', CredentialKind.${kind})`;
 }
 
 /** A kpack v0.0.8 install. */

@@ -9,6 +9,7 @@ import { renderBuildSettings, renderEnv } from '../private/build-settings';
 import { checkBuilderGeneration, checkServiceAccountNamespace } from '../private/cross-checks';
 import { checkKind, nameOf } from '../private/k8s';
 import { KpackKind, KpackObject, plainSpec } from '../private/kpack-object';
+import { checkProps } from '../private/props-check';
 import { sizeToQuantity } from '../private/quantity';
 import { emptyToUndefined, kindAndName, renderOrThrow } from '../private/resources';
 import { LegacySourceSpec } from '../private/source';
@@ -122,6 +123,7 @@ export class BuildImage extends kplus.Resource {
 
   constructor(scope: Construct, id: string, props: BuildImageProps) {
     super(scope, id);
+    checkProps(this, 'legacy.BuildImageProps', props);
     this.builder = props.builder;
     let cacheSize: string | undefined;
     try {

@@ -4,6 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { LEGACY_API_VERSION } from '../private/api-versions';
 import { checkKind, secretNames } from '../private/k8s';
 import { KpackKind, KpackObject, plainSpec } from '../private/kpack-object';
+import { checkProps } from '../private/props-check';
 import { ImportedResource, referenceTo } from '../private/resources';
 import { KpackObjectReference } from '../reference';
 
@@ -99,6 +100,7 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
 
   constructor(scope: Construct, id: string, props: ClusterBuilderProps) {
     super(scope, id);
+    checkProps(this, 'legacy.ClusterBuilderProps', props);
     this.image = props.image;
     this.apiObject = new KpackObject(this, CLUSTER_BUILDER, {
       metadata: props.metadata,
@@ -139,6 +141,7 @@ export class NamespacedBuilder extends kplus.Resource implements IBuilder {
 
   constructor(scope: Construct, id: string, props: BuilderProps) {
     super(scope, id);
+    checkProps(this, 'legacy.BuilderProps', props);
     this.image = props.image;
     this.apiObject = new KpackObject(this, BUILDER, {
       metadata: props.metadata,

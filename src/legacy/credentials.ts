@@ -1,7 +1,8 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
-import { CredentialKind, DockerBasicAuthProps, DockerConfigJsonProps, GitBasicAuthProps } from '../credentials';
-import { addSecretToServiceAccount, dockerConfigJson, normalizeRegistry, validateSecretName, warnIfLiteral } from '../private/credentials';
+import { CredentialKind } from '../credential-kind';
+import { DockerBasicAuthProps, DockerConfigJsonProps, GitBasicAuthProps } from '../credentials';
+import { addCredentialsTo, createCredentialSecret, CredentialProps, CredentialSecret, LEGACY_CREDENTIALS, referenceCredentialSecret } from '../private/credentials';
 
 /** An ssh private key for a git server (kpack v0.0.8 reads no `known_hosts`). */
 export interface GitSshProps extends kplus.CommonSecretProps {
@@ -30,49 +31,35 @@ export interface GitSshProps extends kplus.CommonSecretProps {
 export class RegistryCredentials extends Construct {
   /** Credentials for a container registry, as a `kubernetes.io/basic-auth` Secret annotated `build.pivotal.io/docker`. */
   public static dockerBasicAuth(scope: Construct, id: string, props: DockerBasicAuthProps): RegistryCredentials {
-    return new RegistryCredentials(scope, id, CredentialKind.DOCKER_BASIC_AUTH, self => {
-      const secret = new kplus.BasicAuthSecret(self, 'Resource', props);
-      secret.metadata.addAnnotation('build.pivotal.io/docker', normalizeRegistry(props.registry));
-      return secret;
-    });
+    return RegistryCredentials.create(scope, id, CredentialKind.DOCKER_BASIC_AUTH, props);
   }
 
   /** Credentials for a container registry, as a `kubernetes.io/dockerconfigjson` Secret (no annotation needed). */
   public static dockerConfigJson(scope: Construct, id: string, props: DockerConfigJsonProps): RegistryCredentials {
-    return new RegistryCredentials(scope, id, CredentialKind.DOCKER_CONFIG_JSON, self => new kplus.DockerConfigSecret(self, 'Resource', {
-      metadata: props.metadata,
-      immutable: props.immutable,
-      data: dockerConfigJson(normalizeRegistry(props.registry), props.username, props.password, props.email),
-    }));
+    return RegistryCredentials.create(scope, id, CredentialKind.DOCKER_CONFIG_JSON, props);
   }
 
   /** Credentials for a git server over https, as a `kubernetes.io/basic-auth` Secret annotated `build.pivotal.io/git`. */
   public static gitBasicAuth(scope: Construct, id: string, props: GitBasicAuthProps): RegistryCredentials {
-    return new RegistryCredentials(scope, id, CredentialKind.GIT_BASIC_AUTH, self => {
-      const secret = new kplus.BasicAuthSecret(self, 'Resource', props);
-      secret.metadata.addAnnotation('build.pivotal.io/git', props.gitServer);
-      return secret;
-    });
+    return RegistryCredentials.create(scope, id, CredentialKind.GIT_BASIC_AUTH, props);
   }
 
   /** An ssh key for a git server, as a `kubernetes.io/ssh-auth` Secret annotated `build.pivotal.io/git`. */
   public static gitSsh(scope: Construct, id: string, props: GitSshProps): RegistryCredentials {
-    return new RegistryCredentials(scope, id, CredentialKind.GIT_SSH, self => {
-      const secret = new kplus.SshAuthSecret(self, 'Resource', props);
-      secret.metadata.addAnnotation('build.pivotal.io/git', props.gitServer);
-      return secret;
-    });
+    return RegistryCredentials.create(scope, id, CredentialKind.GIT_SSH, props);
   }
 
   /**
    * Credentials in a Secret that exists already. Nothing is synthesized for it; it must carry the
-   * `build.pivotal.io` annotation for its `kind` where kpack v0.0.8 needs one.
+   * `build.pivotal.io` annotation for its `kind` where kpack v0.0.8 needs one. A missing or empty
+   * `secretName`, or a kind kpack v0.0.8 does not read (`BLOB_BASIC_AUTH`, `COSIGN`), fails the synth.
    */
   public static fromSecretName(scope: Construct, id: string, secretName: string, kind: CredentialKind): RegistryCredentials {
-    if (kind === CredentialKind.BLOB_BASIC_AUTH || kind === CredentialKind.COSIGN) {
-      throw new Error(`[${scope.node.path}/${id}] kpack v0.0.8 reads no ${kind} credentials: only DOCKER_BASIC_AUTH, DOCKER_CONFIG_JSON, GIT_BASIC_AUTH and GIT_SSH`);
-    }
-    return new RegistryCredentials(scope, id, kind, self => kplus.Secret.fromSecretName(self, 'Resource', secretName));
+    return new RegistryCredentials(scope, id, kind, self => referenceCredentialSecret(self, LEGACY_CREDENTIALS, kind, secretName));
+  }
+
+  private static create(scope: Construct, id: string, kind: CredentialKind, props: CredentialProps): RegistryCredentials {
+    return new RegistryCredentials(scope, id, kind, self => createCredentialSecret(self, LEGACY_CREDENTIALS, kind, props));
   }
 
   /** The Secret that holds the credentials. */
@@ -81,12 +68,10 @@ export class RegistryCredentials extends Construct {
   /** What the credentials are for. */
   public readonly kind: CredentialKind;
 
-  private constructor(scope: Construct, id: string, kind: CredentialKind, createSecret: (self: Construct) => kplus.ISecret) {
+  private constructor(scope: Construct, id: string, kind: CredentialKind, make: (self: Construct) => CredentialSecret) {
     super(scope, id);
     this.kind = kind;
-    this.secret = createSecret(this);
-    warnIfLiteral(this, this.secret, kind);
-    validateSecretName(this, this.secret);
+    this.secret = make(this).secret;
   }
 
   /**
@@ -98,6 +83,6 @@ export class RegistryCredentials extends Construct {
    * or an ApiObject of kind ServiceAccount; anything else is an error at synth
    */
   public addTo(serviceAccount: IConstruct): void {
-    addSecretToServiceAccount(this, this.secret, this.kind, serviceAccount, this.kind === CredentialKind.DOCKER_CONFIG_JSON);
+    addCredentialsTo(this, this.secret, this.kind, serviceAccount);
   }
 }

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { checkProps } from '../private/props-check';
 import { LegacySourceSpec, SourceDefinition } from '../private/source';
 import { FieldError } from '../private/validation/field-error';
 
@@ -48,16 +49,19 @@ export interface RegistrySourceOptions {
 export class Source {
   /** Source code in a git repository. */
   public static git(url: string, options: GitSourceOptions): Source {
+    checkProps('legacy.Source.git', 'legacy.GitSourceOptions', options, 'options');
     return new Source(SourceDefinition.git(url, options?.revision, options?.subPath));
   }
 
   /** Source code in an archive at a URL (public, or with a token in the URL). */
   public static blob(url: string, options: BlobSourceOptions = {}): Source {
+    checkProps('legacy.Source.blob', 'legacy.BlobSourceOptions', options, 'options');
     return new Source(SourceDefinition.blob(url, options.subPath));
   }
 
   /** Source code in the layers of an image. */
   public static registry(image: string, options: RegistrySourceOptions = {}): Source {
+    checkProps('legacy.Source.registry', 'legacy.RegistrySourceOptions', options, 'options');
     return new Source(SourceDefinition.registry(image, options.subPath, options.pullSecrets));
   }
 

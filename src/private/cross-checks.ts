@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { definedNamespace, knownSecretKinds, nameOf } from './k8s';
 import { CredentialsNeed } from './source';
+import { CredentialKind } from '../credential-kind';
 import { KpackObjectReference } from '../reference';
 import { FieldError, generic, withHint } from './validation/field-error';
 import { addWarning } from './warnings';
@@ -66,7 +67,7 @@ export function checkServiceAccountNamespace(owner: ApiObject, serviceAccount: I
 export function warnSshCredentials(
   scope: IConstruct, need: CredentialsNeed | undefined, serviceAccount: IConstruct | undefined): void {
   const url = need?.url;
-  if (need?.kind === 'GIT_SSH' && definedNamespace(serviceAccount) === undefined) {
+  if (need?.kind === CredentialKind.GIT_SSH && definedNamespace(serviceAccount) === undefined) {
     const name = serviceAccount === undefined ? 'default' : nameOf(serviceAccount);
     addWarning(scope, `the source ${url} is cloned over ssh: make sure the service account "${name}" holds an ssh git secret (RegistryCredentials.gitSsh)`);
   }
@@ -78,7 +79,7 @@ export function warnSshCredentials(
  */
 export function checkSshCredentials(need: CredentialsNeed | undefined, serviceAccount: IConstruct | undefined, field = 'spec.serviceAccountName'): FieldError[] {
   const url = need?.url;
-  const kinds = need?.kind === 'GIT_SSH' ? knownSecretKinds(serviceAccount) : undefined;
+  const kinds = need?.kind === CredentialKind.GIT_SSH ? knownSecretKinds(serviceAccount) : undefined;
   if (kinds === undefined || kinds.includes(need!.kind)) {
     return [];
   }

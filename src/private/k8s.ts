@@ -1,6 +1,7 @@
 import { ApiObject, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
+import { CredentialKind } from '../credential-kind';
 import { FieldError, generic, withHint } from './validation/field-error';
 
 /*
@@ -197,7 +198,7 @@ export function definedNamespace(construct: IConstruct | undefined): { namespace
 /** What the library added to a service account: the secrets with their credential kind. */
 export interface AddedSecret {
   readonly name: string;
-  readonly kind: string;
+  readonly kind: CredentialKind;
 }
 
 const SECRETS_ID = 'KpackCredentials';
@@ -271,12 +272,12 @@ export class ServiceAccountSecrets extends Construct {
  * the library (a cdk8s-plus account may hold secrets added by hand, whose kind is unknown). Undefined
  * for a reference by name, or when a secret's kind is unknown.
  */
-export function knownSecretKinds(serviceAccount: IConstruct | undefined): string[] | undefined {
+export function knownSecretKinds(serviceAccount: IConstruct | undefined): CredentialKind[] | undefined {
   if (serviceAccount === undefined || apiObjectOf(serviceAccount) === undefined) {
     return undefined;
   }
   const added = ServiceAccountSecrets.of(serviceAccount)?.secrets ?? [];
   const all = isPlusServiceAccount(serviceAccount) ? serviceAccount.secrets.map(s => s.name) : added.map(s => s.name);
   const kinds = all.map(name => added.find(s => s.name === name)?.kind);
-  return kinds.every(kind => kind !== undefined) ? kinds as string[] : undefined;
+  return kinds.every(kind => kind !== undefined) ? kinds as CredentialKind[] : undefined;
 }

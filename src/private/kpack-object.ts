@@ -1,5 +1,6 @@
 import { ApiObject, ApiObjectMetadata, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { warnCredentialsInObject } from './credentials';
 import { FieldError, formatFieldErrors, kpackVersionOf, validateKpackObject } from './validation';
 import { invalidValue, withHint } from './validation/field-error';
 
@@ -117,6 +118,8 @@ export class KpackObject<S> extends ApiObject {
   private check(json: any): FieldError[] {
     const kpackVersion = kpackVersionOf(this.owner);
     const problems = validateKpackObject(json, kpackVersion) ?? [];
+    // Credentials in a URL or an env var's value end up in plain text in this object: warn (redacted).
+    warnCredentialsInObject(this.owner, json);
     this.checked = { version: this.version, kpackVersion, json, problems };
     return problems;
   }

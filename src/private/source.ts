@@ -1,12 +1,13 @@
 import { IConstruct } from 'constructs';
 import { checkKind, secretNames } from './k8s';
+import { CredentialKind } from '../credential-kind';
 import { FieldError } from './validation/field-error';
 import * as crds from '../imports/kpack.io';
 
-/** Credentials a source needs: their kind (a `CredentialKind`) and the URL they are for. */
+/** Credentials a source needs: their kind and the URL they are for. */
 export interface CredentialsNeed {
   /** An ssh git secret, for a git URL cloned over ssh. */
-  readonly kind: 'GIT_SSH';
+  readonly kind: CredentialKind.GIT_SSH;
   readonly url: string;
 }
 
@@ -18,7 +19,7 @@ export interface CredentialsNeed {
  */
 export class SourceDefinition {
   public static git(url: string, revision: string, subPath: string | undefined, initializeSubmodules?: boolean): SourceDefinition {
-    const ssh = isSshGitUrl(url) ? { kind: 'GIT_SSH', url } as const : undefined;
+    const ssh = isSshGitUrl(url) ? { kind: CredentialKind.GIT_SSH as const, url } : undefined;
     return new SourceDefinition({ git: { url, revision, initializeSubmodules }, subPath }, [], ssh);
   }
 

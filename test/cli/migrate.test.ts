@@ -57,7 +57,8 @@ describe('cdk8s-kpack migrate', () => {
     const code = roundTrip(seedStep(step), `seed${step}`);
     expect(code).toContain('new legacy.BuildImage(');
     expect(code).toContain('legacy.RegistryCredentials.dockerBasicAuth(');
-    expect(takeWarnings()).toEqual([literalCredentialsWarning('migrated/secret-tutorial-registry-credentials', 'tutorial-registry-credentials', 'DOCKER_BASIC_AUTH')]);
+    expect(takeWarnings()).toEqual([literalCredentialsWarning('migrated/secret-tutorial-registry-credentials', 'tutorial-registry-credentials', 'DOCKER_BASIC_AUTH',
+      'legacy.RegistryCredentials')]);
   });
 
   test.each([1, 2, 3])('the v0.17 tutorial at step %i round-trips', step => {

@@ -19,8 +19,12 @@ export function oracleFor(kpackVersion: string): string {
   return file;
 }
 
+/**
+ * An object a kpack webhook validates: kpack.io, or build.pivotal.io for kpack v0.0.8 (whose webhook registers
+ * its experimental.kpack.pivotal.io kinds under build.pivotal.io, so that nothing validates those).
+ */
 export function isKpackObject(object: Manifest): boolean {
-  return typeof object.apiVersion === 'string' && object.apiVersion.startsWith('kpack.io/');
+  return typeof object.apiVersion === 'string' && (object.apiVersion.startsWith('kpack.io/') || object.apiVersion.startsWith('build.pivotal.io/'));
 }
 
 export interface Admission {
@@ -29,6 +33,8 @@ export interface Admission {
   /** kpack's message when it refuses, or the program's own fault. */
   readonly error?: string;
   readonly warnings: string[];
+  /** The object as kpack's defaulting webhook leaves it, when it was decoded. */
+  readonly object?: Manifest;
 }
 
 /**
@@ -61,6 +67,7 @@ export function admit(kpackVersion: string, objects: Manifest[], defaultStorageC
       allowed: answer.allowed === true,
       error: answer.fault ?? answer.error,
       warnings: answer.warnings ?? [],
+      object: answer.object,
     };
   });
 }

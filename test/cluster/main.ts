@@ -7,7 +7,11 @@
  * 3. the tutorial's commands as `npm run tutorial` prints them;
  * 4. docs/install.md's apply order on examples/authenticated-mirror;
  * 5. the same order with `structuralSchemas: true`: the server refuses an Image with `spec.cacheSize` under strict
- *    field validation and prunes it otherwise; every other example is created under strict field validation.
+ *    field validation and prunes it otherwise; every other example is created under strict field validation;
+ * 6. the migrate corpus's output (dist/migrate-corpus, from `npm run test:migrate-corpus`) on the current CRDs
+ *    with structural schemas, and its kpack v0.0.8 units as `migrate --to v1alpha2` writes them;
+ * 7. the kpack v0.0.8 units as written, on v0.0.8's CRDs converted to apiextensions.k8s.io/v1.
+ * The run ends with what became of each corpus unit: applied where, or not applied and why.
  * Everywhere: no warning from the server, every object of an applied file on the server, a second server-side
  * apply that changes nothing, and kpack's webhook code admitting each kpack object before the server gets it.
  * The wait for kpack's webhook, which needs pods, is the one documented command replaced (and said so).
@@ -18,14 +22,15 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { stringify } from 'yaml';
-import { admit } from './kpack-webhook';
+import { CorpusUnit, corpusUnits, isStaleCorpus, legacyCrds, toV1alpha2 } from './corpus';
+import { admit, isKpackObject } from './kpack-webhook';
 import { Kubectl, Result, serverWarnings } from './kubectl';
 import { startCluster, stopAll, TestCluster } from './server';
 import { mirrorApp } from '../../examples/authenticated-mirror/main';
 import { PLACEHOLDERS } from '../../examples/tutorial/main';
 import { STEPS, TutorialChart } from '../../examples/tutorial/tutorial';
 import { EXAMPLE_CHARTS } from '../../scripts/synth-examples';
-import { Kpack, KpackCrds } from '../../src';
+import { Kpack, KpackCrds, KpackVersion } from '../../src';
 import { Manifest, objectKey, readManifests } from '../util';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -78,7 +83,10 @@ function objectsOnServer(kubectl: Kubectl, file: string): Map<string, Manifest> 
 function expectCreated(kubectl: Kubectl, file: string, scope = ''): number {
   const expected = readManifests(file);
   const found = objectsOnServer(kubectl, file);
-  const missing = expected.map(objectKey).filter(key => !found.has(key));
+  // An object written without a namespace goes to the kubeconfig's, `default`, if it is namespaced.
+  const missing = expected.filter(object => !found.has(objectKey(object))
+    && !(object.metadata?.namespace === undefined && found.has(objectKey({ ...object, metadata: { ...object.metadata, namespace: 'default' } }))))
+    .map(objectKey);
   check(missing.length === 0, `${path.basename(file)}: not on the server after the apply: ${missing.join(', ')}`);
   // An object applied again (the tutorial's later steps) counts once per server.
   expected.forEach(object => tally.created.add(`${serverNumber}/${scope}/${objectKey(object)}`));
@@ -125,8 +133,15 @@ function addDefaultStorageClass(kubectl: Kubectl): void {
   console.log('  storageclass/standard created as the default StorageClass (the cluster\'s, not the library\'s)');
 }
 
+/** CLUSTER_ONLY=<text>: only the parts whose title contains it (while working on one; the total is then partial). */
+const ONLY = process.env.CLUSTER_ONLY;
+
 async function withCluster(title: string, body: (cluster: TestCluster, kubectl: Kubectl) => void): Promise<void> {
   const started = Date.now();
+  if (ONLY && !title.includes(ONLY)) {
+    console.log(`\n== ${title}: skipped (CLUSTER_ONLY=${ONLY})`);
+    return;
+  }
   console.log(`\n== ${title}`);
   const cluster = await startCluster();
   serverNumber++;
@@ -362,8 +377,12 @@ function missingNamespaces(files: string[]): string[] {
   return [...used].filter(ns => !created.has(ns) && !['default', 'kpack'].includes(ns)).sort();
 }
 
-/** Strict field validation, no warning, every object stored; then two server-side applies, the second a no-op. */
-function strictThenStable(kubectl: Kubectl, file: string, label: string): void {
+/**
+ * Strict field validation, no warning, every object stored; then two server-side applies, the second a no-op;
+ * `takeOver` as for `stable`; then the objects are deleted, but for Namespaces (without a controller-manager, a deleted namespace stays
+ * Terminating and takes no new object).
+ */
+function strictThenStable(kubectl: Kubectl, file: string, label: string, takeOver = false): void {
   if (!kpackAdmits(kubectl, file, label)) {
     return;
   }
@@ -373,9 +392,10 @@ function strictThenStable(kubectl: Kubectl, file: string, label: string): void {
   }
   check(serverWarnings(created).length === 0, `${label}: the server warned:\n${serverWarnings(created).join('\n')}`);
   const count = expectCreated(kubectl, file, label);
-  stable(kubectl, file, label);
+  stable(kubectl, file, label, takeOver);
   // Examples share namespaces and names (ServiceAccount apps/builds): each starts from a server without the others.
-  kubectl.ok(['delete', '-f', file]);
+  const deletable = readManifests(file).filter(object => object.kind !== 'Namespace');
+  kubectl.ok(['delete', '-f', '-'], deletable.map(object => stringify(object)).join('---\n'));
   console.log(`  ${label}: ${count} objects created (strict, no warning); server-side apply twice: no change; deleted`);
 }
 
@@ -407,6 +427,116 @@ function stable(kubectl: Kubectl, file: string, label: string, takeOver = false)
   }
   const real = changed.filter(key => !identityOnly.has(key));
   check(real.length === 0, `${label}: the second server-side apply changed ${real.join(', ')}`);
+}
+
+/** What became of each corpus unit: printed at the end, so the run says which were applied and which not. */
+const corpusReport: string[] = [];
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+const LEGACY_GROUPS = ['build.pivotal.io', 'experimental.kpack.pivotal.io'];
+
+/** The kpack objects of `file` that kpack's webhook code of `kpackVersion` refuses: expected, shown, not counted. */
+function kpackRefuses(kubectl: Kubectl, file: string): string[] {
+  return admit(kpackVersion, readManifests(file), hasDefaultStorageClass(kubectl))
+    .filter(admission => !admission.allowed)
+    .map(admission => `${admission.key}: ${String(admission.error).replace(/\n/g, '; ')}`);
+}
+
+/** The CRDs of `file` applied, and established before anything uses them. */
+function applyCrds(kubectl: Kubectl, file: string, label: string): void {
+  const applied = kubectl.run(['apply', '--validate=strict', '-f', file]);
+  check(applied.status === 0 && serverWarnings(applied).length === 0, `${label}: the CRDs were refused or warned:\n${output(applied)}`);
+  kubectl.ok(['wait', '--for', 'condition=established', '--timeout=60s', '-f', file]);
+  console.log(`  ${readManifests(file).length} CRDs of ${label} created and established (not counted: counted with the install elsewhere)`);
+}
+
+/** The namespaces the corpus units put objects in, created first as their sources expect (not counted). */
+function corpusNamespaces(kubectl: Kubectl, files: string[]): void {
+  for (const namespace of ['kpack', ...missingNamespaces(files)]) {
+    // --save-config: as if applied, since a unit may apply the namespace too (the mirror's install does).
+    kubectl.ok(['create', 'namespace', namespace, '--save-config']);
+  }
+  console.log(`  namespaces ${['kpack', ...missingNamespaces(files)].join(', ')} created first (the units expect them; not counted, not the library's)`);
+}
+
+/**
+ * The corpus units that write kpack.io/v1alpha2 (kpack.io/v1alpha1 input is written as v1alpha2 by migrate) on
+ * the current install's CRDs with structural schemas, so that strict field validation checks every field; the
+ * kpack v0.0.8 units as `migrate --to v1alpha2` writes them; and the units kept as written although kpack
+ * refuses them, shown refused by kpack's webhook code and not applied. The first server-side apply takes over
+ * from kubectl's client-side one (`--force-conflicts`): a unit may carry, as its source did, kubectl's
+ * last-applied-configuration annotation, which `kubectl apply` rewrites.
+ */
+function corpusOnCurrentKpack(kubectl: Kubectl, units: CorpusUnit[], work: string): void {
+  const app = new App({ outdir: path.join(work, 'dist') });
+  kpackVersion = new Kpack(new Chart(app, 'kpack-crds'), 'kpack', { crds: KpackCrds.ONLY, structuralSchemas: true }).version.version;
+  app.synth();
+  applyCrds(kubectl, path.join(app.outdir, 'kpack-crds.k8s.yaml'), `kpack v${kpackVersion} (structuralSchemas: true)`);
+  addDefaultStorageClass(kubectl);
+  const current = units.filter(unit => unit.target === 'current');
+  const converted = units.filter(unit => unit.target === 'legacy').map(unit => ({ unit, ...toV1alpha2(unit.name, path.join(ROOT, 'dist', 'cluster', 'to-v1alpha2')) }));
+  const files = [...current.map(unit => unit.file!), ...converted.flatMap(c => (c.file ? [c.file] : []))];
+  corpusNamespaces(kubectl, files);
+  for (const unit of current) {
+    if (readManifests(unit.file!).some(object => object.metadata?.annotations?.[LAST_APPLIED] !== undefined)) {
+      console.log(`  migrate-corpus/${unit.name}: keeps its source's ${LAST_APPLIED} annotation, which kubectl apply rewrites`);
+    }
+    const before = tally.refused;
+    strictThenStable(kubectl, unit.file!, `migrate-corpus/${unit.name}`, true);
+    corpusReport.push(`${unit.name}: ${tally.refused === before ? 'applied' : 'REFUSED'} on kpack v${kpackVersion}'s CRDs (structural schemas)`);
+  }
+  for (const { unit, file, reason } of converted) {
+    if (!file) {
+      corpusReport.push(`${unit.name} --to v1alpha2: not applied: migrate refuses it: ${reason}`);
+      console.log(`  migrate-corpus/${unit.name} --to v1alpha2: migrate refuses it: ${reason}`);
+      continue;
+    }
+    const kept = readManifests(file).filter(object => LEGACY_GROUPS.includes(String(object.apiVersion).split('/')[0]));
+    if (kept.length > 0) {
+      // --to v1alpha2 converts build.pivotal.io only: other kpack v0.0.8 kinds stay ApiObjects, as written.
+      const result = kubectl.run(['apply', '--validate=strict', '-f', file]);
+      const kinds = kept.map(object => `${object.kind} (${object.apiVersion})`).join(', ');
+      check(result.status !== 0 && /no matches for kind/.test(result.stderr),
+        `migrate-corpus/${unit.name} --to v1alpha2 keeps ${kinds}, which kpack v${kpackVersion} does not serve, yet the apply did not fail that way:\n${output(result)}`);
+      console.log(`  migrate-corpus/${unit.name} --to v1alpha2: keeps ${kinds} as written, and kpack v${kpackVersion}'s CRDs do not serve it: `
+        + result.stderr.trim().split('\n').find(line => line.includes('no matches')));
+      corpusReport.push(`${unit.name} --to v1alpha2: not applied: it keeps ${kinds} as written, a kind kpack v${kpackVersion} does not serve (kubectl: no matches for kind)`);
+      continue;
+    }
+    const before = tally.refused;
+    strictThenStable(kubectl, file, `migrate-corpus/${unit.name} --to v1alpha2`, true);
+    corpusReport.push(`${unit.name} --to v1alpha2: ${tally.refused === before ? 'applied' : 'REFUSED'} on kpack v${kpackVersion}'s CRDs (structural schemas)`);
+  }
+  for (const unit of units.filter(u => u.target === 'refused-by-kpack')) {
+    const refusals = kpackRefuses(kubectl, unit.file!);
+    check(refusals.length > 0, `migrate-corpus/${unit.name}: kept as written because kpack refuses it, but kpack v${kpackVersion}'s webhook code admits it`);
+    console.log(`  migrate-corpus/${unit.name}: not applied: kpack v${kpackVersion}'s webhook code refuses it, as it refuses the source: ${refusals.join('; ')}`);
+    corpusReport.push(`${unit.name}: not applied: kept as written, and kpack v${kpackVersion}'s webhook code refuses it (${refusals.join('; ')})`);
+  }
+}
+
+/**
+ * The kpack v0.0.8 units as written (build.pivotal.io, experimental.kpack.pivotal.io) on kpack v0.0.8's CRDs
+ * converted to apiextensions.k8s.io/v1 (Kubernetes 1.34 refuses v1beta1), kpack v0.0.8's webhook code first.
+ */
+function corpusOnKpack008(kubectl: Kubectl, units: CorpusUnit[], work: string): void {
+  kpackVersion = KpackVersion.V0_0_8.version;
+  const crds = path.join(work, 'kpack-0.0.8-crds.yaml');
+  fs.mkdirSync(work, { recursive: true });
+  fs.writeFileSync(crds, legacyCrds().map(object => stringify(object)).join('---\n'));
+  applyCrds(kubectl, crds, 'kpack v0.0.8, converted to apiextensions.k8s.io/v1 (schema-less: every field kept)');
+  const legacy = units.filter(unit => unit.target === 'legacy');
+  corpusNamespaces(kubectl, legacy.map(unit => unit.file!));
+  for (const unit of legacy) {
+    const unvalidated = readManifests(unit.file!).filter(object => !isKpackObject(object) && String(object.apiVersion).startsWith('experimental.kpack.pivotal.io/'));
+    for (const object of unvalidated) {
+      console.log(`  migrate-corpus/${unit.name}: ${objectKey(object)} (${object.apiVersion}): no kpack v0.0.8 webhook validates it (it registers these kinds under build.pivotal.io)`);
+    }
+    const before = tally.refused;
+    strictThenStable(kubectl, unit.file!, `migrate-corpus/${unit.name}`, true);
+    corpusReport.push(`${unit.name}: ${tally.refused === before ? 'applied' : 'REFUSED'} as written on kpack v0.0.8's CRDs converted to v1`
+      + (unvalidated.length > 0 ? ' (its experimental.kpack.pivotal.io objects validated by no kpack webhook)' : ''));
+  }
 }
 
 async function main(): Promise<void> {
@@ -477,9 +607,19 @@ async function main(): Promise<void> {
         strictThenStable(kubectl, file, `examples/${path.basename(path.dirname(file))}`);
       }
     });
+
+    // The migrate corpus's output, as `npm run test:migrate-corpus` wrote it (CI's step before this one).
+    const units = corpusUnits();
+    await withCluster('the migrate corpus\'s output (dist/migrate-corpus) on current kpack\'s CRDs', (_, kubectl) =>
+      corpusOnCurrentKpack(kubectl, units, path.join(work, 'corpus')));
+    await withCluster('the migrate corpus\'s kpack v0.0.8 units as written, on v0.0.8\'s CRDs converted to apiextensions.k8s.io/v1', (_, kubectl) =>
+      corpusOnKpack008(kubectl, units, path.join(work, 'corpus-0.0.8')));
+    for (const unit of units.filter(u => u.target === 'none')) {
+      corpusReport.push(`${unit.name}: not applied: ${unit.reason}`);
+    }
   } catch (e) {
     stopAll();
-    const message = e instanceof Failure ? e.message : (e as Error).stack;
+    const message = e instanceof Failure || isStaleCorpus(e) ? e.message : (e as Error).stack;
     console.error(`\ncluster: FAILED after ${((Date.now() - started) / 1000).toFixed(0)} s, `
       + `${tally.created.size} objects created before: ${message}`);
     process.exitCode = 1;
@@ -488,6 +628,7 @@ async function main(): Promise<void> {
     clearTimeout(timer);
     fs.rmSync(work, { recursive: true, force: true });
   }
+  console.log(`\nthe migrate corpus, unit by unit (${corpusReport.length}):\n${corpusReport.map(line => `  ${line}`).join('\n')}`);
   const admitted = [...tally.admitted].filter(key => key.endsWith('/true')).length;
   console.log(`\nkpack's webhook code (conformance program) admitted ${admitted} distinct kpack objects before the server got them`);
   console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);

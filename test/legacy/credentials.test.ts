@@ -23,10 +23,10 @@ describe('legacy.RegistryCredentials', () => {
       ['kubernetes.io/dockerconfigjson', undefined],
     ]);
     expect(takeWarnings()).toEqual([
-      literalCredentialsWarning('test/hub', 'test-hub-c8cd8f3a', 'DOCKER_BASIC_AUTH'),
-      literalCredentialsWarning('test/https', 'test-https-c8ddb3da', 'GIT_BASIC_AUTH'),
-      literalCredentialsWarning('test/ssh', 'test-ssh-c8da4d5e', 'GIT_SSH'),
-      literalCredentialsWarning('test/json', 'test-json-c8c242e7', 'DOCKER_CONFIG_JSON'),
+      literalCredentialsWarning('test/hub', 'test-hub-c8cd8f3a', 'DOCKER_BASIC_AUTH', 'legacy.RegistryCredentials'),
+      literalCredentialsWarning('test/https', 'test-https-c8ddb3da', 'GIT_BASIC_AUTH', 'legacy.RegistryCredentials'),
+      literalCredentialsWarning('test/ssh', 'test-ssh-c8da4d5e', 'GIT_SSH', 'legacy.RegistryCredentials'),
+      literalCredentialsWarning('test/json', 'test-json-c8c242e7', 'DOCKER_CONFIG_JSON', 'legacy.RegistryCredentials'),
     ]);
   });
 
@@ -41,7 +41,7 @@ describe('legacy.RegistryCredentials', () => {
     credentials.addTo(account);
     expect(credentials.kind).toBe(CredentialKind.DOCKER_BASIC_AUTH);
     expect(findObject(Testing.synth(chart), 'ServiceAccount').secrets).toEqual([{ name: 'tutorial-registry-credentials' }]);
-    expect(takeWarnings()).toEqual([literalCredentialsWarning('test/hub', 'tutorial-registry-credentials', 'DOCKER_BASIC_AUTH')]);
+    expect(takeWarnings()).toEqual([literalCredentialsWarning('test/hub', 'tutorial-registry-credentials', 'DOCKER_BASIC_AUTH', 'legacy.RegistryCredentials')]);
   });
 
   test('fromSecretName references an existing secret', () => {

@@ -1,0 +1,113 @@
+import { IConstruct } from 'constructs';
+import { STRUCTS, TypeShape } from './prop-shapes';
+
+/**
+ * The runtime type check of props, for callers without a type checker (JavaScript, or values cast in
+ * TypeScript): a value of the wrong type fails at once with the construct path and the field, instead
+ * of a TypeError later. Driven by one description per struct, generated from the jsii assembly
+ * (`src/private/prop-shapes.ts`). Only values that are present are checked (and the props themselves,
+ * when their struct has required props): a missing required prop is the constructor's own business
+ * (missing credentials, for instance, fail the synth with their own hint).
+ * Cheap: a walk over the props' own fields, no deeper than the structs they declare.
+ */
+export function checkProps(scope: IConstruct | string, struct: string, props: unknown, field = 'props'): void {
+  const problems: string[] = [];
+  if (props === undefined) {
+    // Left out: fine unless the struct has a prop that must be given.
+    if (Object.values(STRUCTS[struct] ?? {}).some(([, optional]) => !optional)) {
+      problems.push(`expected a ${struct} (an object), got undefined: ${field}`);
+    }
+  } else {
+    check({ struct }, props, field, problems);
+  }
+  if (problems.length > 0) {
+    const where = typeof scope === 'string' ? scope : scope.node.path;
+    throw new Error(`[${where}] ${problems.join('\n')}`);
+  }
+}
+
+function check(shape: TypeShape, value: unknown, field: string, problems: string[]): void {
+  if (value === undefined) {
+    return;
+  }
+  const expected = expectation(shape);
+  if (expected === undefined) {
+    return;
+  }
+  // A cdk8s `Lazy` stands for any value: it is resolved when the manifest is written.
+  if (isLazy(value)) {
+    return;
+  }
+  if (!fits(shape, value)) {
+    // The value itself may be a credential: only its type is named.
+    problems.push(`expected ${expected}, got ${typeName(value)}: ${field}`);
+    return;
+  }
+  if (shape.struct !== undefined) {
+    for (const [name, [fieldShape, optional]] of Object.entries(STRUCTS[shape.struct] ?? {})) {
+      const item = (value as Record<string, unknown>)[name];
+      if (item === null && optional) {
+        continue;
+      }
+      check(fieldShape, item, field === 'props' ? name : `${field}.${name}`, problems);
+    }
+  } else if (shape.array !== undefined) {
+    (value as unknown[]).forEach((item, i) => check(shape.array!, item, `${field}[${i}]`, problems));
+  } else if (shape.map !== undefined) {
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      check(shape.map, item, `${field}.${key}`, problems);
+    }
+  }
+}
+
+function isLazy(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { produce?: unknown }).produce === 'function';
+}
+
+function fits(shape: TypeShape, value: unknown): boolean {
+  if (shape.primitive !== undefined) {
+    return shape.primitive === 'date' ? value instanceof Date : typeof value === shape.primitive;
+  }
+  if (shape.enum !== undefined) {
+    // A member's value (jsii enums are strings or numbers); which members exist is the caller's check.
+    return typeof value === 'string' || typeof value === 'number';
+  }
+  if (shape.array !== undefined) {
+    return Array.isArray(value);
+  }
+  // A struct, a map, or an instance of a class or interface.
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function expectation(shape: TypeShape): string | undefined {
+  if (shape.primitive !== undefined) {
+    return shape.primitive === 'date' ? 'a Date' : `a ${shape.primitive}`;
+  }
+  if (shape.enum !== undefined) {
+    return `a member of ${shape.enum}`;
+  }
+  if (shape.array !== undefined) {
+    return 'an array';
+  }
+  if (shape.map !== undefined) {
+    return 'a map (an object)';
+  }
+  if (shape.struct !== undefined) {
+    return `a ${shape.struct} (an object)`;
+  }
+  if (shape.instance !== undefined) {
+    return `a ${shape.instance}`;
+  }
+  return undefined;
+}
+
+/** The JavaScript type of a value, as errors name it. */
+export function typeName(value: unknown): string {
+  if (value === null) {
+    return 'null';
+  }
+  if (Array.isArray(value)) {
+    return 'an array';
+  }
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}

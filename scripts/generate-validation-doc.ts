@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { CROSS_CHECKS, crossCheck, formatFindings } from '../src/private/checks';
 import { formatFieldErrors, RULE_SETS, validateKpackObject } from '../src/private/validation';
 import { isKpackRule, KindRules, Rule } from '../src/private/validation/rule';
 import { RULE_CASES } from '../test/rule-cases';
@@ -42,21 +43,20 @@ Build's spec are immutable; a cache volume cannot shrink, nor change on a Storag
 whether the cluster has a default StorageClass for a volume cache. kpack v0.0.8's experimental kinds (Store,
 Stack, CustomBuilder, CustomClusterBuilder) have no rules: v0.0.8's webhook never validated them.
 
-Checks across objects, at synth only (they need the construct tree):
+Checks across objects are in [their own table](#checks-across-objects), after the rules of each kind. A few
+more checks, at synth only, are about what a construct was given rather than about the objects written:
 
 | check | message |
 |---|---|
 | a builder of the other API generation | \`builder ClusterBuilder "x" is a build.pivotal.io/v1alpha1 resource, but this Image is kpack.io/v1alpha2: spec.builder\` |
-| a namespaced Builder in another namespace than the Image or Build | \`Builder "x" is in namespace a, the Image in b: spec.builder\` |
-| a service account in another namespace than the Image, Build, Builder or Buildpack that names it | \`service account "x" is in namespace a, the Image in b: spec.serviceAccountName\` |
-| an ssh git URL, and a service account without ssh git credentials | \`the source git@… is cloned over ssh, but service account "x" holds no ssh git credentials: spec.serviceAccountName\` (a warning when the account is defined elsewhere) |
 | a buildpack id the builder's store does not provide (when its sources say what they hold) | \`buildpack x is not in store "s", which provides …: spec.order[0].group[0].id\` |
 | a Build whose tags span registries | \`tags span several registries (…): spec.tags\` |
 | a cluster-scoped resource given a namespace | \`invalid value: x: metadata.namespace\` |
 | a chart installing one kpack generation and defining resources of the other | \`this chart installs kpack 0.0.8, which serves build.pivotal.io/v1alpha1, but also defines …\` |
 | credentials written as literals | a warning: the Secret's value lands in the YAML; use \`RegistryCredentials.fromSecretName()\` |
 
-\`validate\` also checks kpack.io/v1alpha2 objects against the structural schemas (\`schemas/kpack-v1alpha2.ts\`):
+\`validate\` also checks kpack.io/v1alpha2 objects against the structural schemas (\`schemas/kpack-v1alpha2.ts\`),
+and so does synth for every kpack object changed with a JSON patch (\`ApiObject.of(x).addJsonPatch()\`):
 unknown fields (\`unknown field: spec.cacheSize\` — kpack drops them without an error), types and enums,
 on the object after kpack's defaults (\`imageTaggingStrategy: ""\` is BuildNumber).
 `;
@@ -67,13 +67,37 @@ function escape(text: string): string {
 
 /** A message as inline code that may itself hold backticks. */
 function code(text: string): string {
-  const html = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // `](` would read as a link (apimachinery's name patterns hold it).
+  const html = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\]\(/g, ']&#40;');
   return `<code>${escape(html)}</code>`;
 }
 
 /** `kpack` with the source file for kpack's own rules; `ours` (or kp's) for the library's. */
 function source(rule: Rule): string {
   return isKpackRule(rule) ? `kpack: ${rule.origin.slice('kpack '.length)}` : `ours (${rule.origin})`;
+}
+
+/** The table of cross-object checks (\`src/private/checks/table.ts\`), each with the messages of its example. */
+function crossCheckSection(): string {
+  const rows = CROSS_CHECKS.map(check => {
+    const findings = crossCheck(check.example).filter(f => f.check === check.id);
+    const messages = [...new Set(findings.map(f => f.path))].flatMap(at => {
+      const { errors, warnings } = formatFindings(findings.filter(f => f.path === at));
+      return [...errors.map(e => `[${at}] ${e}`), ...warnings.map(w => `[${at}] warning: ${w}`)];
+    });
+    return `| \`${check.id}\` | ${escape(check.condition)} | ${check.severity} | ${messages.map(code).join('<br>')} |`;
+  });
+  return [
+    '## Checks across objects',
+    '',
+    'Run over every object of the app at synth (each message on the construct it names), and over the objects of',
+    'all the files \`validate\` is given. Each message is shown for the check\'s example in',
+    '\`src/private/checks/table.ts\`.',
+    '',
+    '| id | reports | severity | message (for the check\'s example) |',
+    '|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 export function validationDoc(): string {
@@ -100,7 +124,7 @@ export function validationDoc(): string {
     });
     return [`## ${key}`, '', '| id | field | rejects | message (for the case in test/rule-cases.ts) | kpack\'s or ours | versions |', '|---|---|---|---|---|---|', ...rows].join('\n');
   });
-  return `${INTRO}\n${sections.join('\n\n')}\n`;
+  return `${INTRO}\n${sections.join('\n\n')}\n\n${crossCheckSection()}\n`;
 }
 
 if (require.main === module) {

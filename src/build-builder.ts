@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { IBuilder } from './builder';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
-import { checkBuilderGeneration, checkBuilderNamespace } from './private/cross-checks';
+import { checkBuilderGeneration } from './private/cross-checks';
 import { checkKind, secretNames } from './private/k8s';
 import { checkProps } from './private/props-check';
 import { kindAndName } from './private/resources';
@@ -29,10 +29,7 @@ export class BuildBuilder {
   public static fromBuilder(builder: IBuilder): BuildBuilder {
     return new BuildBuilder(
       () => ({ ref: kindAndName(builder.builderRef, builder) }),
-      build => [
-        ...checkBuilderGeneration(builder, KPACK_API_VERSION, 'use ClusterBuilder or NamespacedBuilder from the package root', 'Build', 'spec.builder.ref'),
-        ...checkBuilderNamespace(build, builder.builderRef, 'spec.builder.ref'),
-      ],
+      () => checkBuilderGeneration(builder, KPACK_API_VERSION, 'use ClusterBuilder or NamespacedBuilder from the package root', 'Build', 'spec.builder.ref'),
     );
   }
 

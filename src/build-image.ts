@@ -7,7 +7,7 @@ import { ImageCache } from './cache';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { quantities, renderBuildSettings, renderEnv, renderServices } from './private/build-settings';
-import { checkBuilderGeneration, checkBuilderNamespace, checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/cross-checks';
+import { checkBuilderGeneration } from './private/cross-checks';
 import { checkKind, nameOf } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
 import { checkProps } from './private/props-check';
@@ -172,15 +172,11 @@ export class BuildImage extends kplus.Resource {
       renderSpec,
       crossChecks: () => [
         ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or NamespacedBuilder from the package root (legacy.* builders are for kpack v0.0.8)'),
-        ...checkBuilderNamespace(this.resource, props.builder?.builderRef),
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
         ...props.source?._checks() ?? [],
-        ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
-        ...checkSshCredentials(props.source?._credentialsNeeded, props.serviceAccount),
       ],
     });
     this.apiObject = this.resource;
-    warnSshCredentials(this, props.source?._credentialsNeeded, props.serviceAccount);
   }
 
   /** The additional tags. Returns a copy; use `addAdditionalTag()` to add one. */

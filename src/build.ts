@@ -7,7 +7,6 @@ import { BuildCache } from './cache';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
 import { quantities, renderBuildSettings, renderEnv, renderServices } from './private/build-settings';
-import { checkServiceAccountNamespace, checkSshCredentials, warnSshCredentials } from './private/cross-checks';
 import { parseTag } from './private/image-reference';
 import { checkKind, nameOf } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
@@ -173,13 +172,10 @@ export class Build extends kplus.Resource {
         ...props.builder?._checks(this.resource) ?? [],
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
         ...props.source?._checks() ?? [],
-        ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
-        ...checkSshCredentials(props.source?._credentialsNeeded, props.serviceAccount),
         ...checkPushableTags(props.tags),
       ],
     });
     this.apiObject = this.resource;
-    warnSshCredentials(this, props.source?._credentialsNeeded, props.serviceAccount);
   }
 
   /** Sets an environment variable of the build (replacing one of the same name). */

@@ -7,7 +7,6 @@ import { IClusterStack } from './cluster-stack';
 import { IClusterStore } from './cluster-store';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
-import { checkServiceAccountNamespace } from './private/cross-checks';
 import { checkKind, nameOf, serviceAccountRef } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
 import { checkProps } from './private/props-check';
@@ -292,7 +291,6 @@ export class NamespacedBuilder extends kplus.Resource implements IBuilder {
       crossChecks: () => [
         ...checkOrderAgainstStore(props.store, this.order, 'spec.order'),
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
-        ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
       ],
     });
     this.apiObject = this.resource;

@@ -3,7 +3,6 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
 import * as crds from './imports/kpack.io';
 import { KPACK_API_VERSION } from './private/api-versions';
-import { checkServiceAccountNamespace } from './private/cross-checks';
 import { checkKind, nameOf, serviceAccountRef } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
 import { checkProps } from './private/props-check';
@@ -92,7 +91,6 @@ export class Buildpack extends kplus.Resource implements IBuildpack {
       renderSpec: () => ({ image: props.image, serviceAccountName: props.serviceAccount && nameOf(props.serviceAccount) }),
       crossChecks: () => [
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
-        ...checkServiceAccountNamespace(this.apiObject, props.serviceAccount),
       ],
     });
   }

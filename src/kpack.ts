@@ -288,9 +288,12 @@ export class Kpack extends Construct {
     });
 
     this._images = plan.images.map(image => ({ ...image }));
-    const schemaErrors = props.structuralSchemas && this.version.apiVersion !== KPACK_API_VERSION
-      ? [withHint(invalidValue(true, 'structuralSchemas'), `kpack ${this.version.version} has no kpack.io/v1alpha2 CRDs to carry the schemas`)]
-      : [];
+    const schemaErrors = !props.structuralSchemas ? []
+      : this.version.apiVersion !== KPACK_API_VERSION
+        ? [withHint(invalidValue(true, 'structuralSchemas'), `kpack ${this.version.version} has no kpack.io/v1alpha2 CRDs to carry the schemas`)]
+        : props.crds === KpackCrds.EXCLUDE
+          ? [withHint(generic('has no effect on an install without the CRDs', 'structuralSchemas'), 'set it on the install that writes the CRDs (crds: KpackCrds.ONLY or INCLUDE)')]
+          : [];
     this._apiObjects = plan.objects.map(({ id: objectId, object: upstream }) => {
       const object = props.structuralSchemas && schemaErrors.length === 0 ? withStructuralSchema(upstream) : upstream;
       const apiObject = new ApiObject(this, objectId, object);

@@ -3,6 +3,9 @@ import * as kplus from 'cdk8s-plus-27';
 import { Buildpack, BuildpackRef, ClusterBuilder, ClusterBuildpack, ClusterLifecycle, ClusterStack, ClusterStore, NamespacedBuilder } from '../src';
 import { validationErrors } from './util';
 
+/** An order with one group: a builder with none can never build. */
+const GO = [{ buildpacks: [BuildpackRef.id('paketo-buildpacks/go')] }];
+
 function fixtures(chart: Chart) {
   return {
     stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base'),
@@ -60,9 +63,27 @@ describe('ClusterBuilder', () => {
     expect(manifest).toMatchSnapshot();
   });
 
+  test('with no group, or an empty group from addGroup(), can never build: the synth fails', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const refs = fixtures(chart);
+    const none = new ClusterBuilder(chart, 'none', { tag: 'registry.example.com/none', ...refs });
+    const empty = new ClusterBuilder(chart, 'empty', { tag: 'registry.example.com/empty', ...refs, order: GO });
+
+    // WHEN
+    empty.addGroup();
+
+    // THEN
+    expect(none.node.path).toBe('test/none');
+    expect(validationErrors(chart)).toEqual([
+      '[test/none] the order is empty: order\nhint: every build with this builder would fail detection: add a group of buildpacks (addGroup())',
+      '[test/empty] the group has no buildpacks: order[1].group\nhint: a group with no buildpacks detects nothing: list its buildpacks, or leave the group out',
+    ]);
+  });
+
   test('is cluster-scoped: the chart namespace is left out', () => {
     const chart = new Chart(Testing.app(), 'builders', { namespace: 'kpack' });
-    new ClusterBuilder(chart, 'builder', { tag: 'registry.example.com/builder', ...fixtures(chart) });
+    new ClusterBuilder(chart, 'builder', { tag: 'registry.example.com/builder', ...fixtures(chart), order: GO });
     expect(Testing.synth(chart)[0].metadata.namespace).toBeUndefined();
   });
 
@@ -80,7 +101,7 @@ describe('ClusterBuilder', () => {
 
   test('kpack rejects a malformed tag, with ClusterBuilder paths printed without spec.', () => {
     const chart = Testing.chart();
-    new ClusterBuilder(chart, 'builder', { ...fixtures(chart), tag: 'Registry.example.com/Builder' });
+    new ClusterBuilder(chart, 'builder', { ...fixtures(chart), tag: 'Registry.example.com/Builder', order: GO });
     expect(validationErrors(chart)).toEqual([
       '[test/builder] invalid value: Registry.example.com/Builder: tag\nhint: repository names must be lowercase',
     ]);
@@ -90,7 +111,7 @@ describe('ClusterBuilder', () => {
     const chart = Testing.chart();
     const { stack, store, serviceAccount } = fixtures(chart);
     // @ts-expect-error a store is not a stack, nor a stack a store (checked at synth for JavaScript callers)
-    new ClusterBuilder(chart, 'builder', { tag: 'registry.example.com/builder', stack: store, store: stack, serviceAccount });
+    new ClusterBuilder(chart, 'builder', { tag: 'registry.example.com/builder', stack: store, store: stack, serviceAccount, order: GO });
     expect(validationErrors(chart)).toEqual([
       '[test/builder] invalid value: ClusterStack: store.kind\nmust be one of ClusterStore',
       '[test/builder] invalid value: ClusterStore: stack.kind',
@@ -209,7 +230,7 @@ describe('Builder', () => {
 
   test('kpack rejects a missing tag, with the spec. prefix a namespaced Builder prints', () => {
     const chart = Testing.chart();
-    new NamespacedBuilder(chart, 'builder', { tag: '', stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base') });
+    new NamespacedBuilder(chart, 'builder', { tag: '', stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base'), order: GO });
     expect(validationErrors(chart)).toEqual(['[test/builder] missing field(s): spec.tag']);
   });
 
@@ -220,7 +241,7 @@ describe('Builder', () => {
     const chart = new Chart(app, 'team', { namespace: 'team-a' });
 
     // WHEN
-    new NamespacedBuilder(chart, 'builder', { tag: 'registry.example.com/team-a/builder', stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base'), serviceAccount });
+    new NamespacedBuilder(chart, 'builder', { tag: 'registry.example.com/team-a/builder', stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base'), serviceAccount, order: GO });
 
     // THEN
     expect(validationErrors(chart)).toEqual([

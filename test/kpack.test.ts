@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { parseObjects, PUBLISHED_RELEASES, renderRelease } from '../scripts/render-kpack-release';
-import { BuildImage, ClusterBuilder, Kpack, KpackVersion, legacy, Source } from '../src';
+import { BuildImage, ClusterBuilder, Kpack, KpackCrds, KpackVersion, legacy, Source } from '../src';
 import { findObject, FIXTURES, Manifest, objectKey, readManifests, validationErrors, warningsUnder } from './util';
 import { legacyInstallWarning, takeWarnings } from './warnings';
 
@@ -222,6 +222,14 @@ describe('Kpack structuralSchemas', () => {
     new Kpack(chart, 'kpack', { version: KpackVersion.V0_0_8, structuralSchemas: true });
     expect(validationErrors(chart)).toEqual(['[test/kpack] invalid value: true: structuralSchemas\nhint: kpack 0.0.8 has no kpack.io/v1alpha2 CRDs to carry the schemas']);
     expect(takeWarnings()).toEqual([legacyInstallWarning('test/kpack')]);
+  });
+
+  test('on an install without the CRDs does nothing, and fails', () => {
+    const chart = Testing.chart();
+    new Kpack(chart, 'kpack', { crds: KpackCrds.EXCLUDE, structuralSchemas: true });
+    expect(validationErrors(chart)).toEqual([
+      '[test/kpack] has no effect on an install without the CRDs: structuralSchemas\nhint: set it on the install that writes the CRDs (crds: KpackCrds.ONLY or INCLUDE)',
+    ]);
   });
 });
 

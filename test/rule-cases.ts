@@ -57,6 +57,7 @@ const LEGACY_IMAGE = 'build.pivotal.io/v1alpha1/Image';
 const LEGACY_BUILD = 'build.pivotal.io/v1alpha1/Build';
 const LEGACY_CLUSTER_BUILDER = 'build.pivotal.io/v1alpha1/ClusterBuilder';
 
+const EMPTY_ORDER_HINT = 'hint: every build with this builder would fail detection: add a group of buildpacks (addGroup())';
 const LABEL_DETAILS = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 const SCHEME_HINT = 'hint: an image reference has no scheme: write registry/repository[:tag], not a URL';
 const NAMESPACE_HINT = 'hint: give the ServiceAccount a namespace (in its metadata, or in its chart)';
@@ -73,6 +74,13 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'image-additional-tags', object: broken(IMAGE, { additionalTags: ['gcr.io/example/app'] }), messages: ['all additionalTags must have the same registry as tag: spec.additionalTags\nexpected registry: registry.example.com, got: gcr.io'] },
   { rule: 'image-builder', object: broken(IMAGE, { builder: { name: 'default', kind: 'CustomBuilder' } }), messages: ['invalid value: CustomBuilder: spec.builder.kind'] },
   { rule: 'image-source', object: broken(IMAGE, { source: {} }), messages: ['expected exactly one, got neither: spec.source.blob, spec.source.git, spec.source.registry'] },
+  {
+    rule: 'image-source-url',
+    object: broken(IMAGE, { source: { git: { url: 'github.com/example/app', revision: 'main' } } }),
+    messages: ['invalid value: github.com/example/app: spec.source.git.url\nhint: git reads a URL without a scheme as a local path, and the build cannot clone it: write https://github.com/example/app (or git@host:org/repo.git over ssh)'],
+  },
+  { rule: 'image-source-url', object: broken(IMAGE, { source: { git: { url: 'git@github.com:example/app.git', revision: 'main' } } }), messages: [] },
+  { rule: 'image-source-url', object: broken(IMAGE, { source: { git: { url: 'github.com:example/app.git', revision: 'main' } } }), messages: [] },
   { rule: 'image-build', object: broken(IMAGE, { build: { nodeSelector: { 'kubernetes.io/os': 'linux' } } }), messages: ['invalid key name "kubernetes.io/os": spec.build.nodeSelector\nos is determined automatically'] },
   { rule: 'image-cache', object: broken(IMAGE, { cache: { volume: { size: '2G' }, registry: { tag: 'registry.example.com/cache' } } }), messages: ['only one type of cache can be specified: spec.cache.registry, spec.cache.volume'] },
   { rule: 'image-cache-size', object: broken(IMAGE, { cache: { volume: { size: '0' } } }), messages: [`cache size must be greater than 0: spec.cache.volume.size\n${CACHE_HINT}`] },
@@ -95,6 +103,7 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'builder-stack', object: broken(BUILDER, { stack: { name: 'base', kind: 'Stack' } }), messages: ['invalid value: Stack: spec.stack.kind'] },
   { rule: 'builder-store', object: broken(BUILDER, { store: { kind: 'Store' } }), messages: ['invalid value: Store: spec.store.kind\nmust be one of ClusterStore', 'missing field(s): spec.store.name'] },
   { rule: 'builder-order', object: broken(BUILDER, { order: [{ group: [{ image: 'gcr.io/paketo-buildpacks/go' }] }] }), messages: ['must not set the field(s): spec.order[0].group[0].image reference currently not supported'] },
+  { rule: 'builder-order-empty', object: broken(BUILDER, { order: [] }), messages: [`the order is empty: spec.order\n${EMPTY_ORDER_HINT}`] },
   { rule: 'cluster-builder-service-account-ref', object: broken(CLUSTER_BUILDER, { serviceAccountRef: { name: 'builder' }, tag: '' }), messages: [`missing field(s): spec.serviceAccountRef.namespace\n${NAMESPACE_HINT}`] },
   { rule: 'cluster-builder-tag', object: broken(CLUSTER_BUILDER, { tag: 'b' }), messages: ['invalid value: b: tag'] },
   { rule: 'cluster-builder-tag-scheme', object: broken(CLUSTER_BUILDER, { tag: 'https://registry.example.com/builder' }), messages: [`invalid value: https://registry.example.com/builder: tag\n${SCHEME_HINT}`] },
@@ -102,6 +111,11 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'cluster-builder-store', object: broken(CLUSTER_BUILDER, { store: { name: 'default', kind: 'ClusterStack' } }), messages: ['invalid value: ClusterStack: store.kind\nmust be one of ClusterStore'] },
   { rule: 'cluster-builder-order', object: broken(CLUSTER_BUILDER, { order: [{ group: [{}] }] }), messages: ['expected exactly one, got neither: order[0].group[0].id, order[0].group[0].image, order[0].group[0].name + kind'] },
 
+  {
+    rule: 'cluster-builder-order-empty',
+    object: broken(CLUSTER_BUILDER, { order: [{ group: [{ id: 'paketo-buildpacks/go' }] }, { group: [] }] }),
+    messages: ['the group has no buildpacks: order[1].group\nhint: a group with no buildpacks detects nothing: list its buildpacks, or leave the group out'],
+  },
   {
     rule: 'cluster-builder-namespaced-buildpack',
     object: broken(CLUSTER_BUILDER, { order: [{ group: [{ name: 'go', kind: 'Buildpack' }] }] }),
@@ -120,6 +134,11 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'build-tags', object: broken(BUILD, { tags: [] }), messages: ['missing field(s): spec.tags'] },
   { rule: 'build-builder', object: broken(BUILD, { builder: {} }), messages: ['missing field(s): spec.builder.image, spec.builder.ref'] },
   { rule: 'build-source', object: broken(BUILD, { source: { ...GIT, blob: { url: 'https://example.com/app.zip' } } }), messages: ['expected exactly one, got both: spec.source.blob, spec.source.git'] },
+  {
+    rule: 'build-source-url',
+    object: broken(BUILD, { source: { blob: { url: 'example.com/app.zip' } } }),
+    messages: ['invalid value: example.com/app.zip: spec.source.blob.url\nhint: kpack downloads the blob with an HTTP client, which needs an absolute URL: write https://host/path'],
+  },
   { rule: 'build-services', object: broken(BUILD, { services: [{ name: 'db' }] }), messages: ['missing field(s): spec.services[0].kind'] },
   { rule: 'build-cnb-bindings', object: broken(BUILD, { cnbBindings: [{ name: 'settings' }] }), messages: ['use of this field has been deprecated in v1alpha2, please use v1alpha1 for CNB bindings: spec.cnbBindings'] },
   { rule: 'build-notary', object: broken(BUILD, { notary: { v1: { url: 'https://notary.example.com' } } }), messages: ['use of this field has been deprecated in v1alpha2, please use v1alpha1 for notary image signing: spec.notary'] },

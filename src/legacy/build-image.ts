@@ -6,7 +6,7 @@ import { Source } from './source';
 import { ImageTaggingStrategy } from '../build-image';
 import { LEGACY_API_VERSION } from '../private/api-versions';
 import { renderBuildSettings, renderEnv } from '../private/build-settings';
-import { checkBuilderGeneration, checkServiceAccountNamespace } from '../private/cross-checks';
+import { checkBuilderGeneration } from '../private/cross-checks';
 import { checkKind, nameOf } from '../private/k8s';
 import { KpackKind, KpackObject, plainSpec } from '../private/kpack-object';
 import { checkProps } from '../private/props-check';
@@ -150,7 +150,6 @@ export class BuildImage extends kplus.Resource {
         ...checkBuilderGeneration(props.builder, LEGACY_API_VERSION, 'use legacy.ClusterBuilder or legacy.NamespacedBuilder (the builders at the package root are for kpack v0.17)'),
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
         ...props.source?._checks() ?? [],
-        ...checkServiceAccountNamespace(this.resource, props.serviceAccount),
       ],
     });
     this.apiObject = this.resource;

@@ -1,6 +1,8 @@
 import { ApiObject, ApiObjectMetadata, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { registerAppChecks } from './checks/synth';
 import { warnCredentialsInObject } from './credentials';
+import { checkSchemaAfterRules } from './schema-check';
 import { FieldError, formatFieldErrors, kpackVersionOf, validateKpackObject } from './validation';
 import { invalidValue, withHint } from './validation/field-error';
 
@@ -56,6 +58,8 @@ interface Checked {
 export class KpackObject<S> extends ApiObject {
   private version = 0;
   private checked: Checked | undefined;
+  /** Changed with a JSON patch: the rendering is also checked against the kind's schema. */
+  private patched = false;
 
   constructor(private readonly owner: Construct, kind: KpackKind<S>, props: KpackObjectProps<S>) {
     super(owner, 'Resource', {
@@ -79,6 +83,23 @@ export class KpackObject<S> extends ApiObject {
       }
     }
     owner.node.addValidation({ validate: () => formatFieldErrors([...this.ownProblems(), ...props.crossChecks?.() ?? []]) });
+    registerAppChecks(owner);
+  }
+
+  /**
+   * The rendering last checked while the object is unchanged, else a fresh one: what the app's
+   * cross-object checks read.
+   * @internal
+   */
+  public _rendered(): any {
+    const checked = this.checked;
+    if (checked !== undefined && checked.version === this.version && checked.kpackVersion === kpackVersionOf(this.owner)) {
+      return checked.json;
+    }
+    // Checked now, so that the object's own validation of this pass reuses the rendering.
+    const json = super.toJson();
+    this.check(json);
+    return json;
   }
 
   /** Records a change made through the library's API, so that the next validation checks afresh. */
@@ -88,6 +109,7 @@ export class KpackObject<S> extends ApiObject {
 
   public addJsonPatch(...ops: JsonPatch[]): void {
     super.addJsonPatch(...ops);
+    this.patched = true;
     this.changed();
   }
 
@@ -117,7 +139,8 @@ export class KpackObject<S> extends ApiObject {
 
   private check(json: any): FieldError[] {
     const kpackVersion = kpackVersionOf(this.owner);
-    const problems = validateKpackObject(json, kpackVersion) ?? [];
+    const ruleProblems = validateKpackObject(json, kpackVersion) ?? [];
+    const problems = this.patched ? [...checkSchemaAfterRules(json, kpackVersion, ruleProblems), ...ruleProblems] : ruleProblems;
     // Credentials in a URL or an env var's value end up in plain text in this object: warn (redacted).
     warnCredentialsInObject(this.owner, json);
     this.checked = { version: this.version, kpackVersion, json, problems };

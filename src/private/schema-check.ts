@@ -1,4 +1,5 @@
 import { v1alpha2Schemas } from './schemas';
+import { defaultKpackObject } from './validation';
 import { FieldError, generic, withHint } from './validation/field-error';
 
 /**
@@ -32,6 +33,16 @@ export function checkSchema(object: Record<string, any>): FieldError[] {
   // metadata is Kubernetes' own, and status kpack's.
   walk({ ...object, metadata: undefined, status: undefined }, schema, '', errors);
   return errors;
+}
+
+/**
+ * The schema check `validate` runs, for an object whose rule problems (`ruleErrors`) are known: nothing
+ * when kpack could not decode it (kpack then reports only that), else the schema problems of the object
+ * after kpack's defaults. At synth it runs on objects changed with JSON patches, the one way a construct
+ * writes a field the library does not know.
+ */
+export function checkSchemaAfterRules(object: Record<string, any>, version: string, ruleErrors: readonly FieldError[]): FieldError[] {
+  return ruleErrors.some(e => e.decode) ? [] : checkSchema(defaultKpackObject(object, version));
 }
 
 function walk(value: unknown, schema: Schema, at: string, errors: FieldError[]): void {

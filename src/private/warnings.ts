@@ -33,3 +33,16 @@ export function addWarning(scope: IConstruct, text: string): void {
 export function warningsOf(scope: IConstruct): string[] {
   return scope.node.metadata.filter(entry => entry.type === WARNING_METADATA_TYPE).map(entry => String(entry.data));
 }
+
+/**
+ * Records and prints a warning found during a validation (a cross-object check), once per construct and
+ * message: unlike `addWarning`, it prints at once, since the validation that found it is already running.
+ */
+export function reportWarning(scope: IConstruct, text: string): void {
+  const message = redactSecrets(text);
+  if (scope.node.metadata.some(entry => entry.type === WARNING_METADATA_TYPE && entry.data === message)) {
+    return;
+  }
+  scope.node.addMetadata(WARNING_METADATA_TYPE, message);
+  process.stderr.write(`[${scope.node.path}] warning: ${message}\n`);
+}

@@ -109,8 +109,8 @@ describe('kpack v0.17 webhook rules', () => {
   });
 
   test('Builder: kpack defaults the stack and store kinds and the service account', () => {
-    expect(problems({ apiVersion: V1ALPHA2, kind: 'Builder', metadata: { name: 'b' }, spec: { tag: 'r.io/builder', stack: { name: 'base' } } })).toEqual([]);
-    expect(problems({ apiVersion: V1ALPHA2, kind: 'Builder', metadata: { name: 'b' }, spec: { stack: { kind: 'ClusterStack' } } }))
+    expect(problems({ apiVersion: V1ALPHA2, kind: 'Builder', metadata: { name: 'b' }, spec: { tag: 'r.io/builder', stack: { name: 'base' }, order: [{ group: [{ id: 'go' }] }] } })).toEqual([]);
+    expect(problems({ apiVersion: V1ALPHA2, kind: 'Builder', metadata: { name: 'b' }, spec: { stack: { kind: 'ClusterStack' }, order: [{ group: [{ id: 'go' }] }] } }))
       .toEqual(['missing field(s): spec.stack.name, spec.tag']);
   });
 

@@ -4,7 +4,7 @@ import { validateEnvNames, validateIntegers, validateResources, validateTimeoutS
 import { decodeObject } from './quantities';
 import { validateImage } from './references';
 import { KindRules, KpackObject, KpackRelease, list, record, text } from './rule';
-import { SourceRules, validateSource } from './source';
+import { SourceRules, validateSource, validateSourceUrls } from './source';
 import { parseTag } from '../image-reference';
 
 const ORIGIN = 'kpack pkg/apis/build/v1alpha2/build_validation.go';
@@ -23,6 +23,7 @@ export const buildV1alpha2 = (release: KpackRelease): KindRules => ({
     { id: 'build-tags', condition: 'no tags, or a tag that is not a tag reference', origin: ORIGIN, validate: o => validateTags(o) },
     { id: 'build-builder', condition: 'neither or both of builder.image and builder.ref (then also:) ref without name or kind; image unparsable', origin: ORIGIN, validate: o => validateBuildBuilder(o.spec?.builder) },
     { id: 'build-source', condition: 'as for Image, under spec.source', origin: 'kpack pkg/apis/core/v1alpha1/source_validation.go', validate: o => validateSource(o.spec?.source, 'spec.source', SourceRules.V1ALPHA2) },
+    { id: 'build-source-url', condition: 'a git or blob URL written as a host and path without a scheme (`github.com/x/y`): git reads it as a local path, the blob download needs an absolute URL, and the build fails fetching the source', origin: 'cdk8s-kpack', validate: o => validateSourceUrls(o.spec?.source, 'spec.source') },
     { id: 'build-services', condition: 'as for Image, under spec.services', origin: ORIGIN, validate: o => validateServices(o.spec?.services, 'spec.services') },
     { id: 'build-cnb-bindings', condition: 'cnbBindings set', origin: ORIGIN, validate: o => deprecatedForUsers(o.spec?.cnbBindings, 'spec.cnbBindings', 'CNB bindings') },
     { id: 'build-notary', condition: 'notary set', origin: ORIGIN, validate: o => deprecatedForUsers(o.spec?.notary, 'spec.notary', 'notary image signing') },

@@ -1,4 +1,4 @@
-import { FieldError, disallowedFields, invalidValue, missingField, missingOneOf, withHint } from './field-error';
+import { FieldError, disallowedFields, generic, invalidValue, missingField, missingOneOf, withHint } from './field-error';
 import { validateNoScheme, validateTag } from './references';
 import { KindRules, KpackObject, list, path, record, Rule, text } from './rule';
 
@@ -90,7 +90,24 @@ function builderSpecRules(idPrefix: string, base: string, origin: string): Rule[
     { id: `${idPrefix}-stack`, condition: `stack.name is empty, or stack.kind is not ClusterStack (${defaulted})`, origin, validate: (o: KpackObject) => validateStack(o.spec?.stack, path(base, 'stack')) },
     { id: `${idPrefix}-store`, condition: `when a store is set, store.kind is not ClusterStore (${defaulted}); a missing name is reported only with a wrong kind`, origin, validate: (o: KpackObject) => validateStore(o.spec?.store, path(base, 'store')) },
     { id: `${idPrefix}-order`, condition: `an order entry with image, with a kind other than Buildpack/ClusterBuildpack, or with none of id, name and kind${paths}`, origin, validate: (o: KpackObject) => validateOrder(o.spec?.order, path(base, 'order')) },
+    {
+      id: `${idPrefix}-order-empty`,
+      condition: 'no order, or an order group with no buildpacks: kpack creates the builder, and every build with it fails detection (the lifecycle needs a group with a buildpack that passes)',
+      origin: 'cdk8s-kpack',
+      validate: (o: KpackObject) => validateOrderNotEmpty(o.spec?.order, path(base, 'order')),
+    },
   ];
+}
+
+/** Every build of a builder with nothing to detect fails: "No buildpack groups passed detection". */
+function validateOrderNotEmpty(order: unknown, base: string): FieldError[] {
+  const groups = list(order);
+  if (groups.length === 0) {
+    return [withHint(generic('the order is empty', base), 'every build with this builder would fail detection: add a group of buildpacks (addGroup())')];
+  }
+  return groups.flatMap((entry, i) => list(entry?.group).length === 0
+    ? [withHint(generic('the group has no buildpacks', `${base}[${i}].group`), 'a group with no buildpacks detects nothing: list its buildpacks, or leave the group out')]
+    : []);
 }
 
 function validateStack(stack: unknown, base: string): FieldError[] {

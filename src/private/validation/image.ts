@@ -3,7 +3,7 @@ import { validateEnvNames, validateIntegers, validateResources, validateTimeoutS
 import { decodeObject, validateCacheSize } from './quantities';
 import { validateNoScheme, validateTag } from './references';
 import { KindRules, KpackObject, KpackRelease, list, record, text } from './rule';
-import { SourceRules, validateSource } from './source';
+import { SourceRules, validateSource, validateSourceUrls } from './source';
 import { parseTag } from '../image-reference';
 
 const ORIGIN = 'kpack pkg/apis/build/v1alpha2/image_validation.go';
@@ -50,6 +50,7 @@ export const imageV1alpha2 = (release: KpackRelease): KindRules => ({
     { id: 'image-additional-tags', condition: 'an additional tag is not a tag reference, or names another registry than tag (the first such tag is reported)', origin: ORIGIN, validate: o => validateAdditionalTags(o) },
     { id: 'image-builder', condition: 'builder.name is empty, or builder.kind is not Builder or ClusterBuilder', origin: ORIGIN, validate: o => validateBuilderReference(o.spec?.builder, 'spec.builder', ['Builder', 'ClusterBuilder']) },
     { id: 'image-source', condition: 'not exactly one of git, blob and registry; git without url or revision; blob without url, auth not ""/helper/secret, stripComponents < 0; registry image empty or unparsable', origin: 'kpack pkg/apis/core/v1alpha1/source_validation.go', validate: o => validateSource(o.spec?.source, 'spec.source', SourceRules.V1ALPHA2) },
+    { id: 'image-source-url', condition: 'a git or blob URL written as a host and path without a scheme (`github.com/x/y`): git reads it as a local path, the blob download needs an absolute URL, and the build fails fetching the source', origin: 'cdk8s-kpack', validate: o => validateSourceUrls(o.spec?.source, 'spec.source') },
     {
       id: 'image-build',
       condition: release.archNodeSelector

@@ -9,6 +9,7 @@ import { FieldError } from './field-error';
 import { imageV1alpha2 } from './image';
 import { BUILD_V1ALPHA1_0_0_8, BUILDER_V1ALPHA1_0_0_8, CLUSTER_BUILDER_V1ALPHA1_0_0_8, IMAGE_V1ALPHA1_0_0_8 } from './legacy';
 import { KindRules, KpackObject, KpackRelease, runRules } from './rule';
+import { markInstall } from '../checks/synth';
 
 export { formatFieldErrors } from './field-error';
 export type { FieldError } from './field-error';
@@ -104,6 +105,7 @@ const INSTALL_METADATA = 'cdk8s-kpack:kpack-version';
  */
 export function registerKpackInstall(install: IConstruct, version: string): void {
   const chart = Chart.of(install);
+  markInstall(install);
   chart.node.addMetadata(INSTALL_METADATA, version);
   if (install.node.root !== chart) {
     install.node.root.node.addMetadata(INSTALL_METADATA, version);

@@ -1,4 +1,4 @@
-import { FieldError, generic, invalidValue, missingField, missingOneOf, multipleOneOf } from './field-error';
+import { FieldError, generic, invalidValue, missingField, missingOneOf, multipleOneOf, withHint } from './field-error';
 import { validateImage } from './references';
 import { GRAMMAR_2020_03, GRAMMAR_V0_20_6 } from '../image-reference';
 import { path, record, text } from './rule';
@@ -52,6 +52,31 @@ export function validateSource(source: unknown, base: string, rules: SourceRules
   const registry = record(config.registry);
   if (registry) {
     errors.push(...validateImage(text(registry.image), path(base, 'registry.image'), rules === SourceRules.V1ALPHA2 ? GRAMMAR_V0_20_6 : GRAMMAR_2020_03));
+  }
+  return errors;
+}
+
+/** A URL that starts with a host name (with a dot, and maybe a port) and no scheme: `github.com/x/y`. */
+const HOST_WITHOUT_SCHEME = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?\//;
+
+/**
+ * Source URLs kpack accepts and then cannot fetch (ours): a URL written as a host and path without a
+ * scheme (`github.com/x/y`). git (go-git, in the build pod) reads it as a local path (it is neither a URL
+ * nor scp syntax `host:path`), and the blob download (Go's HTTP client) needs an absolute URL. The build
+ * fails in its prepare step.
+ */
+export function validateSourceUrls(source: unknown, base: string): FieldError[] {
+  const config = record(source) ?? {};
+  const errors: FieldError[] = [];
+  const gitUrl = text(record(config.git)?.url);
+  if (HOST_WITHOUT_SCHEME.test(gitUrl)) {
+    errors.push(withHint(invalidValue(gitUrl, path(base, 'git.url')),
+      `git reads a URL without a scheme as a local path, and the build cannot clone it: write https://${gitUrl} (or git@host:org/repo.git over ssh)`));
+  }
+  const blobUrl = text(record(config.blob)?.url);
+  if (HOST_WITHOUT_SCHEME.test(blobUrl)) {
+    errors.push(withHint(invalidValue(blobUrl, path(base, 'blob.url')),
+      'kpack downloads the blob with an HTTP client, which needs an absolute URL: write https://host/path'));
   }
   return errors;
 }

@@ -1,9 +1,10 @@
 import { DEFAULT_INPUT_LIMITS, Input, InputLimits, printable, readInputs } from './input';
 import { DEFAULT_PARSE_LIMITS, ParseLimits, parseDocuments } from './parse';
+import { crossCheckManifests } from '../private/checks';
 import { redactSecrets } from '../private/redact';
 import { checkSchema } from '../private/schema-check';
 import { DEFAULT_KPACK_VERSION, defaultKpackObject, KpackObject, validateKpackObject } from '../private/validation';
-import { mergeFieldErrors } from '../private/validation/field-error';
+import { FieldError, mergeFieldErrors, MergedFieldError } from '../private/validation/field-error';
 
 /** Where an object is: its file, its document (from 1) and, in a `List`, its index in `items` (from 0). */
 export interface Location {
@@ -127,24 +128,47 @@ export function validateYaml(
   return validation.report();
 }
 
+/** An object kept for the checks across objects, with what its findings need. */
+interface Kept {
+  /** How the checks' messages name the object: `file#n` for document n, `file#n.items[i]` in a List. */
+  readonly path: string;
+  /** The position of its file among the inputs (a file may be given twice). */
+  readonly input: number;
+  readonly file: string;
+  readonly manifest: Record<string, unknown>;
+  readonly identity: Identity;
+  readonly label: string;
+}
+
+type Identity = Location & Pick<Finding, 'apiVersion' | 'kind' | 'namespace' | 'name'>;
+
+/** A finding, and where it goes in the report: its input, document and item. */
+interface Placed {
+  readonly at: readonly [number, number, number];
+  readonly finding: Finding;
+}
+
 /** The findings of the inputs read so far, in the order of files, documents and items. */
 class Validation {
   private readonly files: InputFile[] = [];
   private readonly objects: CheckedObject[] = [];
-  private readonly findings: Finding[] = [];
+  private readonly findings: Placed[] = [];
+  /** Every object with a kind, for the checks across objects (Secrets without their data). */
+  private readonly kept: Kept[] = [];
+  private readonly paths = new Set<string>();
 
   constructor(private readonly limits: ParseLimits, private readonly version: string) {}
 
   public refuse(file: string, reason: string): void {
     this.files.push({ file, refused: reason });
-    this.findings.push({ file, severity: 'error', message: reason, hints: [], fields: [], rules: [VALIDATE_RULES.INPUT], unreadable: true });
+    this.add({ file, severity: 'error', message: reason, hints: [], fields: [], rules: [VALIDATE_RULES.INPUT], unreadable: true });
   }
 
   public read(text: string, file: string): void {
     this.files.push({ file });
     for (const document of parseDocuments(text, this.limits)) {
       if (document.error !== undefined) {
-        this.findings.push({ file, document: document.index, object: `document ${document.index}`, severity: 'error', message: document.error, hints: [], fields: [], rules: [VALIDATE_RULES.YAML] });
+        this.add({ file, document: document.index, object: `document ${document.index}`, severity: 'error', message: document.error, hints: [], fields: [], rules: [VALIDATE_RULES.YAML] });
         continue;
       }
       const content = document.value;
@@ -159,7 +183,75 @@ class Validation {
   }
 
   public report(): ValidationReport {
-    return { files: [...this.files], objects: [...this.objects], findings: [...this.findings], checked: this.objects.length };
+    const findings = [...this.findings, ...this.crossChecks()]
+      .map((placed, i) => ({ placed, i }))
+      // Stable: an object's own findings first, then those across objects.
+      .sort((a, b) => a.placed.at[0] - b.placed.at[0] || a.placed.at[1] - b.placed.at[1] || a.placed.at[2] - b.placed.at[2] || a.i - b.i)
+      .map(({ placed }) => placed.finding);
+    return { files: [...this.files], objects: [...this.objects], findings, checked: this.objects.length };
+  }
+
+  /** Adds a finding of the input read last. */
+  private add(finding: Finding): void {
+    this.findings.push({ at: [this.files.length - 1, finding.document ?? 0, finding.item ?? -1], finding });
+  }
+
+  /**
+   * The checks across objects that synth runs, over every object of every input, each file one unit (its
+   * objects are applied together); each object's findings of one severity merged as kpack's are.
+   */
+  private crossChecks(): Placed[] {
+    let found: ReturnType<typeof crossCheckManifests>;
+    try {
+      found = crossCheckManifests(this.kept.map(k => ({ path: k.path, file: k.file, manifest: k.manifest })));
+    } catch (e) {
+      // As for a rule: a bug of ours, reported, and every object's own findings are kept.
+      const first = this.kept[0];
+      return first ? [this.placed(first, 'error', {
+        message: `internal error while checking objects across files (please report it): ${(e as Error).name}: ${(e as Error).message}`,
+        hints: [],
+        paths: [],
+        rules: [VALIDATE_RULES.INTERNAL],
+      })] : [];
+    }
+    const byPath = new Map(this.kept.map(k => [k.path, k]));
+    const groups = new Map<string, { kept: Kept; warning: boolean; errors: FieldError[] }>();
+    for (const f of found) {
+      const kept = byPath.get(f.path);
+      if (kept === undefined) continue;
+      const key = `${f.path}\u0000${f.warning ? 'w' : 'e'}`;
+      const group = groups.get(key) ?? { kept, warning: !!f.warning, errors: [] };
+      group.errors.push({ ...f.error, rule: f.check });
+      groups.set(key, group);
+    }
+    return [...groups.values()].flatMap(({ kept, warning, errors }) => [
+      ...mergeFieldErrors(errors.filter(e => e.paths.length > 0)),
+      // A problem about no field reads as a sentence, without the webhook's `: <path>` (as at synth).
+      ...errors.filter(e => e.paths.length === 0).map(e => ({
+        message: redactSecrets([e.message, e.details].filter(line => line).join('\n')),
+        hints: e.hint ? [redactSecrets(e.hint)] : [],
+        paths: [],
+        rules: e.rule ? [e.rule] : [],
+      })),
+    ].map(e => this.placed(kept, warning ? 'warning' : 'error', e)));
+  }
+
+  private placed(kept: Kept, severity: 'error' | 'warning', e: Pick<MergedFieldError, 'message' | 'hints' | 'paths' | 'rules'>): Placed {
+    return {
+      at: [kept.input, kept.identity.document, kept.identity.item ?? -1],
+      finding: { ...kept.identity, object: kept.label, severity, message: e.message, hints: e.hints, fields: e.paths, rules: e.rules },
+    };
+  }
+
+  /** Keeps an object for the checks across objects, under a path no other object has. */
+  private keep(input: InputObject, identity: Identity, label: string): void {
+    let path = `${input.file}#${input.document}${input.item !== undefined ? `.items[${input.item}]` : ''}`;
+    if (this.paths.has(path)) {
+      // The same file given twice: its objects are there twice, as they would be applied twice.
+      path = `${path} (input ${this.files.length})`;
+    }
+    this.paths.add(path);
+    this.kept.push({ path, input: this.files.length - 1, file: input.file, manifest: manifestForChecks(input.object), identity, label });
   }
 
   /** The checks of one object on its own: kpack's decoding and rules, and the structural schema. */
@@ -170,7 +262,7 @@ class Validation {
     const metadata = own(object, 'metadata');
     const namespace = own(metadata, 'namespace');
     const name = own(metadata, 'name');
-    const identity = {
+    const identity: Identity = {
       file: input.file,
       document: input.document,
       ...(input.item !== undefined ? { item: input.item } : {}),
@@ -180,10 +272,13 @@ class Validation {
       ...(typeof name === 'string' ? { name } : {}),
     };
     const label = `${describe(kind)} ${[namespace, name].filter(x => typeof x === 'string').join('/') || '(no name)'} (document ${input.document})`;
+    if (typeof apiVersion === 'string' && typeof kind === 'string') {
+      this.keep(input, identity, label);
+    }
     const unvalidated = typeof apiVersion === 'string' && Object.prototype.hasOwnProperty.call(UNVALIDATED_GROUPS, apiVersion) ? UNVALIDATED_GROUPS[apiVersion] : undefined;
     if (unvalidated) {
       this.objects.push({ ...identity, apiVersion: apiVersion as string, kind: describe(kind) });
-      this.findings.push({ ...identity, object: label, severity: 'warning', message: unvalidated, hints: [], fields: [], rules: [VALIDATE_RULES.UNVALIDATED] });
+      this.add({ ...identity, object: label, severity: 'warning', message: unvalidated, hints: [], fields: [], rules: [VALIDATE_RULES.UNVALIDATED] });
       return;
     }
     if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
@@ -206,9 +301,24 @@ class Validation {
     }
     this.objects.push({ ...identity, apiVersion, kind });
     for (const problem of problems) {
-      this.findings.push({ ...identity, object: label, severity: 'error', ...problem });
+      this.add({ ...identity, object: label, severity: 'error', ...problem });
     }
   }
+}
+
+/**
+ * What the checks across objects read of an object. A Secret keeps its type and metadata, never its data:
+ * no input's Secret values are held until the end of the run.
+ */
+function manifestForChecks(object: Record<string, unknown>): Record<string, unknown> {
+  if (own(object, 'kind') !== 'Secret' || own(object, 'apiVersion') !== 'v1') {
+    return object;
+  }
+  const kept: Record<string, unknown> = {};
+  for (const key of ['apiVersion', 'kind', 'metadata', 'type']) {
+    if (Object.prototype.hasOwnProperty.call(object, key)) kept[key] = object[key];
+  }
+  return kept;
 }
 
 /** A property of untrusted data: own properties only (`constructor`, `__proto__` are never looked up). */

@@ -4,9 +4,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
 import { run } from '../../src/cli/run';
-import { Finding, formatJsonReport, formatReport, validateFiles, validateInputs, validateYaml } from '../../src/cli/validate';
+import { Finding, formatJsonReport, formatReport, validateFiles, validateInputs, validateYaml, ValidationReport } from '../../src/cli/validate';
+import { CROSS_CHECKS } from '../../src/private/checks';
 import { RULE_CASES } from '../rule-cases';
 import { FIXTURES } from '../util';
+
+const CROSS_CHECK_IDS = new Set(CROSS_CHECKS.map(check => check.id));
 
 /** A finding as the text output prints it: the message, then its hint lines. */
 function textOf(finding: Finding): string {
@@ -42,9 +45,10 @@ describe('validateFiles', () => {
     // WHEN
     const report = validateFiles([file]);
 
-    // THEN
+    // THEN (the checks across objects, such as the default service account's warning, are tested below)
     const name = [c.object.metadata?.namespace, c.object.metadata?.name].filter(Boolean).join('/');
-    expect(report.findings.map(f => ({ ...f, message: textOf(f) }))).toEqual(c.messages.map(message => ({
+    const ownFindings = report.findings.filter(f => !f.rules.some(rule => CROSS_CHECK_IDS.has(rule)));
+    expect(ownFindings.map(f => ({ ...f, message: textOf(f) }))).toEqual(c.messages.map(message => ({
       file,
       document: 1,
       apiVersion: c.object.apiVersion,
@@ -58,8 +62,8 @@ describe('validateFiles', () => {
       fields: expect.any(Array),
       rules: expect.arrayContaining([expect.any(String)]),
     })));
-    // The rule's own id is among the ids of its finding (a merged message may have several).
-    expect(report.findings.flatMap(f => f.rules)).toContain(c.rule);
+    // The rule's own id is among the ids of its findings (a merged message may have several), when it finds something.
+    expect(c.messages.length === 0 || report.findings.some(f => f.rules.includes(c.rule))).toBe(true);
   });
 
   test('reports fields kpack would drop, with the name kpack v0.17 uses', () => {
@@ -391,5 +395,124 @@ describe('docs/cli.md', () => {
     // THEN
     expect(formatReport(report)).toBe(block('', '### Text output'));
     expect(formatJsonReport(report, '0.18.0')).toBe(block('json', 'For the file of the text output above'));
+  });
+});
+
+describe('checks across files', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-cross-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const write = (name: string, ...objects: object[]) => {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, objects.map(o => stringify(o)).join('---\n'));
+    return file;
+  };
+  const image = (namespace: string, spec: object, name = 'hello') => ({
+    apiVersion: 'kpack.io/v1alpha2',
+    kind: 'Image',
+    metadata: { name, namespace },
+    spec: { tag: `registry.example.com/apps/${name}`, builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/example/hello', revision: 'main' } }, ...spec },
+  });
+  const serviceAccount = (namespace: string, secrets: string[] = []) => ({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'builds', namespace }, secrets: secrets.map(name => ({ name })) });
+  const crossFindings = (report: ValidationReport) => report.findings
+    .map(f => ({ file: path.relative(dir, f.file), object: f.object, severity: f.severity, rules: f.rules, text: textOf(f) }));
+
+  test('an Image\'s service account in another file and another namespace is an error of the Image, as at synth', () => {
+    // GIVEN
+    const files = [write('sa.yaml', serviceAccount('ci')), write('image.yaml', image('apps', { serviceAccountName: 'builds' }))];
+
+    // WHEN
+    const report = validateFiles(files);
+
+    // THEN
+    expect(crossFindings(report)).toEqual([{
+      file: 'image.yaml',
+      object: 'Image apps/hello (document 1)',
+      severity: 'error',
+      rules: ['service-account-namespace'],
+      text: 'service account "builds" is in namespace ci, the Image in apps: spec.serviceAccountName\n' +
+        'hint: kpack looks the service account up in the Image\'s namespace: define both in the same namespace',
+    }]);
+    // The service account among the inputs in the Image's namespace: nothing to report.
+    expect(validateFiles([write('sa.yaml', serviceAccount('apps')), files[1]]).findings).toEqual([]);
+  });
+
+  test('a namespaced Builder of another namespace, in a directory next to the Image', () => {
+    write('builders/builder.yaml', { apiVersion: 'kpack.io/v1alpha2', kind: 'Builder', metadata: { name: 'team-b', namespace: 'b' }, spec: { tag: 'registry.example.com/builders/b', stack: { kind: 'ClusterStack', name: 'base' }, store: { kind: 'ClusterStore', name: 'default' }, order: [{ group: [{ id: 'paketo-buildpacks/go' }] }] } });
+    write('images/image.yaml', image('a', { builder: { kind: 'Builder', name: 'team-b' } }));
+    const report = validateFiles([dir]);
+    expect(report.findings.map(f => [path.relative(dir, f.file), f.rules, f.message])).toEqual([
+      ['images/image.yaml', ['builder-namespace'], 'Builder "team-b" is in namespace b, the Image in a: spec.builder'],
+    ]);
+  });
+
+  test('an ssh git source: the account\'s Secrets among the inputs say whether it can clone; no Secret value is printed', () => {
+    // GIVEN an Image cloning over ssh, its service account, and a Secret that is not an ssh git secret
+    const secret = (type: string) => ({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'git', namespace: 'apps', annotations: { 'kpack.io/git': 'https://github.com' } },
+      type,
+      stringData: { 'username': 'u', 'password': 'MARKER-SECRET-VALUE', 'ssh-privatekey': 'MARKER-SECRET-VALUE' },
+    });
+    const ssh = image('apps', { serviceAccountName: 'builds', source: { git: { url: 'git@github.com:example/private.git', revision: 'main' } } });
+    const files = [write('image.yaml', ssh), write('sa.yaml', serviceAccount('apps', ['git'])), write('secret.yaml', secret('kubernetes.io/basic-auth'))];
+
+    // WHEN
+    const report = validateFiles(files);
+
+    // THEN
+    expect(crossFindings(report)).toEqual([{
+      file: 'image.yaml',
+      object: 'Image apps/hello (document 1)',
+      severity: 'error',
+      rules: ['ssh-credentials'],
+      text: 'the source git@github.com:example/private.git is cloned over ssh, but service account "builds" holds no ssh git credentials: spec.serviceAccountName\n' +
+        'hint: add RegistryCredentials.gitSsh(...) to the service account with addTo()',
+    }]);
+    expect(formatJsonReport(report, '0.18.0') + formatReport(report)).not.toContain('MARKER');
+    expect(validateFiles([files[0], files[1], write('secret.yaml', secret('kubernetes.io/ssh-auth'))]).findings).toEqual([]);
+    // Without the service account among the inputs, a warning says what to make sure of, as at synth.
+    expect(crossFindings(validateFiles([files[0]]))).toEqual([expect.objectContaining({ severity: 'warning', rules: ['ssh-credentials'] })]);
+  });
+
+  test('duplicates within one file are an error of the later object; in the JSON report too', () => {
+    // GIVEN the same Image twice in one file, and once more in another (files may go to different clusters)
+    const one = write('one.yaml', image('apps', {}), image('apps', {}));
+    const other = write('other.yaml', image('apps', {}));
+
+    // WHEN
+    const report = validateFiles([one, other]);
+
+    // THEN
+    expect(report.findings.map(f => [path.relative(dir, f.file), f.document, f.severity, f.rules, textOf(f)])).toEqual([
+      ['one.yaml', 2, 'error', ['duplicate-object'], `Image "hello" in namespace apps (kpack.io/v1alpha2) is also defined by ${one}#1 (in the same file): metadata.name\n` +
+        'hint: the API server keeps one object per name: on apply the later one silently replaces the earlier; rename one, or define it once'],
+    ]);
+    expect(JSON.parse(formatJsonReport(report, '0.18.0')).totals).toEqual({ files: 2, objects: 3, errors: 1, warnings: 0 });
+    expect(formatReport(report)).toContain(`one.yaml: Image apps/hello (document 2): Image "hello" in namespace apps (kpack.io/v1alpha2) is also defined by ${one}#1 (in the same file): metadata.name`);
+  });
+
+  test('an object\'s own findings come first, then those across objects, in the order of the inputs', () => {
+    const files = [write('image.yaml', image('apps', { serviceAccountName: 'builds', tag: 'registry.example.com/apps/Hello' })), write('sa.yaml', serviceAccount('ci'))];
+    expect(validateFiles(files).findings.map(f => f.rules)).toEqual([['image-tag'], ['service-account-namespace']]);
+  });
+
+  test('stdin and files are checked together', () => {
+    const file = write('image.yaml', image('apps', { serviceAccountName: 'builds' }));
+    const report = validateInputs([{ file: '-', text: stringify(serviceAccount('ci')) }, { file, text: fs.readFileSync(file, 'utf8') }]);
+    expect(report.findings.map(f => f.rules)).toEqual([['service-account-namespace']]);
+  });
+
+  test('hostile objects reach the checks across objects as data: no internal error', () => {
+    const HOSTILE = path.join(FIXTURES, 'hostile', 'validate');
+    const report = validateFiles(fs.readdirSync(HOSTILE).sort().map(name => path.join(HOSTILE, name)));
+    expect(report.findings.filter(f => f.rules.includes('internal'))).toEqual([]);
+    expect(({} as any).polluted).toBeUndefined();
   });
 });

@@ -24,12 +24,12 @@ export type Input =
 /**
  * The files named on the command line: `-` is stdin, a directory is walked for `*.yaml`/`*.yml` files (no
  * symlink followed, bounded in depth and count), anything else must be a regular file. Files are read one
- * at a time, as the caller asks for the next.
+ * at a time, as the caller asks for the next. `stdin` is the descriptor `-` reads.
  */
-export function* readInputs(args: string[], limits: InputLimits = DEFAULT_INPUT_LIMITS): Generator<Input> {
+export function* readInputs(args: string[], limits: InputLimits = DEFAULT_INPUT_LIMITS, stdin: number = 0): Generator<Input> {
   for (const arg of args) {
     if (arg === '-') {
-      yield readFd(0, '-', limits.maxBytes);
+      yield readFd(stdin, '-', limits.maxBytes);
       continue;
     }
     let stat: fs.Stats;

@@ -1,7 +1,7 @@
 import { DEFAULT_INPUT_LIMITS, DEFAULT_MAX_BYTES, Input, printable, readInputs } from './input';
 import { migrate, MigrateError, MigrateOptions, MigrationTarget } from './migrate';
 import { DEFAULT_PARSE_LIMITS } from './parse';
-import { formatReport, validateInputs } from './validate';
+import { formatJsonReport, formatReport, validateInputs } from './validate';
 import { redactSecrets } from '../private/redact';
 import { DEFAULT_KPACK_VERSION, kpackVersions, ruleSetFor } from '../private/validation';
 
@@ -9,6 +9,8 @@ import { DEFAULT_KPACK_VERSION, kpackVersions, ruleSetFor } from '../private/val
 export interface Output {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** The file descriptor `-` reads. @default 0 */
+  readonly stdin?: number;
 }
 
 /** The exit codes of both commands. */
@@ -24,13 +26,14 @@ export const EXIT = {
 const USAGE = `Usage: cdk8s-kpack <command> [--max-bytes N] [arguments]
 
 Commands:
-  validate [--kpack-version X] FILE|DIR|-...
+  validate [--kpack-version X] [--output text|json] FILE|DIR|-...
                      check the kpack objects of YAML files (kpack.io/v1alpha2 and kpack v0.0.8
                      build.pivotal.io/v1alpha1) with the rules of kpack's admission webhook, and the kpack.io
                      objects with their structural schemas. A directory is walked for *.yaml and *.yml files
                      (symlinks are not followed); - reads stdin.
                      --kpack-version: the kpack release whose rules apply (${kpackVersions().join(', ')};
                      default ${DEFAULT_KPACK_VERSION})
+                     --output json: one JSON object on stdout for CI tools (schema in docs/cli.md)
                      e.g. cdk8s synth && npx cdk8s-kpack validate dist/
   migrate [OPTIONS] FILE|-...
                      print a cdk8s chart, written with cdk8s-kpack, that synthesizes the objects of kpack
@@ -57,6 +60,7 @@ interface Parsed {
   readonly files: string[];
   readonly maxBytes: number;
   readonly kpackVersion: string;
+  readonly output: 'text' | 'json';
   readonly migrate: MigrateOptions;
 }
 
@@ -76,13 +80,13 @@ export function run(args: string[], output: Output): number {
     output.err(`${command}: ${parsed}\n\n` + USAGE);
     return EXIT.USAGE_OR_INPUT;
   }
-  const inputs = readInputs(parsed.files, { ...DEFAULT_INPUT_LIMITS, maxBytes: parsed.maxBytes });
+  const inputs = readInputs(parsed.files, { ...DEFAULT_INPUT_LIMITS, maxBytes: parsed.maxBytes }, output.stdin);
   return command === 'validate' ? runValidate(inputs, parsed, output) : runMigrate(inputs, parsed, output);
 }
 
 function runValidate(inputs: Iterable<Input>, parsed: Parsed, output: Output): number {
   const report = validateInputs(inputs, DEFAULT_PARSE_LIMITS, parsed.kpackVersion);
-  output.out(formatReport(report, parsed.files.length));
+  output.out(parsed.output === 'json' ? formatJsonReport(report, parsed.kpackVersion) : formatReport(report));
   if (report.findings.some(f => f.unreadable)) {
     return EXIT.USAGE_OR_INPUT;
   }
@@ -127,6 +131,7 @@ function parseArguments(command: 'validate' | 'migrate', args: string[]): Parsed
   const files: string[] = [];
   let maxBytes = DEFAULT_MAX_BYTES;
   let kpackVersion = DEFAULT_KPACK_VERSION;
+  let output: 'text' | 'json' = 'text';
   let to: MigrationTarget | undefined;
   let builderRepository: string | undefined;
   let builderServiceAccount: string | undefined;
@@ -148,6 +153,12 @@ function parseArguments(command: 'validate' | 'migrate', args: string[]): Parsed
         return `unknown kpack version "${printable(version ?? '')}": the rules are known for ${kpackVersions().join(', ')}`;
       }
       kpackVersion = ruleSet.version;
+    } else if (command === 'validate' && option === '--output') {
+      const format = value();
+      if (format !== 'text' && format !== 'json') {
+        return `--output: unknown format "${printable(format ?? '')}" (text or json)`;
+      }
+      output = format;
     } else if (command === 'migrate' && option === '--to') {
       const target = value();
       if (target !== 'v1alpha2') {
@@ -173,5 +184,5 @@ function parseArguments(command: 'validate' | 'migrate', args: string[]): Parsed
   if (files.length === 0) {
     return 'no file given';
   }
-  return { files, maxBytes, kpackVersion, migrate: { to, builderRepository, builderServiceAccount } };
+  return { files, maxBytes, kpackVersion, output, migrate: { to, builderRepository, builderServiceAccount } };
 }

@@ -31,7 +31,7 @@ describe('cdk8s-kpack', () => {
   });
 
   test('--help exits 0', () => {
-    expect(capture(['--help'])).toEqual({ code: 0, out: expect.stringContaining('validate [--kpack-version X] FILE|DIR|-...'), err: '' });
+    expect(capture(['--help'])).toEqual({ code: 0, out: expect.stringContaining('validate [--kpack-version X] [--output text|json] FILE|DIR|-...'), err: '' });
   });
 
   test('validate --kpack-version picks the release whose rules apply', () => {
@@ -51,5 +51,68 @@ describe('cdk8s-kpack', () => {
       code: 2, out: '', err: expect.stringMatching(/^validate: unknown kpack version "0.9.0": the rules are known for 0.0.8, 0.17.2, 0.18.0\n\nUsage/),
     });
   });
-});
 
+  describe('validate --output json', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'run-json-'));
+    });
+    afterEach(() => {
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+    const STORE = 'apiVersion: kpack.io/v1alpha2\nkind: ClusterStore\nmetadata: {name: s}\nspec: {}\n';
+
+    test('a directory: one JSON object on stdout, nothing else; exit 1 for errors, 0 when clean', () => {
+      // GIVEN a directory with a clean file and a wrong one
+      fs.mkdirSync(path.join(dir, 'sub'));
+      fs.copyFileSync(path.join(FIXTURES, 'tutorial', '04-hello-golang.yml'), path.join(dir, 'clean.yml'));
+      fs.writeFileSync(path.join(dir, 'sub', 'store.yaml'), STORE);
+
+      // WHEN
+      const result = capture(['validate', '--output', 'json', dir]);
+
+      // THEN
+      expect(result.code).toBe(1);
+      expect(result.err).toBe('');
+      const json = JSON.parse(result.out);
+      expect(json.files).toEqual([{ file: path.join(dir, 'clean.yml') }, { file: path.join(dir, 'sub', 'store.yaml') }]);
+      expect(json.findings).toEqual([expect.objectContaining({ file: path.join(dir, 'sub', 'store.yaml'), kind: 'ClusterStore', name: 's', rules: ['cluster-store-sources'] })]);
+      expect(json.totals).toEqual({ files: 2, objects: 2, errors: 1, warnings: 0 });
+      const clean = capture(['validate', '--output=json', path.join(dir, 'clean.yml')]);
+      expect(clean.code).toBe(0);
+      expect(JSON.parse(clean.out)).toMatchObject({ findings: [], totals: { files: 1, objects: 1, errors: 0, warnings: 0 } });
+    });
+
+    test('stdin is the file "-"', () => {
+      // GIVEN a descriptor to read as stdin
+      const file = path.join(dir, 'stdin.yaml');
+      fs.writeFileSync(file, STORE);
+      const fd = fs.openSync(file, 'r');
+      try {
+        // WHEN
+        let out = '';
+        const code = run(['validate', '--output', 'json', '-'], { out: t => { out += t; }, err: () => undefined, stdin: fd });
+
+        // THEN
+        expect(code).toBe(1);
+        expect(JSON.parse(out)).toMatchObject({
+          files: [{ file: '-' }],
+          findings: [{ file: '-', document: 1, kind: 'ClusterStore', message: 'missing field(s): spec.sources' }],
+        });
+      } finally {
+        fs.closeSync(fd);
+      }
+    });
+
+    test('a refused file exits 2, and is in the report', () => {
+      const result = capture(['validate', '--output', 'json', path.join(dir, 'missing.yaml')]);
+      expect(result.code).toBe(2);
+      expect(JSON.parse(result.out).files).toEqual([{ file: path.join(dir, 'missing.yaml'), refused: 'cannot read the file: ENOENT' }]);
+    });
+
+    test('an unknown format is a usage error (exit 2)', () => {
+      expect(capture(['validate', '--output', 'yaml', dir])).toEqual({ code: 2, out: '', err: expect.stringMatching(/^validate: --output: unknown format "yaml" \(text or json\)\n/) });
+      expect(capture(['migrate', '--output', 'json', dir])).toMatchObject({ code: 2, err: expect.stringContaining('unknown option "--output"') });
+    });
+  });
+});

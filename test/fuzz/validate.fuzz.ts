@@ -2,7 +2,8 @@
  * validate on hostile input:
  * - property: FUZZ_VALIDATE_RUNS generated hostile YAML streams (test/fuzz/hostile-yaml.ts), also cut and
  *   spliced with code fragments so that many are not valid YAML, each get a report: no exception, no
- *   internal error, exit code 0 or 1, no control character in the output;
+ *   internal error, exit code 0 or 1, no control character in the output, nor in the strings of the
+ *   JSON report (`--output json`);
  * - bounds: each hostile case of docs/security.md runs in a process of its own, and its time and peak
  *   memory (above the memory in use before it started) are measured against the byte cap.
  */
@@ -40,6 +41,14 @@ test(`validate: ${RUNS} hostile YAML streams, whole or spliced, each get a repor
       // A NUL makes the file binary for validate: refused (exit 2), said so.
       expect(code).toBe(text.includes('\u0000') ? 2 : code === 0 ? 0 : 1);
       expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+      // The JSON report: the same exit code, one JSON object whose strings, decoded, hold no control character.
+      let json = '';
+      expect(run(['validate', '--output', 'json', file], { out: t => { json += t; }, err: t => { json += t; } })).toBe(code);
+      const strings = (value: unknown): string[] => typeof value === 'string' ? [value]
+        : value !== null && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => [k, ...strings(v)]) : [];
+      for (const value of strings(JSON.parse(json))) {
+        expect(value).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+      }
     });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -19,6 +19,22 @@ export interface FieldError {
   readonly decode?: boolean;
   /** From a rule of this library's own (or kp's), not kpack's webhook: set by the rule tables. */
   readonly ours?: boolean;
+  /** The id of the rule that found it (docs/validation.md): set by the rule tables. */
+  readonly rule?: string;
+}
+
+/** Errors merged as kpack prints them, with what a program reading a report needs apart. */
+export interface MergedFieldError {
+  /** kpack's text: `<message>: <paths>` (the message alone for a decode error), then the details. */
+  readonly message: string;
+  /** The field paths, sorted. */
+  readonly paths: string[];
+  /** The library's hints, in the order of their paths. */
+  readonly hints: string[];
+  /** The ids of the rules that found it, sorted (empty when no rule table set one). */
+  readonly rules: string[];
+  /** The message, then a `hint: ` line per hint, redacted: what synth and `validate` print. */
+  readonly text: string;
 }
 
 /**
@@ -76,7 +92,14 @@ export function goValue(value: unknown): string {
  * (knative's `mergePaths`), sorted; the merged errors are sorted by message, then details.
  */
 export function formatFieldErrors(errors: readonly FieldError[]): string[] {
-  type Merged = { message: string; details?: string; decode?: boolean; paths: string[]; hints: Array<{ path: string; hint: string }> };
+  return mergeFieldErrors(errors).map(e => e.text);
+}
+
+/** The errors merged and sorted as `formatFieldErrors` does, each with its parts apart, redacted. */
+export function mergeFieldErrors(errors: readonly FieldError[]): MergedFieldError[] {
+  type Merged = {
+    message: string; details?: string; decode?: boolean; paths: string[]; hints: Array<{ path: string; hint: string }>; rules: Set<string>;
+  };
   const merged = new Map<string, Merged>();
   for (const error of errors) {
     // An error of the library's own never merges into one of kpack's, which keeps kpack's text as kpack prints it.
@@ -84,7 +107,7 @@ export function formatFieldErrors(errors: readonly FieldError[]): string[] {
     const paths = error.paths.filter(p => p !== '');
     let entry = merged.get(key);
     if (entry === undefined) {
-      entry = { message: error.message, details: error.details, decode: error.decode, paths: [...paths], hints: [] };
+      entry = { message: error.message, details: error.details, decode: error.decode, paths: [...paths], hints: [], rules: new Set() };
       merged.set(key, entry);
     } else {
       const known = new Set(entry.paths);
@@ -95,6 +118,9 @@ export function formatFieldErrors(errors: readonly FieldError[]): string[] {
         }
       }
     }
+    if (error.rule !== undefined) {
+      entry.rules.add(error.rule);
+    }
     if (error.hint && !entry.hints.some(h => h.hint === error.hint)) {
       entry.hints.push({ path: error.paths[0] ?? '', hint: error.hint });
     }
@@ -102,14 +128,21 @@ export function formatFieldErrors(errors: readonly FieldError[]): string[] {
   return [...merged.values()]
     .sort((a, b) => compareStrings(a.message, b.message) || compareStrings(a.details ?? '', b.details ?? ''))
     .map(entry => {
-      const lines = [entry.decode ? entry.message : `${entry.message}: ${[...entry.paths].sort(compareStrings).join(', ')}`];
+      const paths = [...entry.paths].sort(compareStrings);
+      const lines = [entry.decode ? entry.message : `${entry.message}: ${paths.join(', ')}`];
       if (entry.details) {
         lines.push(entry.details);
       }
       // Hints follow the order of the paths they belong to.
-      for (const { hint } of [...entry.hints].sort((a, b) => compareStrings(a.path, b.path))) lines.push(`hint: ${hint}`);
+      const hints = [...entry.hints].sort((a, b) => compareStrings(a.path, b.path)).map(h => h.hint);
       // Values from props and files may hold credentials: every message goes through the one redaction.
-      return redactSecrets(lines.join('\n'));
+      return {
+        message: redactSecrets(lines.join('\n')),
+        paths: paths.map(redactSecrets),
+        hints: hints.map(redactSecrets),
+        rules: [...entry.rules].sort(compareStrings),
+        text: redactSecrets([...lines, ...hints.map(hint => `hint: ${hint}`)].join('\n')),
+      };
     });
 }
 

@@ -51,15 +51,18 @@ export function isKpackRule(rule: Rule): boolean {
   return rule.origin.startsWith('kpack ');
 }
 
+/** The rule id of the problems found while decoding, before any rule of the table runs. */
+export const DECODE_RULE = 'decode';
+
 export function runRules(table: KindRules, object: KpackObject): FieldError[] {
   const undecodable = table.decode ? table.decode(object) : [];
   if (undecodable.length > 0) {
-    return undecodable;
+    return undecodable.map(e => ({ ...e, rule: DECODE_RULE }));
   }
   const defaulted = table.defaults ? table.defaults(object) : object;
   const errors: FieldError[] = [];
   for (const rule of table.rules) {
-    const found = isKpackRule(rule) ? rule.validate(defaulted) : rule.validate(defaulted).map(e => ({ ...e, ours: true }));
+    const found = rule.validate(defaulted).map(e => ({ ...e, rule: rule.id, ...(isKpackRule(rule) ? {} : { ours: true }) }));
     if (found.length > 0 && rule.exclusive) {
       return found;
     }

@@ -44,7 +44,10 @@ whether the cluster has a default StorageClass for a volume cache. kpack v0.0.8'
 Stack, CustomBuilder, CustomClusterBuilder) have no rules: v0.0.8's webhook never validated them.
 
 Checks across objects are in [their own table](#checks-across-objects), after the rules of each kind. A few
-more checks, at synth only, are about what a construct was given rather than about the objects written:
+more checks, at synth only, are about what a construct was given rather than about the objects written. A value no
+manifest can hold is left out of the object and reported with them, never thrown, so that one report names every
+problem of the app; a factory's value (\`ImageCache.volume()\`, \`BuildpackRef.id()\`) is reported by the construct
+that uses it:
 
 | check | message |
 |---|---|
@@ -53,6 +56,9 @@ more checks, at synth only, are about what a construct was given rather than abo
 | a Build whose tags span registries | \`tags span several registries (…): spec.tags\` |
 | a cluster-scoped resource given a namespace | \`invalid value: x: metadata.namespace\` |
 | a chart installing one kpack generation and defining resources of the other | \`this chart installs kpack 0.0.8, which serves build.pivotal.io/v1alpha1, but also defines …\` |
+| a build timeout that is not whole seconds (\`Duration.millis(1500)\`) | \`build timeout must be a whole number of seconds: spec.build.buildTimeout\` (a Build's \`spec.activeDeadlineSeconds\`) |
+| a cache, memory or ephemeral-storage size that is not whole bytes (\`Size.kibibytes(0.3)\`) | \`cache size must be a whole number of bytes, got 307.2 bytes: spec.cache.volume.size\` |
+| a buildpack id whose version contradicts \`version\` (\`BuildpackRef.id('x@1', { version: '2' })\`) | \`buildpack "x@1" names version 1 but options.version is 2: spec.order[0].group[0].version\` |
 | credentials written as literals | a warning: the Secret's value lands in the YAML; use \`RegistryCredentials.fromSecretName()\` |
 
 \`validate\` also checks kpack.io/v1alpha2 objects against the structural schemas (\`schemas/kpack-v1alpha2.ts\`),

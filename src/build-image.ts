@@ -11,7 +11,8 @@ import { checkBuilderGeneration } from './private/cross-checks';
 import { checkKind, nameOf } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
 import { checkProps } from './private/props-check';
-import { emptyToUndefined, kindAndName, renderOrThrow, undefinedIfEmpty } from './private/resources';
+import { emptyToUndefined, kindAndName, undefinedIfEmpty } from './private/resources';
+import { FieldError } from './private/validation/field-error';
 import { Source } from './source';
 
 /** Whether kpack tags each build's image with a build number as well. */
@@ -134,8 +135,10 @@ export class BuildImage extends kplus.Resource {
     this._env = new Map(Object.entries(props.env ?? {}));
     this._services = [...props.services ?? []];
 
-    const settings = renderOrThrow(this, () => renderBuildSettings(props, { resources: 'spec.build.resources', timeout: 'spec.build.buildTimeout' }));
-    const cache = renderOrThrow(this, () => props.cache?._toKpack(), 'spec.cache.volume.size');
+    // Values no manifest can hold, reported at synth (with the app's other problems) rather than thrown.
+    const valueProblems: FieldError[] = [...props.cache?._problems() ?? []];
+    const settings = renderBuildSettings(props, { resources: 'spec.build.resources', timeout: 'spec.build.buildTimeout' }, valueProblems);
+    const cache = props.cache?._toKpack();
 
     const renderSpec = (): crds.ImageSpec => ({
       tag: props.tag,
@@ -171,6 +174,7 @@ export class BuildImage extends kplus.Resource {
       metadata: props.metadata,
       renderSpec,
       crossChecks: () => [
+        ...valueProblems,
         ...checkBuilderGeneration(props.builder, KPACK_API_VERSION, 'use ClusterBuilder or NamespacedBuilder from the package root (legacy.* builders are for kpack v0.0.8)'),
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
         ...props.source?._checks() ?? [],

@@ -11,7 +11,6 @@ import { parseTag } from './private/image-reference';
 import { checkKind, nameOf } from './private/k8s';
 import { KpackKind, KpackObject } from './private/kpack-object';
 import { checkProps } from './private/props-check';
-import { renderOrThrow } from './private/resources';
 import { FieldError, generic, withHint } from './private/validation/field-error';
 import { Source } from './source';
 
@@ -131,7 +130,9 @@ export class Build extends kplus.Resource {
     this._env = new Map(Object.entries(props.env ?? {}));
     this._services = [...props.services ?? []];
 
-    const settings = renderOrThrow(this, () => renderBuildSettings(props, { resources: 'spec.resources', timeout: 'spec.activeDeadlineSeconds' }));
+    // Values no manifest can hold, reported at synth (with the app's other problems) rather than thrown.
+    const valueProblems: FieldError[] = [];
+    const settings = renderBuildSettings(props, { resources: 'spec.resources', timeout: 'spec.activeDeadlineSeconds' }, valueProblems);
 
     const renderSpec = (): crds.BuildSpec => ({
       tags: props.tags && [...props.tags],
@@ -169,6 +170,7 @@ export class Build extends kplus.Resource {
       metadata: props.metadata,
       renderSpec,
       crossChecks: () => [
+        ...valueProblems,
         ...props.builder?._checks(this.resource) ?? [],
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
         ...props.source?._checks() ?? [],

@@ -77,14 +77,16 @@ export class BuildpackRef {
     const at = id.lastIndexOf('@');
     const bareId = at > 0 ? id.slice(0, at) : id;
     const inlineVersion = at > 0 ? id.slice(at + 1) : undefined;
-    if (inlineVersion !== undefined && options.version !== undefined && options.version !== inlineVersion) {
-      throw new Error(`buildpack "${id}" names version ${inlineVersion} but options.version is ${options.version}`);
-    }
+    // Not thrown here, outside any construct: the builder whose order holds the reference reports it at
+    // synth, with its path and the app's other problems.
+    const problem = inlineVersion !== undefined && options.version !== undefined && options.version !== inlineVersion
+      ? `buildpack "${id}" names version ${inlineVersion} but options.version is ${options.version}`
+      : undefined;
     return new BuildpackRef({
       id: bareId,
       version: inlineVersion ?? options.version,
       optional: options.optional ? true : undefined,
-    });
+    }, problem);
   }
 
   /** The buildpacks of a `Buildpack` or `ClusterBuildpack` resource, referenced by name and kind. */
@@ -98,7 +100,16 @@ export class BuildpackRef {
     });
   }
 
-  private constructor(private readonly entry: crds.ClusterBuilderSpecOrderGroup) {}
+  private constructor(private readonly entry: crds.ClusterBuilderSpecOrderGroup, private readonly problem?: string) {}
+
+  /**
+   * What is wrong with the values given to the factory, at `path` (the entry in the builder's order).
+   * @internal
+   */
+  public _problems(path: string): FieldError[] {
+    return this.problem === undefined ? [] : [withHint(generic(this.problem, `${path}.version`),
+      'give the version once: in the id (id@version) or in options.version')];
+  }
 
   /**
    * The entry of a group in the builder's `spec.order` (a Builder's `BuilderSpecOrderGroup` has the same
@@ -231,6 +242,7 @@ export class ClusterBuilder extends kplus.Resource implements IBuilder {
       crossChecks: () => [
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountRef'),
         ...checkOrderAgainstStore(props.store, this.order, 'order'),
+        ...this.order.problems('spec.order'),
       ],
     });
     this.apiObject = this.resource;
@@ -289,6 +301,7 @@ export class NamespacedBuilder extends kplus.Resource implements IBuilder {
         serviceAccountName: props.serviceAccount && nameOf(props.serviceAccount),
       }),
       crossChecks: () => [
+        ...this.order.problems('spec.order'),
         ...checkOrderAgainstStore(props.store, this.order, 'spec.order'),
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
       ],
@@ -313,6 +326,11 @@ class BuilderOrder {
 
   public addGroup(buildpacks: BuildpackRef[]): void {
     this.groups.push([...buildpacks]);
+  }
+
+  /** The problems of the values its buildpack references were made from. */
+  public problems(base: string): FieldError[] {
+    return this.groups.flatMap((group, i) => group.flatMap((buildpack, j) => buildpack._problems(`${base}[${i}].group[${j}]`)));
   }
 
   /** Entries that name a buildpack by id, with their paths. */

@@ -2,7 +2,8 @@ import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as crds from './imports/kpack.io';
 import { checkProps } from './private/props-check';
-import { sizeToQuantity } from './private/quantity';
+import { sizeToQuantityOrProblem } from './private/quantity';
+import { FieldError } from './private/validation/field-error';
 
 /** Options for `ImageCache.volume()`. */
 export interface VolumeCacheOptions {
@@ -25,27 +26,39 @@ export class ImageCache {
    */
   public static volume(size: Size, options: VolumeCacheOptions = {}): ImageCache {
     checkProps('ImageCache.volume', 'VolumeCacheOptions', options, 'options');
-    return new ImageCache(() => ({
+    // A size no quantity can hold is not thrown here, outside any construct: the Image that uses the
+    // cache reports it at synth, with its path and the app's other problems.
+    const problems: FieldError[] = [];
+    const quantity = sizeToQuantityOrProblem(size, 'cache size', 'spec.cache.volume.size', problems);
+    return new ImageCache(quantity === undefined ? undefined : {
       volume: {
-        size: crds.ImageSpecCacheVolumeSize.fromString(sizeToQuantity(size, 'cache size')),
+        size: crds.ImageSpecCacheVolumeSize.fromString(quantity),
         storageClassName: options.storageClassName,
       },
-    }));
+    }, problems);
   }
 
   /** An image in a registry, e.g. `registry.example.com/app-cache`; the image's credentials must be able to push it. */
   public static registry(tag: string): ImageCache {
-    return new ImageCache(() => ({ registry: { tag } }));
+    return new ImageCache({ registry: { tag } }, []);
   }
 
-  private constructor(private readonly spec: () => crds.ImageSpecCache) {}
+  private constructor(private readonly spec: crds.ImageSpecCache | undefined, private readonly problems: FieldError[]) {}
 
   /**
-   * The Image's `spec.cache`. Throws when a volume's size is not whole bytes.
+   * The Image's `spec.cache`; undefined (left out) when the cache has a problem.
    * @internal
    */
-  public _toKpack(): crds.ImageSpecCache {
-    return this.spec();
+  public _toKpack(): crds.ImageSpecCache | undefined {
+    return this.spec;
+  }
+
+  /**
+   * What is wrong with the value given to the factory, for the Image that uses the cache to report.
+   * @internal
+   */
+  public _problems(): FieldError[] {
+    return [...this.problems];
   }
 }
 

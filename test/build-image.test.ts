@@ -84,15 +84,76 @@ describe('BuildImage', () => {
     expect(Testing.synth(chart)[0].spec.cache).toEqual({ registry: { tag: 'making/hello-golang-cache' } });
   });
 
-  test('a cache size that is not a whole number of bytes cannot be rendered', () => {
+  test('a cache size that is not a whole number of bytes is reported at synth, with the Image that uses it', () => {
+    // GIVEN the caches made outside any construct
     const chart = Testing.chart();
-    expect(() => new BuildImage(chart, 'hello', imageProps(chart, { cache: ImageCache.volume(Size.kibibytes(0.3)) })))
-      .toThrow('[test/hello] spec.cache.volume.size: cache size must be a whole number of bytes, got 307.2 bytes');
-    expect(() => new BuildImage(chart, 'nan', imageProps(chart, { cache: ImageCache.volume(Size.gibibytes(NaN)) })))
-      .toThrow('[test/nan] spec.cache.volume.size: cache size must be a whole number of bytes, got NaN bytes');
+    const fraction = ImageCache.volume(Size.kibibytes(0.3));
+    const nan = ImageCache.volume(Size.gibibytes(NaN));
+
+    // WHEN
+    new BuildImage(chart, 'hello', imageProps(chart, { cache: fraction }));
+    new BuildImage(chart, 'nan', imageProps(chart, { cache: nan }));
+
+    // THEN
+    const hint = 'hint: give the size in whole bytes (Size.mebibytes(300), not Size.kibibytes(0.3))';
+    expect(validationErrors(chart)).toEqual([
+      `[test/hello] cache size must be a whole number of bytes, got 307.2 bytes: spec.cache.volume.size\n${hint}`,
+      `[test/nan] cache size must be a whole number of bytes, got NaN bytes: spec.cache.volume.size\n${hint}`,
+    ]);
+  });
+
+  test('a build timeout or a memory size that is not whole is reported at synth with the path of its field', () => {
+    const chart = Testing.chart();
+    new BuildImage(chart, 'hello', imageProps(chart, {
+      buildTimeout: Duration.millis(90_500),
+      resources: { memory: { request: Size.kibibytes(0.3), limit: Size.gibibytes(1) } },
+    }));
+    expect(validationErrors(chart)).toEqual([
+      "[test/hello] build timeout must be a whole number of seconds: spec.build.buildTimeout\n'90500 millis' cannot be converted into a whole number of seconds.\n" +
+      'hint: kpack takes the timeout in whole seconds: use Duration.seconds() or Duration.minutes()',
+      '[test/hello] memory must be a whole number of bytes, got 307.2 bytes: spec.build.resources.requests.memory\n' +
+      'hint: give the size in whole bytes (Size.mebibytes(300), not Size.kibibytes(0.3))',
+    ]);
   });
 
   describe('synth-time validation', () => {
+    test('values no manifest can hold, in two constructs of two charts: one report lists them all, each with its path', () => {
+      // GIVEN one app
+      const app = Testing.app();
+      const builders = new Chart(app, 'builders', { namespace: 'builders' });
+      const apps = new Chart(app, 'apps', { namespace: 'apps' });
+
+      // WHEN a builder with a buildpack whose versions disagree, and an Image with three values that are not whole
+      const builder = new NamespacedBuilder(builders, 'builder', {
+        tag: 'registry.example.com/builder',
+        stack: ClusterStack.fromClusterStackName(builders, 'stack', 'base'),
+        order: [{ buildpacks: [BuildpackRef.id('paketo-buildpacks/go@1.0.0', { version: '2.0.0' })] }],
+      });
+      new BuildImage(apps, 'hello', imageProps(apps, {
+        builder: ClusterBuilder.fromClusterBuilderName(apps, 'default', builder.name),
+        buildTimeout: Duration.millis(1500),
+        cache: ImageCache.volume(Size.kibibytes(0.3)),
+        resources: { ephemeralStorage: { limit: Size.kibibytes(1.1) } },
+      }));
+
+      // THEN synthesis fails once, naming every problem
+      let message = '';
+      try {
+        app.synthYaml();
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      const prefix = 'Validation failed with the following errors:\n  ';
+      expect(message.startsWith(prefix)).toBe(true);
+      expect(message.slice(prefix.length).split('\n  ').map(error => error.split('\n')[0])).toEqual([
+        '[builders/builder] buildpack "paketo-buildpacks/go@1.0.0" names version 1.0.0 but options.version is 2.0.0: spec.order[0].group[0].version',
+        // a construct's problems sorted by message, as kpack's webhook sorts them
+        '[apps/hello] build timeout must be a whole number of seconds: spec.build.buildTimeout',
+        '[apps/hello] cache size must be a whole number of bytes, got 307.2 bytes: spec.cache.volume.size',
+        '[apps/hello] ephemeral storage must be a whole number of bytes, got 1126.4 bytes: spec.build.resources.limits.ephemeral-storage',
+      ]);
+    });
+
     test('a git source without revision', () => {
       const chart = Testing.chart();
       new BuildImage(chart, 'hello', imageProps(chart, { source: Source.git('https://github.com/making/hello-golang', { revision: '' }) }));

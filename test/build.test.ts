@@ -132,10 +132,13 @@ describe('Build', () => {
       `[team-a/build] Builder "${builder.name}" is in namespace team-b, the Build in team-a: spec.builder.ref\nhint: a Builder serves only its own namespace: use a ClusterBuilder, or define the Builder in the same namespace`);
   });
 
-  test('a timeout must be whole seconds', () => {
+  test('a timeout must be whole seconds: reported at synth, with the path of the field', () => {
     const chart = Testing.chart();
-    expect(() => new Build(chart, 'b', buildProps({ buildTimeout: Duration.millis(1500) })))
-      .toThrow(/^\[test\/b\] spec.activeDeadlineSeconds: build timeout must be a whole number of seconds/);
+    new Build(chart, 'b', buildProps({ buildTimeout: Duration.millis(1500) }));
+    expect(validationErrors(chart)).toEqual([
+      "[test/b] build timeout must be a whole number of seconds: spec.activeDeadlineSeconds\n'1500 millis' cannot be converted into a whole number of seconds.\n" +
+      'hint: kpack takes the timeout in whole seconds: use Duration.seconds() or Duration.minutes()',
+    ]);
   });
 
   test('its ApiObject is the default child', () => {

@@ -23,9 +23,24 @@ describe('BuildpackRef', () => {
     expect(JSON.parse(JSON.stringify(ref._toKpack()))).toEqual(expected);
   });
 
-  test('refuses two different versions', () => {
-    expect(() => BuildpackRef.id('paketo-buildpacks/go@1.0.0', { version: '2.0.0' }))
-      .toThrow('buildpack "paketo-buildpacks/go@1.0.0" names version 1.0.0 but options.version is 2.0.0');
+  test('two different versions are reported at synth by the builder whose order holds the reference', () => {
+    // GIVEN a reference made outside any construct
+    const chart = Testing.chart();
+    const go = BuildpackRef.id('paketo-buildpacks/go@1.0.0', { version: '2.0.0' });
+
+    // WHEN
+    const builder = new NamespacedBuilder(chart, 'builder', {
+      tag: 'registry.example.com/builder',
+      stack: ClusterStack.fromClusterStackName(chart, 'stack', 'base'),
+      order: [{ buildpacks: [BuildpackRef.id('paketo-buildpacks/java')] }],
+    });
+    builder.addGroup(BuildpackRef.id('paketo-buildpacks/nodejs'), go);
+
+    // THEN
+    expect(validationErrors(chart)).toEqual([
+      '[test/builder] buildpack "paketo-buildpacks/go@1.0.0" names version 1.0.0 but options.version is 2.0.0: spec.order[1].group[1].version\n' +
+      'hint: give the version once: in the id (id@version) or in options.version',
+    ]);
   });
 });
 

@@ -10,9 +10,10 @@ import { checkBuilderGeneration } from '../private/cross-checks';
 import { checkKind, nameOf } from '../private/k8s';
 import { KpackKind, KpackObject, plainSpec } from '../private/kpack-object';
 import { checkProps } from '../private/props-check';
-import { sizeToQuantity } from '../private/quantity';
-import { emptyToUndefined, kindAndName, renderOrThrow } from '../private/resources';
+import { sizeToQuantityOrProblem } from '../private/quantity';
+import { emptyToUndefined, kindAndName } from '../private/resources';
 import { LegacySourceSpec } from '../private/source';
+import { FieldError } from '../private/validation/field-error';
 
 /** Properties for kpack v0.0.8's `BuildImage`. */
 export interface BuildImageProps extends kplus.ResourceProps {
@@ -125,13 +126,10 @@ export class BuildImage extends kplus.Resource {
     super(scope, id);
     checkProps(this, 'legacy.BuildImageProps', props);
     this.builder = props.builder;
-    let cacheSize: string | undefined;
-    try {
-      cacheSize = props.cacheSize && sizeToQuantity(props.cacheSize, 'cache size');
-    } catch (e) {
-      throw new Error(`[${this.node.path}] spec.cacheSize: ${(e as Error).message}`);
-    }
-    const settings = renderOrThrow(this, () => renderBuildSettings({ resources: props.resources }, { resources: 'spec.build.resources', timeout: 'spec.build.buildTimeout' }));
+    // Values no manifest can hold, reported at synth (with the app's other problems) rather than thrown.
+    const valueProblems: FieldError[] = [];
+    const cacheSize = props.cacheSize && sizeToQuantityOrProblem(props.cacheSize, 'cache size', 'spec.cacheSize', valueProblems);
+    const settings = renderBuildSettings({ resources: props.resources }, { resources: 'spec.build.resources', timeout: 'spec.build.buildTimeout' }, valueProblems);
     this.env = new Map(Object.entries(props.env ?? {}));
     this.resource = new KpackObject(this, IMAGE, {
       metadata: props.metadata,
@@ -147,6 +145,7 @@ export class BuildImage extends kplus.Resource {
         build: emptyToUndefined({ env: renderEnv(this.env), resources: settings.resources }),
       }),
       crossChecks: () => [
+        ...valueProblems,
         ...checkBuilderGeneration(props.builder, LEGACY_API_VERSION, 'use legacy.ClusterBuilder or legacy.NamespacedBuilder (the builders at the package root are for kpack v0.17)'),
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
         ...props.source?._checks() ?? [],

@@ -1,8 +1,9 @@
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { resourceQuantities, toleration } from './k8s';
-import { sizeToQuantity } from './quantity';
+import { sizeToQuantityOrProblem } from './quantity';
 import { BuildOptions } from '../build-settings';
+import { FieldError, generic, withHint } from './validation/field-error';
 
 /** An environment variable as kpack's build spec holds it. */
 export interface RenderedEnvVar {
@@ -33,18 +34,20 @@ export interface RenderedBuildSettings {
 }
 
 /**
- * Renders what can be rendered at construction. Throws (with the field) for values no manifest can
- * hold: a timeout or a memory size that is not whole.
+ * Renders what can be rendered at construction. A value no manifest can hold (a timeout or a memory size
+ * that is not whole) is left out and recorded in `problems`, which the construct reports at synth with
+ * the other problems of the app.
  */
-export function renderBuildSettings(options: BuildOptions, paths: { resources: string; timeout: string }): RenderedBuildSettings {
+export function renderBuildSettings(
+  options: BuildOptions, paths: { resources: string; timeout: string }, problems: FieldError[]): RenderedBuildSettings {
   return {
-    resources: renderResources(options.resources, paths.resources),
+    resources: renderResources(options.resources, paths.resources, problems),
     nodeSelector: options.nodeSelector && { ...options.nodeSelector },
     tolerations: options.tolerations?.map(toleration),
     affinity: options.affinity && k8s.toJson_Affinity(options.affinity),
     runtimeClassName: options.runtimeClassName,
     schedulerName: options.schedulerName,
-    timeoutSeconds: options.buildTimeout && wholeSeconds(options.buildTimeout, paths.timeout),
+    timeoutSeconds: options.buildTimeout && wholeSeconds(options.buildTimeout, paths.timeout, problems),
     creationTime: options.creationTime?.value,
     defaultProcess: options.defaultProcess,
     projectDescriptorPath: options.projectDescriptorPath,
@@ -54,11 +57,13 @@ export function renderBuildSettings(options: BuildOptions, paths: { resources: s
   };
 }
 
-function wholeSeconds(duration: { toSeconds(): number }, field: string): number {
+function wholeSeconds(duration: { toSeconds(): number }, field: string, problems: FieldError[]): number | undefined {
   try {
     return duration.toSeconds();
   } catch (e) {
-    throw new Error(`${field}: build timeout must be a whole number of seconds: ${(e as Error).message}`);
+    problems.push(withHint({ ...generic('build timeout must be a whole number of seconds', field), details: (e as Error).message },
+      'kpack takes the timeout in whole seconds: use Duration.seconds() or Duration.minutes()'));
+    return undefined;
   }
 }
 
@@ -75,13 +80,14 @@ export function renderServices(services: kplus.IResource[]): Array<{ apiVersion:
     : undefined;
 }
 
-function renderResources(resources: kplus.ContainerResources | undefined, base: string): RenderedResources | undefined {
+function renderResources(resources: kplus.ContainerResources | undefined, base: string, problems: FieldError[]): RenderedResources | undefined {
   if (!resources) {
     return undefined;
   }
   const { requests, limits } = resourceQuantities(resources, amount => amount.cpu
     ? amount.cpu.amount
-    : sizeToQuantity(amount.size!, `${base}.${amount.side === 'request' ? 'requests' : 'limits'}.${amount.key}`));
+    : sizeToQuantityOrProblem(amount.size!, amount.prop === 'memory' ? 'memory' : 'ephemeral storage',
+      `${base}.${amount.side === 'request' ? 'requests' : 'limits'}.${amount.key}`, problems));
   return {
     requests: Object.keys(requests).length > 0 ? requests : undefined,
     limits: Object.keys(limits).length > 0 ? limits : undefined,

@@ -1,4 +1,5 @@
 import { Size, SizeRoundingBehavior } from 'cdk8s';
+import { FieldError, generic, withHint } from './validation/field-error';
 
 /**
  * Kubernetes quantities (`resource.Quantity`): parsing, exact comparison, and rendering of cdk8s
@@ -227,10 +228,28 @@ export function sizeInBytes(size: Size): number | undefined {
 export function sizeToQuantity(size: Size, description: string): string {
   const bytes = sizeInBytes(size);
   if (bytes === undefined) {
-    const kibibytes = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
-    throw new Error(`${description} must be a whole number of bytes, got ${kibibytes * 1024} bytes`);
+    throw new Error(notWholeBytes(size, description));
   }
   return bytesToQuantity(bytes);
+}
+
+/** Why no quantity can express `size` exactly (it is not a whole, finite number of bytes). */
+export function notWholeBytes(size: Size, description: string): string {
+  const kibibytes = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
+  return `${description} must be a whole number of bytes, got ${kibibytes * 1024} bytes`;
+}
+
+/**
+ * A `Size` as a quantity, or undefined (the field left out) with a problem recorded at `path` when the
+ * size is not whole bytes: reported at synth with the other problems of the app, not thrown.
+ */
+export function sizeToQuantityOrProblem(size: Size, description: string, path: string, problems: FieldError[]): string | undefined {
+  if (sizeInBytes(size) === undefined) {
+    problems.push(withHint(generic(notWholeBytes(size, description), path),
+      'give the size in whole bytes (Size.mebibytes(300), not Size.kibibytes(0.3))'));
+    return undefined;
+  }
+  return sizeToQuantity(size, description);
 }
 
 /**

@@ -86,11 +86,3 @@ export function emptyToUndefined<T extends object>(value: T): T | undefined {
   return Object.values(value).some(v => v !== undefined) ? value : undefined;
 }
 
-/** Runs a render step of a constructor, turning its error into one that names the construct and field. */
-export function renderOrThrow<T>(scope: IConstruct, render: () => T, field?: string): T {
-  try {
-    return render();
-  } catch (e) {
-    throw new Error(`[${scope.node.path}] ${field ? `${field}: ` : ''}${(e as Error).message}`);
-  }
-}

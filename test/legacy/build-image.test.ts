@@ -90,4 +90,20 @@ describe('legacy.BuildImage', () => {
       'hint: use legacy.ClusterBuilder or legacy.NamespacedBuilder (the builders at the package root are for kpack v0.17)',
     ]);
   });
+
+  test('a cache size or memory that is not whole bytes is reported at synth, with the path of its field', () => {
+    const chart = Testing.chart();
+    new legacy.BuildImage(chart, 'hello', {
+      tag: 'making/hello',
+      builder: legacy.ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
+      source: legacy.Source.blob('https://example.com/app.zip'),
+      cacheSize: Size.kibibytes(0.3),
+      resources: { memory: { limit: Size.kibibytes(1.1) } },
+    });
+    const hint = 'hint: give the size in whole bytes (Size.mebibytes(300), not Size.kibibytes(0.3))';
+    expect(validationErrors(chart)).toEqual([
+      `[test/hello] cache size must be a whole number of bytes, got 307.2 bytes: spec.cacheSize\n${hint}`,
+      `[test/hello] memory must be a whole number of bytes, got 1126.4 bytes: spec.build.resources.limits.memory\n${hint}`,
+    ]);
+  });
 });

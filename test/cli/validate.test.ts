@@ -32,10 +32,31 @@ describe('validateFiles', () => {
   }
 
   test('finds nothing wrong with the tutorial\'s manifests', () => {
-    const files = fs.readdirSync(path.join(FIXTURES, 'tutorial')).filter(f => f.endsWith('.yml')).map(f => path.join(FIXTURES, 'tutorial', f));
-    const report = validateFiles(files);
-    expect(report.findings).toEqual([]);
+    const tutorial = (name: string) => path.join(FIXTURES, 'tutorial', name);
+    // The tutorial's files are successive states of one cluster: each later file replaces an object of step 1.
+    const states = [
+      ['01-cluster-builder.yml', '02-secret.yml', '03-service-account.yml', '04-hello-golang.yml'],
+      ['01-cluster-builder.yml', '02-secret.yml', '03-service-account.yml', '05-hello-golang-revision-bump.yml'],
+      ['06-cluster-builder-tiny.yml', '02-secret.yml', '03-service-account.yml', '05-hello-golang-revision-bump.yml'],
+    ];
+    for (const state of states) {
+      const report = validateFiles(state.map(tutorial));
+      expect(report.findings).toEqual([]);
+      expect(report.checked).toBe(2);
+    }
+
+    // All the files at once, as if applied together: each replacing object is a duplicate across files.
+    const all = fs.readdirSync(path.join(FIXTURES, 'tutorial')).filter(f => f.endsWith('.yml')).sort();
+    const report = validateFiles(all.map(tutorial));
     expect(report.checked).toBe(4);
+    expect(report.findings.map(f => [path.basename(f.file), f.severity, f.rules, textOf(f)])).toEqual([
+      ['05-hello-golang-revision-bump.yml', 'warning', ['duplicate-object'],
+        `Image "hello-golang" (build.pivotal.io/v1alpha1) is also defined by ${tutorial('04-hello-golang.yml')}#1 (written to another file): metadata.name\n` +
+        'hint: applied to one cluster, one replaces the other: rename one, unless the files go to different clusters'],
+      ['06-cluster-builder-tiny.yml', 'warning', ['duplicate-object'],
+        `ClusterBuilder "default" (build.pivotal.io/v1alpha1) is also defined by ${tutorial('01-cluster-builder.yml')}#1 (written to another file): metadata.name\n` +
+        'hint: applied to one cluster, one replaces the other: rename one, unless the files go to different clusters'],
+    ]);
   });
 
   test.each(RULE_CASES.map(c => [c.rule, c] as const))('reports %s with file, object and kpack\'s message', (_rule, c) => {
@@ -481,7 +502,7 @@ describe('checks across files', () => {
     expect(crossFindings(validateFiles([files[0]]))).toEqual([expect.objectContaining({ severity: 'warning', rules: ['ssh-credentials'] })]);
   });
 
-  test('duplicates within one file are an error of the later object; in the JSON report too', () => {
+  test('duplicates within one file are an error of the later object, across files a warning; in the JSON report too', () => {
     // GIVEN the same Image twice in one file, and once more in another (files may go to different clusters)
     const one = write('one.yaml', image('apps', {}), image('apps', {}));
     const other = write('other.yaml', image('apps', {}));
@@ -493,8 +514,10 @@ describe('checks across files', () => {
     expect(report.findings.map(f => [path.relative(dir, f.file), f.document, f.severity, f.rules, textOf(f)])).toEqual([
       ['one.yaml', 2, 'error', ['duplicate-object'], `Image "hello" in namespace apps (kpack.io/v1alpha2) is also defined by ${one}#1 (in the same file): metadata.name\n` +
         'hint: the API server keeps one object per name: on apply the later one silently replaces the earlier; rename one, or define it once'],
+      ['other.yaml', 1, 'warning', ['duplicate-object'], `Image "hello" in namespace apps (kpack.io/v1alpha2) is also defined by ${one}#1 (written to another file): metadata.name\n` +
+        'hint: applied to one cluster, one replaces the other: rename one, unless the files go to different clusters'],
     ]);
-    expect(JSON.parse(formatJsonReport(report, '0.18.0')).totals).toEqual({ files: 2, objects: 3, errors: 1, warnings: 0 });
+    expect(JSON.parse(formatJsonReport(report, '0.18.0')).totals).toEqual({ files: 2, objects: 3, errors: 1, warnings: 1 });
     expect(formatReport(report)).toContain(`one.yaml: Image apps/hello (document 2): Image "hello" in namespace apps (kpack.io/v1alpha2) is also defined by ${one}#1 (in the same file): metadata.name`);
   });
 

@@ -78,7 +78,7 @@ describe('legacy.BuildImage', () => {
     });
     new legacy.BuildImage(chart, 'new-builder', {
       // @ts-expect-error a kpack v0.17 builder is not a builder of kpack v0.0.8 (checked at synth for JavaScript callers)
-      tag: 'making/hello', builder: ClusterBuilder.fromClusterBuilderName(chart, 'new', 'default'), source: legacy.Source.blob('https://example.com/app.zip'),
+      tag: 'making/hello-new', builder: ClusterBuilder.fromClusterBuilderName(chart, 'new', 'default'), source: legacy.Source.blob('https://example.com/app.zip'),
     });
 
     // THEN

@@ -58,10 +58,15 @@ describe('the table of cross-object checks', () => {
       { path: 'b.yaml#0', file: 'b.yaml', manifest: account },
     ]);
 
-    // THEN the duplicate in one file is an error; in another file it is not reported
+    // THEN the duplicate in one file is an error; in another file a warning (the files may go to different clusters)
     expect(findings.map(f => [f.path, f.check, !!f.warning])).toEqual([
       ['a.yaml#1', 'service-account-namespace', false],
       ['a.yaml#2', 'duplicate-object', false],
+      ['b.yaml#0', 'duplicate-object', true],
+    ]);
+    expect(formatFindings(findings.filter(f => f.path === 'b.yaml#0')).warnings).toEqual([
+      'ServiceAccount "builds" in namespace ci (v1) is also defined by a.yaml#0 (written to another file): metadata.name\n' +
+      'hint: applied to one cluster, one replaces the other: rename one, unless the files go to different clusters',
     ]);
     expect(formatFindings(findings.filter(f => f.path === 'a.yaml#2')).errors).toEqual([
       'ServiceAccount "builds" in namespace ci (v1) is also defined by a.yaml#0 (in the same file): metadata.name\n' +
@@ -120,11 +125,19 @@ describe('duplicate objects at synth', () => {
     ]);
   });
 
-  test('in charts written to different files are not reported (a file per step, or per cluster)', () => {
+  test('in charts written to different files are a warning on the later one, with its construct path (a chart per cluster)', () => {
+    // GIVEN one Image in two charts, each chart its own output file
     const app = Testing.app();
     image(new Chart(app, 'one', { namespace: 'apps' }), 'hello', undefined, 'hello');
     image(new Chart(app, 'two', { namespace: 'apps' }), 'hello', 'registry.example.com/apps/other', 'hello');
+
+    // WHEN synthesized THEN no error: applied to different clusters the files are fine; applied to one, the later
+    // file's Image replaces the earlier's
     expect(appErrors(app)).toEqual([]);
+    expect(takeWarnings()).toEqual([
+      '[two/hello] warning: Image "hello" in namespace apps (kpack.io/v1alpha2) is also defined by one/hello (written to another file): metadata.name',
+      'hint: applied to one cluster, one replaces the other: rename one, unless the files go to different clusters',
+    ]);
   });
 
   test('of the same object in different namespaces are fine', () => {
@@ -227,6 +240,41 @@ describe('tags nobody can push to', () => {
     expect(takeWarnings()).toEqual([
       '[test/hello] warning: the tag hello is Docker Hub\'s library/hello, where only Docker publishes: spec.tag',
       'hint: write the registry and repository: docker.io/<user>/hello, or registry.example.com/<team>/hello',
+    ]);
+  });
+});
+
+describe('two Images pushing to one tag', () => {
+  test('warn on the later Image, naming the earlier one: each build overwrites the other\'s image', () => {
+    // GIVEN two Images of one tag (the second with the registry's defaults written out), and one of its own
+    const chart = Testing.chart();
+    image(chart, 'hello', 'team/hello');
+    image(chart, 'copy', 'index.docker.io/team/hello:latest');
+    image(chart, 'other', 'team/other');
+
+    // WHEN synthesized THEN no error, a warning on the second Image with its construct path
+    expect(validationErrors(chart)).toEqual([]);
+    expect(warningsUnder(chart.node.findChild('copy'))).toEqual([
+      'Image "test-hello-c8e41d0c" (test/hello) pushes to the same tag index.docker.io/team/hello:latest: spec.tag\n' +
+      'hint: each build overwrites the other Image\'s latest image: give each Image its own tag',
+    ]);
+    expect(warningsUnder(chart.node.findChild('hello'))).toEqual([]);
+    expect(warningsUnder(chart.node.findChild('other'))).toEqual([]);
+    expect(takeWarnings()).toEqual([
+      '[test/copy] warning: Image "test-hello-c8e41d0c" (test/hello) pushes to the same tag index.docker.io/team/hello:latest: spec.tag',
+      'hint: each build overwrites the other Image\'s latest image: give each Image its own tag',
+    ]);
+  });
+
+  test('in different charts and output files too; different tags of one repository are fine', () => {
+    const app = Testing.app();
+    image(new Chart(app, 'one', { namespace: 'apps' }), 'hello', 'registry.example.com/apps/hello:1', 'hello');
+    image(new Chart(app, 'two', { namespace: 'ci' }), 'hello', 'registry.example.com/apps/hello:1', 'hello');
+    image(new Chart(app, 'three', { namespace: 'ci' }), 'next', 'registry.example.com/apps/hello:2', 'next');
+    expect(appErrors(app)).toEqual([]);
+    expect(takeWarnings()).toEqual([
+      '[two/hello] warning: Image "hello" in namespace apps (one/hello) pushes to the same tag registry.example.com/apps/hello:1: spec.tag',
+      'hint: each build overwrites the other Image\'s latest image: give each Image its own tag',
     ]);
   });
 });

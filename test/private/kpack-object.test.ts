@@ -36,7 +36,8 @@ describe('checking once per rendering', () => {
     // GIVEN
     const app = Testing.app();
     const states = Array.from({ length: 20 }, (_, i) => {
-      const state = { tag: GOOD, renders: 0 };
+      // A tag of its own: Images pushing to one tag overwrite each other's images.
+      const state = { tag: `${GOOD}-${i}`, renders: 0 };
       imageChart(app, state, `c${i}`);
       return state;
     });

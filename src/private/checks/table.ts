@@ -223,26 +223,25 @@ function duplicates(app: AppIndex): Finding[] {
       }
       continue;
     }
-    // Across output files, a duplicate is how successive versions of an object are written (one file
-    // per step, as the tutorial does) and how one app serves several clusters: not reported.
-    if (sameFile) {
-      findings.push({
-        check: 'duplicate-object',
-        path: object.path,
-        error: withHint(
-          generic(`${describe(object)} (${apiVersionOf(object)}) is also defined by ${earlier.path} (${where})`, 'metadata.name'),
-          'the API server keeps one object per name: on apply the later one silently replaces the earlier; rename one, or define it once',
-        ),
-      });
-    }
+    findings.push({
+      check: 'duplicate-object',
+      path: object.path,
+      error: withHint(
+        generic(`${describe(object)} (${apiVersionOf(object)}) is also defined by ${earlier.path} (${where})`, 'metadata.name'),
+        sameFile
+          ? 'the API server keeps one object per name: on apply the later one silently replaces the earlier; rename one, or define it once'
+          : 'applied to one cluster, one replaces the other: rename one, unless the files go to different clusters',
+      ),
+      ...sameFile ? {} : { warning: true },
+    });
   }
   return findings;
 }
 
 const checkDuplicates: CrossCheck = {
   id: 'duplicate-object',
-  condition: 'two objects with the same API group, kind, namespace and name in one chart or one output file (across output files they are not reported: a file per step or per cluster)',
-  severity: 'error',
+  condition: 'two objects with the same API group, kind, namespace and name: an error within a chart or an output file, a warning across output files (a chart per cluster)',
+  severity: 'error or warning',
   example: [
     example('chart/hello', image('apps', {})),
     example('chart/copy', image('apps', {})),
@@ -259,6 +258,50 @@ const checkInstalledTwice: CrossCheck = {
     { ...example('chart/again/namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kpack' } }), facts: { install: 'chart/again' } },
   ],
   check: app => duplicates(app).filter(f => f.check === 'kpack-installed-twice'),
+};
+
+/** An image reference as the registry sees it (`index.docker.io/library/x:latest` for `x`). */
+function pushedTag(tag: string): string | undefined {
+  const ref = parseTag(tag);
+  if (!ref) {
+    return undefined;
+  }
+  const repository = ref.registry === 'index.docker.io' && !ref.repository.includes('/') ? `library/${ref.repository}` : ref.repository;
+  return `${ref.registry}/${repository}:${ref.tag ?? 'latest'}`;
+}
+
+const checkSameTag: CrossCheck = {
+  id: 'image-same-tag',
+  condition: 'two Images push to the same tag (the registry\'s defaults written out: `team/app` is `index.docker.io/team/app:latest`): each build overwrites the image the other pushed, so the tag holds whichever built last',
+  severity: 'warning',
+  example: [
+    example('chart/hello', image('apps', {})),
+    example('chart/other', image('apps', {}, 'other')),
+  ],
+  check: app => {
+    const first = new Map<string, AppObject>();
+    const findings: Finding[] = [];
+    for (const object of app.objects) {
+      if (!isKpack(object) || kindOf(object) !== 'Image') {
+        continue;
+      }
+      const tag = text(object.manifest.spec?.tag);
+      const pushed = tag === undefined ? undefined : pushedTag(tag);
+      if (pushed === undefined) {
+        continue;
+      }
+      const earlier = first.get(pushed);
+      if (earlier === undefined) {
+        first.set(pushed, object);
+      } else if (identityOf(earlier) !== identityOf(object)) {
+        findings.push(finding('image-same-tag', object, withHint(
+          generic(`${describe(earlier)} (${earlier.path}) pushes to the same tag ${tag}`, 'spec.tag'),
+          'each build overwrites the other Image\'s latest image: give each Image its own tag',
+        ), true));
+      }
+    }
+    return findings;
+  },
 };
 
 // apimachinery's IsDNS1123Subdomain and IsDNS1123Label, as the API server applies them to metadata.name.
@@ -356,6 +399,7 @@ const checkBuildRevision: CrossCheck = {
 export const CROSS_CHECKS: readonly CrossCheck[] = [
   checkDuplicates,
   checkInstalledTwice,
+  checkSameTag,
   checkNames,
   checkServiceAccountNamespace,
   checkBuilderNamespace,

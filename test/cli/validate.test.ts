@@ -94,11 +94,14 @@ describe('validateFiles', () => {
       metadata: { name: 'app' },
       spec: { tag: 'registry.example.com/app', serviceAccount: 'builds', cacheSize: '2G', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'u', revision: 'r' } } },
     }), 'app.yaml');
-    expect(report.findings.map(f => f.rules)).toEqual([['schema']]);
+    // kpack drops spec.serviceAccount, so the Image builds with the "default" account, which nothing says can push.
+    expect(report.findings.map(f => [f.severity, f.rules])).toEqual([['error', ['schema']], ['warning', ['image-default-service-account']]]);
     expect(report.findings.map(textOf)).toEqual([
       'unknown field: spec.cacheSize, spec.serviceAccount\n' +
       'hint: kpack v0.17 calls it spec.cache.volume.size; kpack drops spec.cacheSize\n' +
       'hint: kpack v0.17 calls it spec.serviceAccountName; kpack drops spec.serviceAccount and builds with the "default" service account',
+      'the Image pushes to registry.example.com with the "default" service account, and no credentials in the app are for registry.example.com: spec.serviceAccountName\n' +
+      'hint: kpack pushes with the secrets of the Image\'s service account: give it a serviceAccount holding RegistryCredentials for the registry, or make sure the default one has them',
     ]);
   });
 
@@ -381,14 +384,14 @@ describe('a bad quantity counts once', () => {
     apiVersion: 'kpack.io/v1alpha2',
     kind: 'Image',
     metadata: { name: 'app' },
-    spec: { tag: 'registry.example.com/team/app', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/x/y', revision: 'main' } }, ...extra },
+    spec: { tag: 'registry.example.com/team/app', serviceAccountName: 'builds', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/x/y', revision: 'main' } }, ...extra },
   });
 
   test.each([
     ['a cache size with an unknown suffix', image({ cache: { volume: { size: '1K' } } }), 'spec.cache.volume.size'],
     ['a cache size of the wrong type', image({ cache: { volume: { size: { a: 1 } } } }), 'spec.cache.volume.size'],
     ['two bad build resources', image({ build: { resources: { limits: { cpu: '1K', memory: '2X' } } } }), 'spec.build.resources.limits.cpu'],
-    ['a v0.0.8 cacheSize', stringify({ apiVersion: 'build.pivotal.io/v1alpha1', kind: 'Image', metadata: { name: 'app' }, spec: { tag: 'registry.example.com/team/app', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/x/y', revision: 'main' } }, cacheSize: '1K' } }), 'spec.cacheSize'],
+    ['a v0.0.8 cacheSize', stringify({ apiVersion: 'build.pivotal.io/v1alpha1', kind: 'Image', metadata: { name: 'app' }, spec: { tag: 'registry.example.com/team/app', serviceAccount: 'builds', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/x/y', revision: 'main' } }, cacheSize: '1K' } }), 'spec.cacheSize'],
   ])('%s: one finding, one error in both reports', (_case, text, field) => {
     // WHEN
     const report = validateYaml(text, 'q.yaml');
@@ -465,7 +468,7 @@ describe('checks across files', () => {
 
   test('a namespaced Builder of another namespace, in a directory next to the Image', () => {
     write('builders/builder.yaml', { apiVersion: 'kpack.io/v1alpha2', kind: 'Builder', metadata: { name: 'team-b', namespace: 'b' }, spec: { tag: 'registry.example.com/builders/b', stack: { kind: 'ClusterStack', name: 'base' }, store: { kind: 'ClusterStore', name: 'default' }, order: [{ group: [{ id: 'paketo-buildpacks/go' }] }] } });
-    write('images/image.yaml', image('a', { builder: { kind: 'Builder', name: 'team-b' } }));
+    write('images/image.yaml', image('a', { serviceAccountName: 'builds', builder: { kind: 'Builder', name: 'team-b' } }));
     const report = validateFiles([dir]);
     expect(report.findings.map(f => [path.relative(dir, f.file), f.rules, f.message])).toEqual([
       ['images/image.yaml', ['builder-namespace'], 'Builder "team-b" is in namespace b, the Image in a: spec.builder'],
@@ -504,8 +507,8 @@ describe('checks across files', () => {
 
   test('duplicates within one file are an error of the later object, across files a warning; in the JSON report too', () => {
     // GIVEN the same Image twice in one file, and once more in another (files may go to different clusters)
-    const one = write('one.yaml', image('apps', {}), image('apps', {}));
-    const other = write('other.yaml', image('apps', {}));
+    const one = write('one.yaml', image('apps', { serviceAccountName: 'builds' }), image('apps', { serviceAccountName: 'builds' }));
+    const other = write('other.yaml', image('apps', { serviceAccountName: 'builds' }));
 
     // WHEN
     const report = validateFiles([one, other]);

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { BlobAuth, Build, BuildBuilder, BuildImage, ClusterBuilder, CredentialKind, Kpack, KpackCrds, RegistryCredentials, Source } from '../../src';
 import { CROSS_CHECKS, crossCheck, crossCheckManifests, formatFindings } from '../../src/private/checks';
 import { validationErrors, warningsUnder } from '../util';
-import { takeWarnings } from '../warnings';
+import { literalCredentialsWarning, takeWarnings } from '../warnings';
 
 /** Every error line of a synthesis of the whole app, as cdk8s reports it. */
 function appErrors(app: App): string[] {
@@ -240,6 +240,50 @@ describe('tags nobody can push to', () => {
     expect(takeWarnings()).toEqual([
       '[test/hello] warning: the tag hello is Docker Hub\'s library/hello, where only Docker publishes: spec.tag',
       'hint: write the registry and repository: docker.io/<user>/hello, or registry.example.com/<team>/hello',
+    ]);
+  });
+});
+
+describe('an Image on the default service account', () => {
+  function defaultAccountImage(chart: Chart, id: string, tag: string): BuildImage {
+    return new BuildImage(chart, id, {
+      tag,
+      builder: ClusterBuilder.fromClusterBuilderName(chart, `${id}-builder`, 'default'),
+      source: Source.git('https://github.com/example/app', { revision: 'main' }),
+    });
+  }
+  const hint = 'hint: kpack pushes with the secrets of the Image\'s service account: give it a serviceAccount holding RegistryCredentials for the registry, or make sure the default one has them';
+
+  test('warns with its construct path when no credential of the app is for its tag\'s registry: the build pod cannot push', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    defaultAccountImage(chart, 'hello', 'registry.example.com/apps/hello');
+    image(chart, 'named');
+
+    // WHEN synthesized THEN no error; a warning on the Image without an account of its own
+    expect(validationErrors(chart)).toEqual([]);
+    expect(warningsUnder(chart.node.findChild('named'))).toEqual([]);
+    expect(takeWarnings()).toEqual([
+      '[test/hello] warning: the Image pushes to registry.example.com with the "default" service account, and no credentials in the app are for registry.example.com: spec.serviceAccountName',
+      hint,
+    ]);
+  });
+
+  test('a credential of the app for the registry (Docker Hub under any of its names) silences it; one for another registry does not', () => {
+    // GIVEN credentials for Docker Hub (as https://index.docker.io/v1/) and for gcr.io, not on any account of the app
+    const chart = Testing.chart();
+    RegistryCredentials.dockerConfigJson(chart, 'hub', { metadata: { name: 'hub' }, registry: 'https://index.docker.io/v1/', username: 'u', password: 'p' });
+    RegistryCredentials.dockerConfigJson(chart, 'gcr', { metadata: { name: 'gcr' }, registry: 'gcr.io', username: 'u', password: 'p' });
+    defaultAccountImage(chart, 'hub-image', 'docker.io/team/app');
+    defaultAccountImage(chart, 'ghcr-image', 'ghcr.io/team/app');
+
+    // WHEN synthesized THEN the Image pushing to ghcr.io warns
+    expect(validationErrors(chart)).toEqual([]);
+    expect(takeWarnings()).toEqual([
+      literalCredentialsWarning('test/hub', 'hub', 'DOCKER_CONFIG_JSON'),
+      literalCredentialsWarning('test/gcr', 'gcr', 'DOCKER_CONFIG_JSON'),
+      '[test/ghcr-image] warning: the Image pushes to ghcr.io with the "default" service account, and no credentials in the app are for ghcr.io: spec.serviceAccountName',
+      hint,
     ]);
   });
 });

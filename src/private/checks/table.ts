@@ -369,6 +369,91 @@ const checkLibraryTag: CrossCheck = {
   })),
 };
 
+/** Docker Hub under each of its names, as kpack matches credentials to it. */
+const DOCKER_HUB = new Set(['index.docker.io', 'docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+
+/** A registry as written in a credential (`https://index.docker.io/v1/`, `gcr.io`): its host. */
+function registryHost(registry: string): string {
+  const host = registry.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  return DOCKER_HUB.has(host) ? 'index.docker.io' : host;
+}
+
+/** The registries of a dockerconfigjson Secret (its `auths` keys; never its values). */
+function dockerConfigRegistries(manifest: Manifest): string[] | undefined {
+  const encoded = text(manifest.data?.['.dockerconfigjson']);
+  const plain = text(manifest.stringData?.['.dockerconfigjson']) ?? (encoded === undefined ? undefined : Buffer.from(encoded, 'base64').toString('utf8'));
+  try {
+    const auths = plain === undefined ? undefined : JSON.parse(plain)?.auths;
+    return auths !== null && typeof auths === 'object' ? Object.keys(auths) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The registries the app's registry credentials are for, or undefined when one cannot be read (a
+ * credential referenced by name, whose registry the app does not say).
+ */
+function credentialRegistries(app: AppIndex): Set<string> | undefined {
+  const registries = new Set<string>();
+  for (const object of app.objects) {
+    if (groupOf(object) !== '') {
+      continue;
+    }
+    if (kindOf(object) === 'Secret') {
+      const docker = text(object.manifest.metadata?.annotations?.['kpack.io/docker']);
+      if (docker !== undefined) {
+        registries.add(registryHost(docker));
+      }
+      if (text(object.manifest.type) === 'kubernetes.io/dockerconfigjson') {
+        const auths = dockerConfigRegistries(object.manifest);
+        if (auths === undefined) {
+          return undefined;
+        }
+        auths.forEach(registry => registries.add(registryHost(registry)));
+      }
+    }
+    if (kindOf(object) === 'ServiceAccount') {
+      for (const [name, kind] of object.facts?.secretKinds ?? []) {
+        if (kind.startsWith('DOCKER_') && app.find('Secret', name, namespaceOf(object), '') === undefined) {
+          return undefined;
+        }
+      }
+    }
+  }
+  return registries;
+}
+
+const checkDefaultAccount: CrossCheck = {
+  id: 'image-default-service-account',
+  condition: "an Image builds with its namespace's `default` service account, and no registry credentials of the app are for its tag's registry: kpack cannot push unless that account has them",
+  severity: 'warning',
+  example: [example('chart/hello', image('apps', {}))],
+  check: app => {
+    let registries: Set<string> | undefined | null = null;
+    return app.objects.flatMap(object => {
+      const account = isKpack(object) && kindOf(object) === 'Image' ? serviceAccountOf(object) : undefined;
+      const ref = account?.name === 'default' ? parseTag(text(object.manifest.spec?.tag) ?? '') : undefined;
+      // A tag that is no image reference (a URL) is the image-tag rule's error, not a registry to push to.
+      if (!account || !ref || !/^[a-z0-9.-]+(:\d+)?$/i.test(ref.registry)) {
+        return [];
+      }
+      const defined = app.find('ServiceAccount', 'default', namespaceOf(object), '');
+      if (defined !== undefined && app.secretKindsOf(defined) === undefined) {
+        return [];
+      }
+      registries = registries === null ? credentialRegistries(app) : registries;
+      if (registries === undefined || registries.has(registryHost(ref.registry))) {
+        return [];
+      }
+      return [finding('image-default-service-account', object, withHint(
+        generic(`the Image pushes to ${ref.registry} with the "default" service account, and no credentials in the app are for ${ref.registry}`, account.field),
+        'kpack pushes with the secrets of the Image\'s service account: give it a serviceAccount holding RegistryCredentials for the registry, or make sure the default one has them',
+      ), true)];
+    });
+  },
+};
+
 /** A commit (7 to 40 hex digits) or a tag (`refs/tags/…`, `v1.2.3`): what a one-off build pins. */
 function pinnedRevision(revision: string): boolean {
   return /^[0-9a-f]{7,40}$/i.test(revision) || revision.startsWith('refs/tags/') || /^v?\d+(\.\d+)+/.test(revision);
@@ -405,6 +490,7 @@ export const CROSS_CHECKS: readonly CrossCheck[] = [
   checkBuilderNamespace,
   checkSshCredentials,
   checkBlobCredentials,
+  checkDefaultAccount,
   checkLibraryTag,
   checkBuildRevision,
 ];

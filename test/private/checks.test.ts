@@ -1,6 +1,6 @@
 import { ApiObject, App, Chart, JsonPatch, Testing, YamlOutputType } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { BlobAuth, Build, BuildBuilder, BuildImage, ClusterBuilder, CredentialKind, Kpack, KpackCrds, RegistryCredentials, Source } from '../../src';
+import { BlobAuth, Build, BuildBuilder, BuildImage, ClusterBuilder, CredentialKind, Kpack, KpackCrds, legacy, RegistryCredentials, Source } from '../../src';
 import { CROSS_CHECKS, crossCheck, crossCheckManifests, formatFindings } from '../../src/private/checks';
 import { validationErrors, warningsUnder } from '../util';
 import { literalCredentialsWarning, takeWarnings } from '../warnings';
@@ -283,6 +283,24 @@ describe('an Image on the default service account', () => {
       literalCredentialsWarning('test/hub', 'hub', 'DOCKER_CONFIG_JSON'),
       literalCredentialsWarning('test/gcr', 'gcr', 'DOCKER_CONFIG_JSON'),
       '[test/ghcr-image] warning: the Image pushes to ghcr.io with the "default" service account, and no credentials in the app are for ghcr.io: spec.serviceAccountName',
+      hint,
+    ]);
+  });
+
+  test('on kpack v0.0.8 too, where a basic-auth credential says its registry in build.pivotal.io/docker', () => {
+    const chart = Testing.chart();
+    legacy.RegistryCredentials.dockerBasicAuth(chart, 'hub', { metadata: { name: 'hub' }, registry: 'index.docker.io', username: 'u', password: 'p' });
+    const legacyImage = (id: string, tag: string) => new legacy.BuildImage(chart, id, {
+      tag,
+      builder: legacy.ClusterBuilder.fromClusterBuilderName(chart, `${id}-builder`, 'default'),
+      source: legacy.Source.git('https://github.com/example/app', { revision: 'main' }),
+    });
+    legacyImage('hub-image', 'team/app');
+    legacyImage('private', 'registry.example.com/team/app');
+    expect(validationErrors(chart)).toEqual([]);
+    expect(takeWarnings()).toEqual([
+      literalCredentialsWarning('test/hub', 'hub', 'DOCKER_BASIC_AUTH', 'legacy.RegistryCredentials'),
+      '[test/private] warning: the Image pushes to registry.example.com with the "default" service account, and no credentials in the app are for registry.example.com: spec.serviceAccount',
       hint,
     ]);
   });

@@ -401,7 +401,9 @@ function credentialRegistries(app: AppIndex): Set<string> | undefined {
       continue;
     }
     if (kindOf(object) === 'Secret') {
-      const docker = text(object.manifest.metadata?.annotations?.['kpack.io/docker']);
+      // kpack.io/docker, or build.pivotal.io/docker on kpack v0.0.8.
+      const annotations = object.manifest.metadata?.annotations;
+      const docker = text(annotations?.['kpack.io/docker']) ?? text(annotations?.['build.pivotal.io/docker']);
       if (docker !== undefined) {
         registries.add(registryHost(docker));
       }

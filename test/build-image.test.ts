@@ -10,6 +10,8 @@ import { literalCredentialsWarning, takeWarnings } from './warnings';
 function imageProps(chart: Chart, props: Partial<BuildImageProps> = {}): BuildImageProps {
   return {
     tag: 'making/hello-golang',
+    // An account of its own: the namespace's "default" one holds no credentials for the tag's registry.
+    serviceAccount: chart.node.tryFindChild('builds') as kplus.IServiceAccount ?? kplus.ServiceAccount.fromServiceAccountName(chart, 'builds', 'builds'),
     builder: chart.node.tryFindChild('builder') as IBuilder ?? ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
     source: Source.git('https://github.com/making/hello-golang', { revision: 'main' }),
     ...props,
@@ -58,10 +60,15 @@ describe('BuildImage', () => {
     expect(manifest).toMatchSnapshot();
   });
 
-  test('leaves out what kpack defaults', () => {
+  test('leaves out what kpack defaults; the default service account, without credentials in the app for the tag\'s registry, warns', () => {
     const chart = Testing.chart();
-    new BuildImage(chart, 'hello', imageProps(chart));
+    new BuildImage(chart, 'hello', imageProps(chart, { serviceAccount: undefined }));
     expect(Object.keys(Testing.synth(chart)[0].spec).sort()).toEqual(['builder', 'source', 'tag']);
+    // kpack's build pod pushes with the secrets of the Image's service account: nothing says "default" has any.
+    expect(takeWarnings()).toEqual([
+      '[test/hello] warning: the Image pushes to index.docker.io with the "default" service account, and no credentials in the app are for index.docker.io: spec.serviceAccountName',
+      'hint: kpack pushes with the secrets of the Image\'s service account: give it a serviceAccount holding RegistryCredentials for the registry, or make sure the default one has them',
+    ]);
   });
 
   test.each([
@@ -333,10 +340,10 @@ describe('BuildImage', () => {
       new BuildImage(chart, 'hello', imageProps(chart, { source: ssh }));
       expect(validationErrors(chart)).toEqual([]);
       expect(warningsUnder(chart)).toEqual([
-        'the source git@github.com:example/private.git is cloned over ssh: make sure the service account "default" holds an ssh git secret (RegistryCredentials.gitSsh)',
+        'the source git@github.com:example/private.git is cloned over ssh: make sure the service account "builds" holds an ssh git secret (RegistryCredentials.gitSsh)',
       ]);
       expect(takeWarnings()).toEqual([
-        '[test/hello] warning: the source git@github.com:example/private.git is cloned over ssh: make sure the service account "default" holds an ssh git secret (RegistryCredentials.gitSsh)',
+        '[test/hello] warning: the source git@github.com:example/private.git is cloned over ssh: make sure the service account "builds" holds an ssh git secret (RegistryCredentials.gitSsh)',
       ]);
     });
   });

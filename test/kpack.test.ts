@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import { parseObjects, PUBLISHED_RELEASES, renderRelease } from '../scripts/render-kpack-release';
 import { BuildImage, ClusterBuilder, Kpack, KpackCrds, KpackVersion, legacy, Source } from '../src';
 import { findObject, FIXTURES, Manifest, objectKey, readManifests, validationErrors, warningsUnder } from './util';
@@ -154,6 +155,7 @@ describe('Kpack', () => {
       // WHEN
       new BuildImage(chart, 'app', {
         tag: 'registry.example.com/app',
+        serviceAccount: kplus.ServiceAccount.fromServiceAccountName(chart, 'builds', 'builds'),
         builder: ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
         source: Source.git('https://github.com/example/app', { revision: 'main' }),
       });

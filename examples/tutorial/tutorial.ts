@@ -156,13 +156,23 @@ const STEP_CHARTS = STEPS.map((_step, i) => `step-${i + 1}`);
  */
 export function synthTutorial(outdir: string, dockerHub: DockerHubLogin): string[] {
   const written: string[] = [];
-  for (const generation of GENERATIONS) {
-    const app = new App({ outdir: path.join(outdir, generation.directory) });
-    new Kpack(new Chart(app, INSTALL_CRDS), 'kpack', { version: generation.version, crds: KpackCrds.ONLY });
-    new Kpack(new Chart(app, INSTALL), 'kpack', { version: generation.version, crds: KpackCrds.EXCLUDE });
-    STEPS.forEach((step, i) => new generation.chart(app, STEP_CHARTS[i], { step, dockerHub }));
+  const synth = (app: App) => {
     app.synth();
     written.push(...app.charts.map(chart => path.join(app.outdir, `${chart.node.id}${app.outputFileExtension}`)));
+  };
+  for (const generation of GENERATIONS) {
+    const directory = path.join(outdir, generation.directory);
+    const install = new App({ outdir: directory });
+    new Kpack(new Chart(install, INSTALL_CRDS), 'kpack', { version: generation.version, crds: KpackCrds.ONLY });
+    new Kpack(new Chart(install, INSTALL), 'kpack', { version: generation.version, crds: KpackCrds.EXCLUDE });
+    synth(install);
+    // Each step is the next state of the same objects on one cluster (applied over the previous step), not
+    // another part of one deployment: an App of its own, so its objects are not duplicates of the others'.
+    STEPS.forEach((step, i) => {
+      const app = new App({ outdir: directory });
+      new generation.chart(app, STEP_CHARTS[i], { step, dockerHub });
+      synth(app);
+    });
   }
   return written;
 }

@@ -37,6 +37,13 @@ const WARNINGS: Record<string, string[]> = {
   'kpack-cli-test-image': [
     '[migrated/image-some-default-namespace-some-image] warning: spec.build.env some-key looks like a secret, and its value is written in plain text into the YAML: '
     + 'give the build the secret as a service binding instead (the `services` prop: a Secret, which the build reads as a file)',
+    // The corpus' Images use the default service account, and no credential of theirs is for their registry.
+    '[migrated/image-some-default-namespace-some-image] warning: the Image pushes to some-registry.io with the "default" service account, and no credentials in the app are for some-registry.io: spec.serviceAccountName',
+    'hint: kpack pushes with the secrets of the Image\'s service account: give it a serviceAccount holding RegistryCredentials for the registry, or make sure the default one has them',
+  ],
+  'kpack-samples-image': [
+    '[migrated/image-sample] warning: the Image pushes to registry.default.svc.cluster.local:5000 with the "default" service account, and no credentials in the app are for registry.default.svc.cluster.local:5000: spec.serviceAccount',
+    'hint: kpack pushes with the secrets of the Image\'s service account: give it a serviceAccount holding RegistryCredentials for the registry, or make sure the default one has them',
   ],
   'kpack-samples-build': [
     '[migrated/build-sample] warning: revision main looks like a branch: a Build builds once, the commit the branch points to when its pod clones it: spec.source.git.revision',

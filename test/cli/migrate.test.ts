@@ -85,7 +85,7 @@ describe('cdk8s-kpack migrate', () => {
         apiVersion: 'kpack.io/v1alpha2',
         kind: 'Image',
         metadata: { name: 'app', namespace: 'apps' },
-        spec: { tag: 'registry.example.com/app', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/example/app', revision: 'main' } }, build: { env: [{ name: 'A', value: 'b' }], services: [{ apiVersion: 'example.com/v1', kind: 'Binding', name: 'db' }] } },
+        spec: { tag: 'registry.example.com/app', serviceAccountName: 'builds', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/example/app', revision: 'main' } }, build: { env: [{ name: 'A', value: 'b' }], services: [{ apiVersion: 'example.com/v1', kind: 'Binding', name: 'db' }] } },
       },
     ];
     const code = roundTrip(objects, 'leftovers');
@@ -115,7 +115,7 @@ describe('cdk8s-kpack migrate', () => {
         apiVersion: 'kpack.io/v1alpha2',
         kind: 'Image',
         metadata: { name: 'app', namespace: 'apps' },
-        spec: { tag: 'registry.example.com/app', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/example/app', revision: 'main' } }, build: { ...settings, buildTimeout: 1800 } },
+        spec: { tag: 'registry.example.com/app', serviceAccountName: 'builds', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/example/app', revision: 'main' } }, build: { ...settings, buildTimeout: 1800 } },
       },
       {
         apiVersion: 'kpack.io/v1alpha2',

@@ -32,10 +32,31 @@ describe('validateFiles', () => {
   }
 
   test('finds nothing wrong with the tutorial\'s manifests', () => {
-    const files = fs.readdirSync(path.join(FIXTURES, 'tutorial')).filter(f => f.endsWith('.yml')).map(f => path.join(FIXTURES, 'tutorial', f));
-    const report = validateFiles(files);
-    expect(report.findings).toEqual([]);
+    const tutorial = (name: string) => path.join(FIXTURES, 'tutorial', name);
+    // The tutorial's files are successive states of one cluster: each later file replaces an object of step 1.
+    const states = [
+      ['01-cluster-builder.yml', '02-secret.yml', '03-service-account.yml', '04-hello-golang.yml'],
+      ['01-cluster-builder.yml', '02-secret.yml', '03-service-account.yml', '05-hello-golang-revision-bump.yml'],
+      ['06-cluster-builder-tiny.yml', '02-secret.yml', '03-service-account.yml', '05-hello-golang-revision-bump.yml'],
+    ];
+    for (const state of states) {
+      const report = validateFiles(state.map(tutorial));
+      expect(report.findings).toEqual([]);
+      expect(report.checked).toBe(2);
+    }
+
+    // All the files at once, as if applied together: each replacing object is a duplicate across files.
+    const all = fs.readdirSync(path.join(FIXTURES, 'tutorial')).filter(f => f.endsWith('.yml')).sort();
+    const report = validateFiles(all.map(tutorial));
     expect(report.checked).toBe(4);
+    expect(report.findings.map(f => [path.basename(f.file), f.severity, f.rules, textOf(f)])).toEqual([
+      ['05-hello-golang-revision-bump.yml', 'warning', ['duplicate-object'],
+        `Image "hello-golang" (build.pivotal.io/v1alpha1) is also defined by ${tutorial('04-hello-golang.yml')}#1 (written to another file): metadata.name\n` +
+        'hint: applied to one cluster, one replaces the other: rename one, unless the files go to different clusters'],
+      ['06-cluster-builder-tiny.yml', 'warning', ['duplicate-object'],
+        `ClusterBuilder "default" (build.pivotal.io/v1alpha1) is also defined by ${tutorial('01-cluster-builder.yml')}#1 (written to another file): metadata.name\n` +
+        'hint: applied to one cluster, one replaces the other: rename one, unless the files go to different clusters'],
+    ]);
   });
 
   test.each(RULE_CASES.map(c => [c.rule, c] as const))('reports %s with file, object and kpack\'s message', (_rule, c) => {
@@ -73,11 +94,14 @@ describe('validateFiles', () => {
       metadata: { name: 'app' },
       spec: { tag: 'registry.example.com/app', serviceAccount: 'builds', cacheSize: '2G', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'u', revision: 'r' } } },
     }), 'app.yaml');
-    expect(report.findings.map(f => f.rules)).toEqual([['schema']]);
+    // kpack drops spec.serviceAccount, so the Image builds with the "default" account, which nothing says can push.
+    expect(report.findings.map(f => [f.severity, f.rules])).toEqual([['error', ['schema']], ['warning', ['image-default-service-account']]]);
     expect(report.findings.map(textOf)).toEqual([
       'unknown field: spec.cacheSize, spec.serviceAccount\n' +
       'hint: kpack v0.17 calls it spec.cache.volume.size; kpack drops spec.cacheSize\n' +
       'hint: kpack v0.17 calls it spec.serviceAccountName; kpack drops spec.serviceAccount and builds with the "default" service account',
+      'the Image pushes to registry.example.com with the "default" service account, and no credentials in the app are for registry.example.com: spec.serviceAccountName\n' +
+      'hint: kpack pushes with the secrets of the Image\'s service account: give it a serviceAccount holding RegistryCredentials for the registry, or make sure the default one has them',
     ]);
   });
 
@@ -360,14 +384,14 @@ describe('a bad quantity counts once', () => {
     apiVersion: 'kpack.io/v1alpha2',
     kind: 'Image',
     metadata: { name: 'app' },
-    spec: { tag: 'registry.example.com/team/app', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/x/y', revision: 'main' } }, ...extra },
+    spec: { tag: 'registry.example.com/team/app', serviceAccountName: 'builds', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/x/y', revision: 'main' } }, ...extra },
   });
 
   test.each([
     ['a cache size with an unknown suffix', image({ cache: { volume: { size: '1K' } } }), 'spec.cache.volume.size'],
     ['a cache size of the wrong type', image({ cache: { volume: { size: { a: 1 } } } }), 'spec.cache.volume.size'],
     ['two bad build resources', image({ build: { resources: { limits: { cpu: '1K', memory: '2X' } } } }), 'spec.build.resources.limits.cpu'],
-    ['a v0.0.8 cacheSize', stringify({ apiVersion: 'build.pivotal.io/v1alpha1', kind: 'Image', metadata: { name: 'app' }, spec: { tag: 'registry.example.com/team/app', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/x/y', revision: 'main' } }, cacheSize: '1K' } }), 'spec.cacheSize'],
+    ['a v0.0.8 cacheSize', stringify({ apiVersion: 'build.pivotal.io/v1alpha1', kind: 'Image', metadata: { name: 'app' }, spec: { tag: 'registry.example.com/team/app', serviceAccount: 'builds', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/x/y', revision: 'main' } }, cacheSize: '1K' } }), 'spec.cacheSize'],
   ])('%s: one finding, one error in both reports', (_case, text, field) => {
     // WHEN
     const report = validateYaml(text, 'q.yaml');
@@ -444,7 +468,7 @@ describe('checks across files', () => {
 
   test('a namespaced Builder of another namespace, in a directory next to the Image', () => {
     write('builders/builder.yaml', { apiVersion: 'kpack.io/v1alpha2', kind: 'Builder', metadata: { name: 'team-b', namespace: 'b' }, spec: { tag: 'registry.example.com/builders/b', stack: { kind: 'ClusterStack', name: 'base' }, store: { kind: 'ClusterStore', name: 'default' }, order: [{ group: [{ id: 'paketo-buildpacks/go' }] }] } });
-    write('images/image.yaml', image('a', { builder: { kind: 'Builder', name: 'team-b' } }));
+    write('images/image.yaml', image('a', { serviceAccountName: 'builds', builder: { kind: 'Builder', name: 'team-b' } }));
     const report = validateFiles([dir]);
     expect(report.findings.map(f => [path.relative(dir, f.file), f.rules, f.message])).toEqual([
       ['images/image.yaml', ['builder-namespace'], 'Builder "team-b" is in namespace b, the Image in a: spec.builder'],
@@ -481,10 +505,10 @@ describe('checks across files', () => {
     expect(crossFindings(validateFiles([files[0]]))).toEqual([expect.objectContaining({ severity: 'warning', rules: ['ssh-credentials'] })]);
   });
 
-  test('duplicates within one file are an error of the later object; in the JSON report too', () => {
+  test('duplicates within one file are an error of the later object, across files a warning; in the JSON report too', () => {
     // GIVEN the same Image twice in one file, and once more in another (files may go to different clusters)
-    const one = write('one.yaml', image('apps', {}), image('apps', {}));
-    const other = write('other.yaml', image('apps', {}));
+    const one = write('one.yaml', image('apps', { serviceAccountName: 'builds' }), image('apps', { serviceAccountName: 'builds' }));
+    const other = write('other.yaml', image('apps', { serviceAccountName: 'builds' }));
 
     // WHEN
     const report = validateFiles([one, other]);
@@ -493,8 +517,10 @@ describe('checks across files', () => {
     expect(report.findings.map(f => [path.relative(dir, f.file), f.document, f.severity, f.rules, textOf(f)])).toEqual([
       ['one.yaml', 2, 'error', ['duplicate-object'], `Image "hello" in namespace apps (kpack.io/v1alpha2) is also defined by ${one}#1 (in the same file): metadata.name\n` +
         'hint: the API server keeps one object per name: on apply the later one silently replaces the earlier; rename one, or define it once'],
+      ['other.yaml', 1, 'warning', ['duplicate-object'], `Image "hello" in namespace apps (kpack.io/v1alpha2) is also defined by ${one}#1 (written to another file): metadata.name\n` +
+        'hint: applied to one cluster, one replaces the other: rename one, unless the files go to different clusters'],
     ]);
-    expect(JSON.parse(formatJsonReport(report, '0.18.0')).totals).toEqual({ files: 2, objects: 3, errors: 1, warnings: 0 });
+    expect(JSON.parse(formatJsonReport(report, '0.18.0')).totals).toEqual({ files: 2, objects: 3, errors: 1, warnings: 1 });
     expect(formatReport(report)).toContain(`one.yaml: Image apps/hello (document 2): Image "hello" in namespace apps (kpack.io/v1alpha2) is also defined by ${one}#1 (in the same file): metadata.name`);
   });
 

@@ -49,6 +49,7 @@ describe('legacy.BuildImage', () => {
     const chart = Testing.chart();
     const image = new legacy.BuildImage(chart, 'image', {
       tag: 'making/hello-golang',
+      serviceAccount: kplus.ServiceAccount.fromServiceAccountName(chart, 'builds', 'builds'),
       builder: legacy.ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
       source: legacy.Source.git('https://github.com/making/hello-golang', { revision: 'master' }),
       env: { BP_GO_VERSION: kplus.EnvValue.fromValue('1.13') },
@@ -65,20 +66,21 @@ describe('legacy.BuildImage', () => {
     // GIVEN
     const chart = Testing.chart();
     const builder = legacy.ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default');
+    const serviceAccount = kplus.ServiceAccount.fromServiceAccountName(chart, 'builds', 'builds');
 
     // WHEN
     new legacy.BuildImage(chart, 'no-revision', {
-      tag: 'making/hello-golang', builder, source: legacy.Source.git('https://github.com/making/hello-golang', { revision: '' }),
+      tag: 'making/hello-golang', builder, serviceAccount, source: legacy.Source.git('https://github.com/making/hello-golang', { revision: '' }),
     });
     new legacy.BuildImage(chart, 'bad-tag', {
-      tag: 'making/Hello', builder, source: legacy.Source.blob('https://example.com/app.zip'),
+      tag: 'making/Hello', builder, serviceAccount, source: legacy.Source.blob('https://example.com/app.zip'),
     });
     new legacy.BuildImage(chart, 'no-cache', {
-      tag: 'making/hello', builder, cacheSize: Size.gibibytes(0), source: legacy.Source.blob('https://example.com/app.zip'),
+      tag: 'making/hello', builder, serviceAccount, cacheSize: Size.gibibytes(0), source: legacy.Source.blob('https://example.com/app.zip'),
     });
     new legacy.BuildImage(chart, 'new-builder', {
       // @ts-expect-error a kpack v0.17 builder is not a builder of kpack v0.0.8 (checked at synth for JavaScript callers)
-      tag: 'making/hello', builder: ClusterBuilder.fromClusterBuilderName(chart, 'new', 'default'), source: legacy.Source.blob('https://example.com/app.zip'),
+      tag: 'making/hello-new', serviceAccount, builder: ClusterBuilder.fromClusterBuilderName(chart, 'new', 'default'), source: legacy.Source.blob('https://example.com/app.zip'),
     });
 
     // THEN

@@ -1,9 +1,9 @@
 import { ApiObject, App, Chart, JsonPatch, Testing, YamlOutputType } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { BlobAuth, Build, BuildBuilder, BuildImage, ClusterBuilder, CredentialKind, Kpack, KpackCrds, RegistryCredentials, Source } from '../../src';
+import { BlobAuth, Build, BuildBuilder, BuildImage, ClusterBuilder, CredentialKind, Kpack, KpackCrds, legacy, RegistryCredentials, Source } from '../../src';
 import { CROSS_CHECKS, crossCheck, crossCheckManifests, formatFindings } from '../../src/private/checks';
 import { validationErrors, warningsUnder } from '../util';
-import { takeWarnings } from '../warnings';
+import { literalCredentialsWarning, takeWarnings } from '../warnings';
 
 /** Every error line of a synthesis of the whole app, as cdk8s reports it. */
 function appErrors(app: App): string[] {
@@ -58,10 +58,15 @@ describe('the table of cross-object checks', () => {
       { path: 'b.yaml#0', file: 'b.yaml', manifest: account },
     ]);
 
-    // THEN the duplicate in one file is an error; in another file it is not reported
+    // THEN the duplicate in one file is an error; in another file a warning (the files may go to different clusters)
     expect(findings.map(f => [f.path, f.check, !!f.warning])).toEqual([
       ['a.yaml#1', 'service-account-namespace', false],
       ['a.yaml#2', 'duplicate-object', false],
+      ['b.yaml#0', 'duplicate-object', true],
+    ]);
+    expect(formatFindings(findings.filter(f => f.path === 'b.yaml#0')).warnings).toEqual([
+      'ServiceAccount "builds" in namespace ci (v1) is also defined by a.yaml#0 (written to another file): metadata.name\n' +
+      'hint: applied to one cluster, one replaces the other: rename one, unless the files go to different clusters',
     ]);
     expect(formatFindings(findings.filter(f => f.path === 'a.yaml#2')).errors).toEqual([
       'ServiceAccount "builds" in namespace ci (v1) is also defined by a.yaml#0 (in the same file): metadata.name\n' +
@@ -120,11 +125,19 @@ describe('duplicate objects at synth', () => {
     ]);
   });
 
-  test('in charts written to different files are not reported (a file per step, or per cluster)', () => {
+  test('in charts written to different files are a warning on the later one, with its construct path (a chart per cluster)', () => {
+    // GIVEN one Image in two charts, each chart its own output file
     const app = Testing.app();
     image(new Chart(app, 'one', { namespace: 'apps' }), 'hello', undefined, 'hello');
     image(new Chart(app, 'two', { namespace: 'apps' }), 'hello', 'registry.example.com/apps/other', 'hello');
+
+    // WHEN synthesized THEN no error: applied to different clusters the files are fine; applied to one, the later
+    // file's Image replaces the earlier's
     expect(appErrors(app)).toEqual([]);
+    expect(takeWarnings()).toEqual([
+      '[two/hello] warning: Image "hello" in namespace apps (kpack.io/v1alpha2) is also defined by one/hello (written to another file): metadata.name',
+      'hint: applied to one cluster, one replaces the other: rename one, unless the files go to different clusters',
+    ]);
   });
 
   test('of the same object in different namespaces are fine', () => {
@@ -227,6 +240,103 @@ describe('tags nobody can push to', () => {
     expect(takeWarnings()).toEqual([
       '[test/hello] warning: the tag hello is Docker Hub\'s library/hello, where only Docker publishes: spec.tag',
       'hint: write the registry and repository: docker.io/<user>/hello, or registry.example.com/<team>/hello',
+    ]);
+  });
+});
+
+describe('an Image on the default service account', () => {
+  function defaultAccountImage(chart: Chart, id: string, tag: string): BuildImage {
+    return new BuildImage(chart, id, {
+      tag,
+      builder: ClusterBuilder.fromClusterBuilderName(chart, `${id}-builder`, 'default'),
+      source: Source.git('https://github.com/example/app', { revision: 'main' }),
+    });
+  }
+  const hint = 'hint: kpack pushes with the secrets of the Image\'s service account: give it a serviceAccount holding RegistryCredentials for the registry, or make sure the default one has them';
+
+  test('warns with its construct path when no credential of the app is for its tag\'s registry: the build pod cannot push', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    defaultAccountImage(chart, 'hello', 'registry.example.com/apps/hello');
+    image(chart, 'named');
+
+    // WHEN synthesized THEN no error; a warning on the Image without an account of its own
+    expect(validationErrors(chart)).toEqual([]);
+    expect(warningsUnder(chart.node.findChild('named'))).toEqual([]);
+    expect(takeWarnings()).toEqual([
+      '[test/hello] warning: the Image pushes to registry.example.com with the "default" service account, and no credentials in the app are for registry.example.com: spec.serviceAccountName',
+      hint,
+    ]);
+  });
+
+  test('a credential of the app for the registry (Docker Hub under any of its names) silences it; one for another registry does not', () => {
+    // GIVEN credentials for Docker Hub (as https://index.docker.io/v1/) and for gcr.io, not on any account of the app
+    const chart = Testing.chart();
+    RegistryCredentials.dockerConfigJson(chart, 'hub', { metadata: { name: 'hub' }, registry: 'https://index.docker.io/v1/', username: 'u', password: 'p' });
+    RegistryCredentials.dockerConfigJson(chart, 'gcr', { metadata: { name: 'gcr' }, registry: 'gcr.io', username: 'u', password: 'p' });
+    defaultAccountImage(chart, 'hub-image', 'docker.io/team/app');
+    defaultAccountImage(chart, 'ghcr-image', 'ghcr.io/team/app');
+
+    // WHEN synthesized THEN the Image pushing to ghcr.io warns
+    expect(validationErrors(chart)).toEqual([]);
+    expect(takeWarnings()).toEqual([
+      literalCredentialsWarning('test/hub', 'hub', 'DOCKER_CONFIG_JSON'),
+      literalCredentialsWarning('test/gcr', 'gcr', 'DOCKER_CONFIG_JSON'),
+      '[test/ghcr-image] warning: the Image pushes to ghcr.io with the "default" service account, and no credentials in the app are for ghcr.io: spec.serviceAccountName',
+      hint,
+    ]);
+  });
+
+  test('on kpack v0.0.8 too, where a basic-auth credential says its registry in build.pivotal.io/docker', () => {
+    const chart = Testing.chart();
+    legacy.RegistryCredentials.dockerBasicAuth(chart, 'hub', { metadata: { name: 'hub' }, registry: 'index.docker.io', username: 'u', password: 'p' });
+    const legacyImage = (id: string, tag: string) => new legacy.BuildImage(chart, id, {
+      tag,
+      builder: legacy.ClusterBuilder.fromClusterBuilderName(chart, `${id}-builder`, 'default'),
+      source: legacy.Source.git('https://github.com/example/app', { revision: 'main' }),
+    });
+    legacyImage('hub-image', 'team/app');
+    legacyImage('private', 'registry.example.com/team/app');
+    expect(validationErrors(chart)).toEqual([]);
+    expect(takeWarnings()).toEqual([
+      literalCredentialsWarning('test/hub', 'hub', 'DOCKER_BASIC_AUTH', 'legacy.RegistryCredentials'),
+      '[test/private] warning: the Image pushes to registry.example.com with the "default" service account, and no credentials in the app are for registry.example.com: spec.serviceAccount',
+      hint,
+    ]);
+  });
+});
+
+describe('two Images pushing to one tag', () => {
+  test('warn on the later Image, naming the earlier one: each build overwrites the other\'s image', () => {
+    // GIVEN two Images of one tag (the second with the registry's defaults written out), and one of its own
+    const chart = Testing.chart();
+    image(chart, 'hello', 'team/hello');
+    image(chart, 'copy', 'index.docker.io/team/hello:latest');
+    image(chart, 'other', 'team/other');
+
+    // WHEN synthesized THEN no error, a warning on the second Image with its construct path
+    expect(validationErrors(chart)).toEqual([]);
+    expect(warningsUnder(chart.node.findChild('copy'))).toEqual([
+      'Image "test-hello-c8e41d0c" (test/hello) pushes to the same tag index.docker.io/team/hello:latest: spec.tag\n' +
+      'hint: each build overwrites the other Image\'s latest image: give each Image its own tag',
+    ]);
+    expect(warningsUnder(chart.node.findChild('hello'))).toEqual([]);
+    expect(warningsUnder(chart.node.findChild('other'))).toEqual([]);
+    expect(takeWarnings()).toEqual([
+      '[test/copy] warning: Image "test-hello-c8e41d0c" (test/hello) pushes to the same tag index.docker.io/team/hello:latest: spec.tag',
+      'hint: each build overwrites the other Image\'s latest image: give each Image its own tag',
+    ]);
+  });
+
+  test('in different charts and output files too; different tags of one repository are fine', () => {
+    const app = Testing.app();
+    image(new Chart(app, 'one', { namespace: 'apps' }), 'hello', 'registry.example.com/apps/hello:1', 'hello');
+    image(new Chart(app, 'two', { namespace: 'ci' }), 'hello', 'registry.example.com/apps/hello:1', 'hello');
+    image(new Chart(app, 'three', { namespace: 'ci' }), 'next', 'registry.example.com/apps/hello:2', 'next');
+    expect(appErrors(app)).toEqual([]);
+    expect(takeWarnings()).toEqual([
+      '[two/hello] warning: Image "hello" in namespace apps (one/hello) pushes to the same tag registry.example.com/apps/hello:1: spec.tag',
+      'hint: each build overwrites the other Image\'s latest image: give each Image its own tag',
     ]);
   });
 });

@@ -97,6 +97,7 @@ describe('a credential outside a Secret warns, redacted', () => {
     const chart = Testing.chart();
     const image = new legacy.BuildImage(chart, 'image', {
       tag: 'registry.example.com/apps/app',
+      serviceAccount: kplus.ServiceAccount.fromServiceAccountName(chart, 'builds', 'builds'),
       builder: legacy.ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
       source: legacy.Source.git('https://github.com/org/app', { revision: 'main' }),
     });

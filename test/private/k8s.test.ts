@@ -156,6 +156,7 @@ describe('service account and secret parameters', () => {
     // WHEN
     new BuildImage(chart, 'hello', {
       tag: 'registry.example.com/apps/hello',
+      serviceAccount: account,
       builder: ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
       source: Source.registry('registry.example.com/src/hello', { pullSecrets: [account] }),
     });

@@ -1,4 +1,5 @@
 import { ApiObject, App, Chart, Lazy, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { BuildImage, ClusterBuilder, Source } from '../../src';
 import { validationErrors } from '../util';
@@ -14,6 +15,8 @@ function imageChart(app: App, state: { tag: string; renders: number }, id = 'app
         return state.tag;
       },
     }),
+    // An account of its own: the namespace's "default" one holds no credentials for the registry.
+    serviceAccount: kplus.ServiceAccount.fromServiceAccountName(scope, 'builds', 'builds'),
     builder: ClusterBuilder.fromClusterBuilderName(scope, 'builder', 'default'),
     source: Source.git('https://github.com/making/hello-golang', { revision: 'main' }),
   });
@@ -36,7 +39,8 @@ describe('checking once per rendering', () => {
     // GIVEN
     const app = Testing.app();
     const states = Array.from({ length: 20 }, (_, i) => {
-      const state = { tag: GOOD, renders: 0 };
+      // A tag of its own: Images pushing to one tag overwrite each other's images.
+      const state = { tag: `${GOOD}-${i}`, renders: 0 };
       imageChart(app, state, `c${i}`);
       return state;
     });
@@ -99,6 +103,7 @@ describe('checking once per rendering', () => {
       tag: 'other.example.com/apps/hello',
       additionalTags: ['other.example.com/apps/hello'],
       builder: { kind: 'ClusterBuilder', name: 'default' },
+      serviceAccountName: 'builds',
       source: { git: { url: 'https://github.com/making/hello-golang', revision: 'main' } },
     });
   });

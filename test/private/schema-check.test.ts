@@ -1,4 +1,5 @@
 import { ApiObject, JsonPatch, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import { BuildImage, ClusterBuilder, legacy, Source } from '../../src';
 import { checkSchemaAfterRules } from '../../src/private/schema-check';
 import { decodeError } from '../../src/private/validation/field-error';
@@ -7,6 +8,8 @@ import { validationErrors } from '../util';
 function image(chart = Testing.chart()): BuildImage {
   return new BuildImage(chart, 'hello', {
     tag: 'registry.example.com/apps/hello',
+    // An account of its own: the namespace's "default" one holds no credentials for the registry.
+    serviceAccount: kplus.ServiceAccount.fromServiceAccountName(chart, 'builds', 'builds'),
     builder: ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
     source: Source.git('https://github.com/example/app', { revision: 'main' }),
   });
@@ -42,6 +45,7 @@ describe('the schema check of objects changed with JSON patches', () => {
     const chart = Testing.chart();
     const old = new legacy.BuildImage(chart, 'old', {
       tag: 'registry.example.com/apps/old',
+      serviceAccount: kplus.ServiceAccount.fromServiceAccountName(chart, 'builds', 'builds'),
       builder: legacy.ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
       source: legacy.Source.git('https://github.com/example/app', { revision: 'main' }),
     });

@@ -223,26 +223,25 @@ function duplicates(app: AppIndex): Finding[] {
       }
       continue;
     }
-    // Across output files, a duplicate is how successive versions of an object are written (one file
-    // per step, as the tutorial does) and how one app serves several clusters: not reported.
-    if (sameFile) {
-      findings.push({
-        check: 'duplicate-object',
-        path: object.path,
-        error: withHint(
-          generic(`${describe(object)} (${apiVersionOf(object)}) is also defined by ${earlier.path} (${where})`, 'metadata.name'),
-          'the API server keeps one object per name: on apply the later one silently replaces the earlier; rename one, or define it once',
-        ),
-      });
-    }
+    findings.push({
+      check: 'duplicate-object',
+      path: object.path,
+      error: withHint(
+        generic(`${describe(object)} (${apiVersionOf(object)}) is also defined by ${earlier.path} (${where})`, 'metadata.name'),
+        sameFile
+          ? 'the API server keeps one object per name: on apply the later one silently replaces the earlier; rename one, or define it once'
+          : 'applied to one cluster, one replaces the other: rename one, unless the files go to different clusters',
+      ),
+      ...sameFile ? {} : { warning: true },
+    });
   }
   return findings;
 }
 
 const checkDuplicates: CrossCheck = {
   id: 'duplicate-object',
-  condition: 'two objects with the same API group, kind, namespace and name in one chart or one output file (across output files they are not reported: a file per step or per cluster)',
-  severity: 'error',
+  condition: 'two objects with the same API group, kind, namespace and name: an error within a chart or an output file, a warning across output files (a chart per cluster)',
+  severity: 'error or warning',
   example: [
     example('chart/hello', image('apps', {})),
     example('chart/copy', image('apps', {})),
@@ -259,6 +258,50 @@ const checkInstalledTwice: CrossCheck = {
     { ...example('chart/again/namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kpack' } }), facts: { install: 'chart/again' } },
   ],
   check: app => duplicates(app).filter(f => f.check === 'kpack-installed-twice'),
+};
+
+/** An image reference as the registry sees it (`index.docker.io/library/x:latest` for `x`). */
+function pushedTag(tag: string): string | undefined {
+  const ref = parseTag(tag);
+  if (!ref) {
+    return undefined;
+  }
+  const repository = ref.registry === 'index.docker.io' && !ref.repository.includes('/') ? `library/${ref.repository}` : ref.repository;
+  return `${ref.registry}/${repository}:${ref.tag ?? 'latest'}`;
+}
+
+const checkSameTag: CrossCheck = {
+  id: 'image-same-tag',
+  condition: 'two Images push to the same tag (the registry\'s defaults written out: `team/app` is `index.docker.io/team/app:latest`): each build overwrites the image the other pushed, so the tag holds whichever built last',
+  severity: 'warning',
+  example: [
+    example('chart/hello', image('apps', {})),
+    example('chart/other', image('apps', {}, 'other')),
+  ],
+  check: app => {
+    const first = new Map<string, AppObject>();
+    const findings: Finding[] = [];
+    for (const object of app.objects) {
+      if (!isKpack(object) || kindOf(object) !== 'Image') {
+        continue;
+      }
+      const tag = text(object.manifest.spec?.tag);
+      const pushed = tag === undefined ? undefined : pushedTag(tag);
+      if (pushed === undefined) {
+        continue;
+      }
+      const earlier = first.get(pushed);
+      if (earlier === undefined) {
+        first.set(pushed, object);
+      } else if (identityOf(earlier) !== identityOf(object)) {
+        findings.push(finding('image-same-tag', object, withHint(
+          generic(`${describe(earlier)} (${earlier.path}) pushes to the same tag ${tag}`, 'spec.tag'),
+          'each build overwrites the other Image\'s latest image: give each Image its own tag',
+        ), true));
+      }
+    }
+    return findings;
+  },
 };
 
 // apimachinery's IsDNS1123Subdomain and IsDNS1123Label, as the API server applies them to metadata.name.
@@ -326,6 +369,93 @@ const checkLibraryTag: CrossCheck = {
   })),
 };
 
+/** Docker Hub under each of its names, as kpack matches credentials to it. */
+const DOCKER_HUB = new Set(['index.docker.io', 'docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+
+/** A registry as written in a credential (`https://index.docker.io/v1/`, `gcr.io`): its host. */
+function registryHost(registry: string): string {
+  const host = registry.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  return DOCKER_HUB.has(host) ? 'index.docker.io' : host;
+}
+
+/** The registries of a dockerconfigjson Secret (its `auths` keys; never its values). */
+function dockerConfigRegistries(manifest: Manifest): string[] | undefined {
+  const encoded = text(manifest.data?.['.dockerconfigjson']);
+  const plain = text(manifest.stringData?.['.dockerconfigjson']) ?? (encoded === undefined ? undefined : Buffer.from(encoded, 'base64').toString('utf8'));
+  try {
+    const auths = plain === undefined ? undefined : JSON.parse(plain)?.auths;
+    return auths !== null && typeof auths === 'object' ? Object.keys(auths) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The registries the app's registry credentials are for, or undefined when one cannot be read (a
+ * credential referenced by name, whose registry the app does not say).
+ */
+function credentialRegistries(app: AppIndex): Set<string> | undefined {
+  const registries = new Set<string>();
+  for (const object of app.objects) {
+    if (groupOf(object) !== '') {
+      continue;
+    }
+    if (kindOf(object) === 'Secret') {
+      // kpack.io/docker, or build.pivotal.io/docker on kpack v0.0.8.
+      const annotations = object.manifest.metadata?.annotations;
+      const docker = text(annotations?.['kpack.io/docker']) ?? text(annotations?.['build.pivotal.io/docker']);
+      if (docker !== undefined) {
+        registries.add(registryHost(docker));
+      }
+      if (text(object.manifest.type) === 'kubernetes.io/dockerconfigjson') {
+        const auths = dockerConfigRegistries(object.manifest);
+        if (auths === undefined) {
+          return undefined;
+        }
+        auths.forEach(registry => registries.add(registryHost(registry)));
+      }
+    }
+    if (kindOf(object) === 'ServiceAccount') {
+      for (const [name, kind] of object.facts?.secretKinds ?? []) {
+        if (kind.startsWith('DOCKER_') && app.find('Secret', name, namespaceOf(object), '') === undefined) {
+          return undefined;
+        }
+      }
+    }
+  }
+  return registries;
+}
+
+const checkDefaultAccount: CrossCheck = {
+  id: 'image-default-service-account',
+  condition: "an Image builds with its namespace's `default` service account, and no registry credentials of the app are for its tag's registry: kpack cannot push unless that account has them",
+  severity: 'warning',
+  example: [example('chart/hello', image('apps', {}))],
+  check: app => {
+    let registries: Set<string> | undefined | null = null;
+    return app.objects.flatMap(object => {
+      const account = isKpack(object) && kindOf(object) === 'Image' ? serviceAccountOf(object) : undefined;
+      const ref = account?.name === 'default' ? parseTag(text(object.manifest.spec?.tag) ?? '') : undefined;
+      // A tag that is no image reference (a URL) is the image-tag rule's error, not a registry to push to.
+      if (!account || !ref || !/^[a-z0-9.-]+(:\d+)?$/i.test(ref.registry)) {
+        return [];
+      }
+      const defined = app.find('ServiceAccount', 'default', namespaceOf(object), '');
+      if (defined !== undefined && app.secretKindsOf(defined) === undefined) {
+        return [];
+      }
+      registries = registries === null ? credentialRegistries(app) : registries;
+      if (registries === undefined || registries.has(registryHost(ref.registry))) {
+        return [];
+      }
+      return [finding('image-default-service-account', object, withHint(
+        generic(`the Image pushes to ${ref.registry} with the "default" service account, and no credentials in the app are for ${ref.registry}`, account.field),
+        'kpack pushes with the secrets of the Image\'s service account: give it a serviceAccount holding RegistryCredentials for the registry, or make sure the default one has them',
+      ), true)];
+    });
+  },
+};
+
 /** A commit (7 to 40 hex digits) or a tag (`refs/tags/…`, `v1.2.3`): what a one-off build pins. */
 function pinnedRevision(revision: string): boolean {
   return /^[0-9a-f]{7,40}$/i.test(revision) || revision.startsWith('refs/tags/') || /^v?\d+(\.\d+)+/.test(revision);
@@ -356,11 +486,13 @@ const checkBuildRevision: CrossCheck = {
 export const CROSS_CHECKS: readonly CrossCheck[] = [
   checkDuplicates,
   checkInstalledTwice,
+  checkSameTag,
   checkNames,
   checkServiceAccountNamespace,
   checkBuilderNamespace,
   checkSshCredentials,
   checkBlobCredentials,
+  checkDefaultAccount,
   checkLibraryTag,
   checkBuildRevision,
 ];

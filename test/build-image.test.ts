@@ -99,7 +99,7 @@ describe('BuildImage', () => {
 
     // WHEN
     new BuildImage(chart, 'hello', imageProps(chart, { cache: fraction }));
-    new BuildImage(chart, 'nan', imageProps(chart, { cache: nan }));
+    new BuildImage(chart, 'nan', imageProps(chart, { cache: nan, tag: 'making/hello-nan' }));
 
     // THEN
     const hint = 'hint: give the size in whole bytes (Size.mebibytes(300), not Size.kibibytes(0.3))';

@@ -97,6 +97,7 @@ describe('legacy.BuildImage', () => {
     const chart = Testing.chart();
     new legacy.BuildImage(chart, 'hello', {
       tag: 'making/hello',
+      serviceAccount: kplus.ServiceAccount.fromServiceAccountName(chart, 'builds', 'builds'),
       builder: legacy.ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
       source: legacy.Source.blob('https://example.com/app.zip'),
       cacheSize: Size.kibibytes(0.3),

@@ -81,6 +81,7 @@ export const RULE_CASES: RuleCase[] = [
   },
   { rule: 'image-source-url', object: broken(IMAGE, { source: { git: { url: 'git@github.com:example/app.git', revision: 'main' } } }), messages: [] },
   { rule: 'image-source-url', object: broken(IMAGE, { source: { git: { url: 'github.com:example/app.git', revision: 'main' } } }), messages: [] },
+  { rule: 'image-source-url', object: broken(IMAGE, { source: { blob: { url: 'app.zip' } } }), messages: ['invalid value: app.zip: spec.source.blob.url\nhint: kpack downloads the blob with an HTTP client, which needs an absolute URL: write https://host/path'] },
   { rule: 'image-build', object: broken(IMAGE, { build: { nodeSelector: { 'kubernetes.io/os': 'linux' } } }), messages: ['invalid key name "kubernetes.io/os": spec.build.nodeSelector\nos is determined automatically'] },
   { rule: 'image-cache', object: broken(IMAGE, { cache: { volume: { size: '2G' }, registry: { tag: 'registry.example.com/cache' } } }), messages: ['only one type of cache can be specified: spec.cache.registry, spec.cache.volume'] },
   { rule: 'image-cache-size', object: broken(IMAGE, { cache: { volume: { size: '0' } } }), messages: [`cache size must be greater than 0: spec.cache.volume.size\n${CACHE_HINT}`] },
@@ -167,6 +168,7 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'legacy-image-tag-scheme', object: broken(LEGACY_IMAGE, { tag: 'https://index.docker.io/making/hello-golang' }), messages: [`invalid value: https://index.docker.io/making/hello-golang: spec.tag\n${SCHEME_HINT}`] },
   { rule: 'legacy-image-builder', object: broken(LEGACY_IMAGE, { builder: { name: 'default', kind: '' } }), messages: ['invalid value: : spec.builder.kind'] },
   { rule: 'legacy-image-source', object: broken(LEGACY_IMAGE, { source: { git: { url: 'https://github.com/making/hello-golang' } } }), messages: ['missing field(s): spec.source.git.revision'] },
+  { rule: 'legacy-image-source-url', object: broken(LEGACY_IMAGE, { source: { git: { url: 'github.com/example/app', revision: 'main' } } }), messages: ['invalid value: github.com/example/app: spec.source.git.url\nhint: git reads a URL without a scheme as a local path, and the build cannot clone it: write https://github.com/example/app (or git@host:org/repo.git over ssh)'] },
   { rule: 'legacy-image-env-names', object: broken(LEGACY_IMAGE, { build: { env: [{ name: 'BP GO', value: '1' }] } }), messages: [`invalid value: BP GO: spec.build.env[0].name\n${ENV_HINT}`] },
   { rule: 'legacy-image-resources', object: broken(LEGACY_IMAGE, { build: { resources: { requests: { memory: '2Gi' }, limits: { memory: '1Gi' } } } }), messages: [`limit 1Gi is below request 2Gi: spec.build.resources.limits.memory\n${LIMIT_HINT}`] },
   { rule: 'legacy-image-integers', object: broken(LEGACY_IMAGE, { successBuildHistoryLimit: NaN }), messages: ['expected an integer, got NaN: spec.successBuildHistoryLimit'] },
@@ -176,6 +178,7 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'legacy-build-tags', object: broken(LEGACY_BUILD, { tags: ['invalid/tag@sha256:thisisatag', 'also/invalid@@'] }), messages: ['invalid value: also/invalid@@: spec.tags[1]', 'invalid value: invalid/tag@sha256:thisisatag: spec.tags[0]'] },
   { rule: 'legacy-build-builder-image', object: broken(LEGACY_BUILD, { builder: {} }), messages: ['missing field(s): spec.builder.image'] },
   { rule: 'legacy-build-source', object: broken(LEGACY_BUILD, { source: { registry: { image: 'NotValid@@!' } } }), messages: ['invalid value: NotValid@@!: spec.source.registry.image'] },
+  { rule: 'legacy-build-source-url', object: broken(LEGACY_BUILD, { source: { blob: { url: '/downloads/app.zip' } } }), messages: ['invalid value: /downloads/app.zip: spec.source.blob.url\nhint: kpack downloads the blob with an HTTP client, which needs an absolute URL: write https://host/path'] },
   { rule: 'legacy-build-last-build', object: broken(LEGACY_BUILD, { lastBuild: { image: 'NotValid@@!' } }), messages: ['invalid value: NotValid@@!: spec.lastBuild.image'] },
 ];
 

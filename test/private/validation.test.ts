@@ -34,12 +34,12 @@ describe('kpack v0.17 webhook rules', () => {
 
   test.each<[string, Manifest, string[]]>([
     ['no source', image({ source: {} }), ['expected exactly one, got neither: spec.source.blob, spec.source.git, spec.source.registry']],
-    ['two sources', image({ source: { git: { url: 'u', revision: 'r' }, blob: { url: 'u' } } }), ['expected exactly one, got both: spec.source.blob, spec.source.git']],
+    ['two sources', image({ source: { git: { url: 'u', revision: 'r' }, blob: { url: 'https://example.com/u' } } }), ['expected exactly one, got both: spec.source.blob, spec.source.git']],
     ['three sources', image({ source: { git: {}, blob: {}, registry: {} } }), ['expected exactly one, got both: spec.source.blob, spec.source.git, spec.source.registry']],
     ['git without url and revision', image({ source: { git: {} } }), ['missing field(s): spec.source.git.revision, spec.source.git.url']],
     ['blob without url', image({ source: { blob: {} } }), ['missing field(s): spec.source.blob.url']],
-    ['blob auth', image({ source: { blob: { url: 'u', auth: 'token' } } }), ["invalid value: token: spec.source.blob.auth\nmust be one of '', 'helper', or 'secret'"]],
-    ['blob stripComponents', image({ source: { blob: { url: 'u', stripComponents: -1 } } }), ['expected positive integer got -1: spec.source.blob.stripComponents']],
+    ['blob auth', image({ source: { blob: { url: 'https://example.com/u', auth: 'token' } } }), ["invalid value: token: spec.source.blob.auth\nmust be one of '', 'helper', or 'secret'"]],
+    ['blob stripComponents', image({ source: { blob: { url: 'https://example.com/u', stripComponents: -1 } } }), ['expected positive integer got -1: spec.source.blob.stripComponents']],
     ['registry image', image({ source: { registry: { image: 'NotValid@@!' } } }), ['invalid value: NotValid@@!: spec.source.registry.image']],
     ['registry without image', image({ source: { registry: {} } }), ['missing field(s): spec.source.registry.image']],
     ['builder name', image({ builder: { kind: 'Foo' } }), ['missing field(s): spec.builder.name']],
@@ -117,7 +117,7 @@ describe('kpack v0.0.8 webhook rules', () => {
     apiVersion: LEGACY,
     kind: 'Image',
     metadata: { name: 'app' },
-    spec: { tag: 'app/tag', builder: { name: 'b', kind: 'CustomBuilder' }, source: { blob: { url: 'u' } }, ...spec },
+    spec: { tag: 'app/tag', builder: { name: 'b', kind: 'CustomBuilder' }, source: { blob: { url: 'https://example.com/u' } }, ...spec },
   });
 
   test('the tutorial\'s manifests pass', () => {
@@ -131,7 +131,7 @@ describe('kpack v0.0.8 webhook rules', () => {
     ['empty builder kind', legacyImage({ builder: { name: 'b', kind: '' } }), ['invalid value: : spec.builder.kind']],
     ['tag and kind together, sorted by message', legacyImage({ tag: '', builder: { name: 'b', kind: 'Foo' } }), ['invalid value: Foo: spec.builder.kind', 'missing field(s): spec.tag']],
     ['digest tag', legacyImage({ tag: 'some/app@sha256:' + 'a'.repeat(64) }), ['invalid value: some/app@sha256:' + 'a'.repeat(64) + ': spec.tag']],
-    ['v0.17 blob fields are not v0.0.8 rules', legacyImage({ source: { blob: { url: 'u', auth: 'x' } } }), []],
+    ['v0.17 blob fields are not v0.0.8 rules', legacyImage({ source: { blob: { url: 'https://example.com/u', auth: 'x' } } }), []],
   ])('Image: %s', (_case, object, expected) => {
     expect(problems(object)).toEqual(expected);
   });

@@ -4,7 +4,7 @@ import { validateEnvNames, validateIntegers, validateResources } from './library
 import { decodeObject, validateCacheSize } from './quantities';
 import { validateImage, validateNoScheme, validateTag } from './references';
 import { KindRules, list, text } from './rule';
-import { SourceRules, validateSource } from './source';
+import { SourceRules, validateSource, validateSourceUrls } from './source';
 import { GRAMMAR_2020_03 } from '../image-reference';
 
 /**
@@ -32,6 +32,7 @@ export const IMAGE_V1ALPHA1_0_0_8: KindRules = {
       validate: o => validateBuilderReference(o.spec?.builder, 'spec.builder', ['Builder', 'ClusterBuilder', 'CustomBuilder', 'CustomClusterBuilder']),
     },
     { id: 'legacy-image-source', condition: 'not exactly one source; git without url or revision; blob without url; registry image empty or unparsable', origin: IMAGE_ORIGIN, validate: o => validateSource(o.spec?.source, 'spec.source', SourceRules.V1ALPHA1_0_0_8) },
+    { id: 'legacy-image-source-url', condition: 'a git or blob URL written as a host and path without a scheme (`github.com/x/y`): git reads it as a local path, the blob download needs an absolute URL, and the build fails fetching the source', origin: 'cdk8s-kpack', validate: o => validateSourceUrls(o.spec?.source, 'spec.source') },
     { id: 'legacy-image-env-names', condition: 'as for v0.17, under spec.build.env', origin: 'cdk8s-kpack', validate: o => validateEnvNames(o.spec?.build?.env, 'spec.build.env') },
     { id: 'legacy-image-resources', condition: 'a build resource limit below its request, under spec.build.resources', origin: 'cdk8s-kpack', validate: o => validateResources(o.spec?.build?.resources, 'spec.build.resources') },
     {
@@ -64,6 +65,7 @@ export const BUILD_V1ALPHA1_0_0_8: KindRules = {
     },
     { id: 'legacy-build-builder-image', condition: 'builder.image is empty or unparsable', origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go', validate: o => validateImage(text(o.spec?.builder?.image), 'spec.builder.image', GRAMMAR_2020_03) },
     { id: 'legacy-build-source', condition: 'as for the v0.0.8 Image', origin: 'kpack v0.0.8 pkg/apis/build/v1alpha1/build_validation.go', validate: o => validateSource(o.spec?.source, 'spec.source', SourceRules.V1ALPHA1_0_0_8) },
+    { id: 'legacy-build-source-url', condition: 'a git or blob URL written as a host and path without a scheme (`github.com/x/y`): git reads it as a local path, the blob download needs an absolute URL, and the build fails fetching the source', origin: 'cdk8s-kpack', validate: o => validateSourceUrls(o.spec?.source, 'spec.source') },
     {
       id: 'legacy-build-last-build',
       condition: 'lastBuild.image unparsable',

@@ -58,11 +58,13 @@ export function validateSource(source: unknown, base: string, rules: SourceRules
 
 /** A URL that starts with a host name (with a dot, and maybe a port) and no scheme: `github.com/x/y`. */
 const HOST_WITHOUT_SCHEME = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?\//;
+const ABSOLUTE_URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/]/;
 
 /**
  * Source URLs kpack accepts and then cannot fetch (ours): a URL written as a host and path without a
  * scheme (`github.com/x/y`). git (go-git, in the build pod) reads it as a local path (it is neither a URL
- * nor scp syntax `host:path`), and the blob download (Go's HTTP client) needs an absolute URL. The build
+ * nor scp syntax `host:path`), and the blob download (Go's HTTP client) needs an absolute URL (any blob URL
+ * without `scheme://host` fails with "unsupported protocol scheme"). The build
  * fails in its prepare step.
  */
 export function validateSourceUrls(source: unknown, base: string): FieldError[] {
@@ -74,7 +76,8 @@ export function validateSourceUrls(source: unknown, base: string): FieldError[] 
       `git reads a URL without a scheme as a local path, and the build cannot clone it: write https://${gitUrl} (or git@host:org/repo.git over ssh)`));
   }
   const blobUrl = text(record(config.blob)?.url);
-  if (HOST_WITHOUT_SCHEME.test(blobUrl)) {
+  // An empty URL is kpack's own missing-field rule.
+  if (blobUrl !== '' && !ABSOLUTE_URL.test(blobUrl)) {
     errors.push(withHint(invalidValue(blobUrl, path(base, 'blob.url')),
       'kpack downloads the blob with an HTTP client, which needs an absolute URL: write https://host/path'));
   }

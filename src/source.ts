@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import * as crds from './imports/kpack.io';
 import { checkProps } from './private/props-check';
-import { CredentialsNeed, SourceDefinition } from './private/source';
+import { SourceDefinition } from './private/source';
 import { FieldError } from './private/validation/field-error';
 
 /** How kpack authenticates when it downloads a blob source. */
@@ -117,13 +117,5 @@ export class Source {
    */
   public _checks(): FieldError[] {
     return this.definition.checks();
-  }
-
-  /**
-   * The credentials the source needs in the build's service account (an ssh git secret for an ssh URL).
-   * @internal
-   */
-  public get _credentialsNeeded(): CredentialsNeed | undefined {
-    return this.definition.credentialsNeeded;
   }
 }

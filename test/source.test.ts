@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { BlobAuth, CredentialKind, Source } from '../src';
+import { BlobAuth, Source } from '../src';
+import { isSshGitUrl } from '../src/private/source';
 
 describe('Source', () => {
   test('git: url and revision, with submodules and a sub path when asked', () => {
@@ -36,13 +37,11 @@ describe('Source', () => {
       .toEqual({ registry: { image: 'registry.example.com/sources/app:1' } });
   });
 
-  test('says which credentials it needs: an ssh git secret for a git URL cloned over ssh, nothing otherwise', () => {
-    expect(Source.git('git@github.com:example/app.git', { revision: 'main' })._credentialsNeeded)
-      .toEqual({ kind: CredentialKind.GIT_SSH, url: 'git@github.com:example/app.git' });
-    expect(Source.git('ssh://git@git.example.com/app.git', { revision: 'main' })._credentialsNeeded?.kind).toBe(CredentialKind.GIT_SSH);
-    expect(Source.git('https://github.com/example/app', { revision: 'main' })._credentialsNeeded).toBeUndefined();
-    expect(Source.blob('https://storage.example.com/app.tgz')._credentialsNeeded).toBeUndefined();
-    expect(Source.registry('registry.example.com/sources/app:1')._credentialsNeeded).toBeUndefined();
+  test('a git URL is cloned over ssh in scp form or with ssh://, not over https', () => {
+    expect(isSshGitUrl('git@github.com:example/app.git')).toBe(true);
+    expect(isSshGitUrl('ssh://git@git.example.com/app.git')).toBe(true);
+    expect(isSshGitUrl('https://github.com/example/app')).toBe(false);
+    expect(isSshGitUrl('https://storage.example.com/app.tgz')).toBe(false);
   });
 
   test('a pull secret of another kind is reported by the source', () => {

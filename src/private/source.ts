@@ -1,15 +1,7 @@
 import { IConstruct } from 'constructs';
 import { checkKind, secretNames } from './k8s';
-import { CredentialKind } from '../credential-kind';
 import { FieldError } from './validation/field-error';
 import * as crds from '../imports/kpack.io';
-
-/** Credentials a source needs: their kind and the URL they are for. */
-export interface CredentialsNeed {
-  /** An ssh git secret, for a git URL cloned over ssh. */
-  readonly kind: CredentialKind.GIT_SSH;
-  readonly url: string;
-}
 
 /**
  * The one implementation of a source for both kpack generations. `kpack.io/v1alpha2`'s source is a superset
@@ -19,8 +11,7 @@ export interface CredentialsNeed {
  */
 export class SourceDefinition {
   public static git(url: string, revision: string, subPath: string | undefined, initializeSubmodules?: boolean): SourceDefinition {
-    const ssh = isSshGitUrl(url) ? { kind: CredentialKind.GIT_SSH as const, url } : undefined;
-    return new SourceDefinition({ git: { url, revision, initializeSubmodules }, subPath }, [], ssh);
+    return new SourceDefinition({ git: { url, revision, initializeSubmodules }, subPath }, []);
   }
 
   public static blob(url: string, subPath: string | undefined, options: { stripComponents?: number; auth?: string } = {}): SourceDefinition {
@@ -34,9 +25,7 @@ export class SourceDefinition {
   private constructor(
     /** The typed `spec.source`. */
     public readonly spec: crds.ImageSpecSource,
-    private readonly pullSecrets: IConstruct[],
-    /** What the build's service account must hold for kpack to fetch the source. */
-    public readonly credentialsNeeded?: CredentialsNeed) {}
+    private readonly pullSecrets: IConstruct[]) {}
 
   /** Every pull secret must be a Secret (the parameter is any construct). */
   public checks(): FieldError[] {

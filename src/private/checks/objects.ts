@@ -1,3 +1,4 @@
+import { CredentialKind } from '../../credential-kind';
 import { FieldError } from '../validation/field-error';
 
 /** A Kubernetes object as plain JSON: rendered by the library or read from YAML. Nothing about its shape is trusted. */
@@ -37,7 +38,7 @@ export interface ObjectFacts {
    * For a ServiceAccount: the credential kind (`GIT_SSH`, `DOCKER_CONFIG_JSON`, …) of each secret the
    * library added to it, by secret name, including secrets referenced by name whose kind was declared.
    */
-  readonly secretKinds?: ReadonlyMap<string, string>;
+  readonly secretKinds?: ReadonlyMap<string, CredentialKind>;
   /** The path of the `Kpack` install the object belongs to. */
   readonly install?: string;
 }
@@ -109,18 +110,18 @@ export function describe(object: AppObject): string {
  * The credential kind kpack sees in a Secret manifest (kpack `pkg/secret`: a `kpack.io/git` annotation
  * on a basic-auth or ssh-auth Secret, `kpack.io/docker` on basic-auth, or a dockerconfigjson Secret).
  */
-export function credentialKindOfSecret(manifest: Manifest): string | undefined {
+export function credentialKindOfSecret(manifest: Manifest): CredentialKind | 'OTHER' {
   const type = text(manifest.type);
   const annotations = manifest.metadata?.annotations ?? {};
   if (typeof annotations['kpack.io/blob'] === 'string') {
-    return 'BLOB_BASIC_AUTH';
+    return CredentialKind.BLOB_BASIC_AUTH;
   }
   const git = typeof annotations['kpack.io/git'] === 'string';
   const docker = typeof annotations['kpack.io/docker'] === 'string';
   switch (type) {
-    case 'kubernetes.io/ssh-auth': return git ? 'GIT_SSH' : 'OTHER';
-    case 'kubernetes.io/basic-auth': return git ? 'GIT_BASIC_AUTH' : docker ? 'DOCKER_BASIC_AUTH' : 'OTHER';
-    case 'kubernetes.io/dockerconfigjson': return 'DOCKER_CONFIG_JSON';
+    case 'kubernetes.io/ssh-auth': return git ? CredentialKind.GIT_SSH : 'OTHER';
+    case 'kubernetes.io/basic-auth': return git ? CredentialKind.GIT_BASIC_AUTH : docker ? CredentialKind.DOCKER_BASIC_AUTH : 'OTHER';
+    case 'kubernetes.io/dockerconfigjson': return CredentialKind.DOCKER_CONFIG_JSON;
     default: return 'OTHER';
   }
 }
@@ -155,7 +156,7 @@ export class AppIndex {
    * The credential kinds of every secret of a ServiceAccount, when all are known (declared to the library,
    * or a Secret of the app in the account's namespace); undefined when one is not.
    */
-  public secretKindsOf(serviceAccount: AppObject): string[] | undefined {
+  public secretKindsOf(serviceAccount: AppObject): Array<CredentialKind | 'OTHER'> | undefined {
     const secrets = Array.isArray(serviceAccount.manifest.secrets) ? serviceAccount.manifest.secrets : [];
     const kinds = secrets.map((secret: any) => {
       const name = text(secret?.name) ?? '';
@@ -166,6 +167,6 @@ export class AppIndex {
       const defined = this.find('Secret', name, namespaceOf(serviceAccount), '');
       return defined && credentialKindOfSecret(defined.manifest);
     });
-    return kinds.every((kind: string | undefined) => kind !== undefined) ? kinds : undefined;
+    return kinds.every((kind: CredentialKind | 'OTHER' | undefined) => kind !== undefined) ? kinds : undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { CredentialKind } from '../../credential-kind';
 import { parseTag } from '../image-reference';
 import { isSshGitUrl } from '../source';
 import { apiVersionOf, AppIndex, AppObject, describe, Finding, groupOf, identityOf, isKpack, kindOf, Manifest, nameOf, namespaceOf, text } from './objects';
@@ -130,7 +131,7 @@ const checkBuilderNamespace: CrossCheck = {
  */
 type Say = (source: string, account: string) => string;
 
-function credentialCheck(id: string, kind: string, needs: (owner: AppObject) => string | undefined,
+function credentialCheck(id: string, kind: CredentialKind, needs: (owner: AppObject) => string | undefined,
   error: Say, hint: string, warning: Say): (app: AppIndex) => Finding[] {
   return app => app.objects.flatMap(owner => {
     const source = needs(owner);
@@ -159,7 +160,7 @@ const checkSshCredentials: CrossCheck = {
     example('chart/sa', serviceAccount('builds', 'apps')),
     example('chart/hello', image('apps', { serviceAccountName: 'builds', source: { git: { url: 'git@github.com:example/private.git', revision: 'main' } } })),
   ],
-  check: credentialCheck('ssh-credentials', 'GIT_SSH', owner => {
+  check: credentialCheck('ssh-credentials', CredentialKind.GIT_SSH, owner => {
     const url = gitUrlOf(owner);
     return url !== undefined && isSshGitUrl(url) ? url : undefined;
   },
@@ -176,7 +177,7 @@ const checkBlobCredentials: CrossCheck = {
     example('chart/sa', serviceAccount('builds', 'apps')),
     example('chart/hello', image('apps', { serviceAccountName: 'builds', source: { blob: { url: 'https://storage.example.com/app.zip', auth: 'secret' } } })),
   ],
-  check: credentialCheck('blob-credentials', 'BLOB_BASIC_AUTH', owner => {
+  check: credentialCheck('blob-credentials', CredentialKind.BLOB_BASIC_AUTH, owner => {
     const blob = groupOf(owner) === 'kpack.io' && ['Image', 'Build'].includes(kindOf(owner)) ? owner.manifest.spec?.source?.blob : undefined;
     return text(blob?.auth) === 'secret' ? text(blob?.url) ?? '' : undefined;
   },

@@ -78,6 +78,19 @@ function chartOf(app: App, layout: Layout, i: number): Chart {
   return app.node.tryFindChild(id) as Chart | undefined ?? new Chart(app, id, { namespace: NAMESPACE });
 }
 
+/** What every service of both workloads has: the chart's ClusterBuilder reference, and a ServiceAccount with push credentials. */
+function serviceBase(app: App, layout: Layout, i: number) {
+  const chart = chartOf(app, layout, i);
+  const builder = chart.node.tryFindChild('builder') as IBuilder | undefined
+    ?? ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default');
+  const name = serviceName(i);
+  const serviceAccount = new kplus.ServiceAccount(chart, `${name}-sa`, { metadata: { name } });
+  RegistryCredentials.dockerConfigJson(chart, `${name}-registry`, {
+    metadata: { name: `${name}-registry` }, registry: REGISTRY, username: `${name}-push`, password: `token-${i}`,
+  }).addTo(serviceAccount);
+  return { chart, builder, name, serviceAccount };
+}
+
 /**
  * N services, each with a BuildImage that references the team's ClusterBuilder, its own ServiceAccount
  * and dockerconfigjson registry credentials, a git source and a volume cache.
@@ -90,17 +103,7 @@ export function images(n: number, layout: Layout = 'one chart'): Workload {
     synthPath: 'app.synthYaml()',
     library: app => {
       for (let i = 0; i < n; i++) {
-        const chart = chartOf(app, layout, i);
-        const builder = chart.node.tryFindChild('builder') as IBuilder | undefined
-          ?? ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default');
-        const name = serviceName(i);
-        const serviceAccount = new kplus.ServiceAccount(chart, `${name}-sa`, { metadata: { name } });
-        RegistryCredentials.dockerConfigJson(chart, `${name}-registry`, {
-          metadata: { name: `${name}-registry` },
-          registry: REGISTRY,
-          username: `${name}-push`,
-          password: `token-${i}`,
-        }).addTo(serviceAccount);
+        const { chart, builder, name, serviceAccount } = serviceBase(app, layout, i);
         new BuildImage(chart, name, {
           metadata: { name },
           tag: `${REGISTRY}/apps/${name}`,
@@ -168,14 +171,7 @@ export function services(n: number, layout: Layout = 'one chart'): Workload {
     synthPath: 'app.synthYaml()',
     library: app => {
       for (let i = 0; i < n; i++) {
-        const chart = chartOf(app, layout, i);
-        const builder = chart.node.tryFindChild('builder') as IBuilder | undefined
-          ?? ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default');
-        const name = serviceName(i);
-        const serviceAccount = new kplus.ServiceAccount(chart, `${name}-sa`, { metadata: { name } });
-        RegistryCredentials.dockerConfigJson(chart, `${name}-registry`, {
-          metadata: { name: `${name}-registry` }, registry: REGISTRY, username: `${name}-push`, password: `token-${i}`,
-        }).addTo(serviceAccount);
+        const { chart, builder, name, serviceAccount } = serviceBase(app, layout, i);
         RegistryCredentials.gitBasicAuth(chart, `${name}-git`, {
           metadata: { name: `${name}-git` }, gitServer: 'https://git.example.com', username: `${name}-read`, password: `git-${i}`,
         }).addTo(serviceAccount);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { ValidateFunction } from 'ajv';
-import { Chart } from 'cdk8s';
+import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { Secret, ServiceAccount } from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
@@ -34,8 +34,17 @@ export function findObject(objects: Manifest[], kind: string, name?: string): Ma
 
 /** Runs a chart's synth-time validation and returns the error lines cdk8s reports (empty when valid). */
 export function validationErrors(chart: Chart): string[] {
+  return errorsOf(() => chart.toJson());
+}
+
+/** Synthesizes the whole app and returns the error lines cdk8s reports (empty when valid). */
+export function appValidationErrors(app: App): string[] {
+  return errorsOf(() => app.synthYaml());
+}
+
+function errorsOf(synth: () => unknown): string[] {
   try {
-    chart.toJson();
+    synth();
     return [];
   } catch (e) {
     const message = (e as Error).message;

@@ -1,24 +1,10 @@
-import { ApiObject, App, Chart, JsonPatch, Testing, YamlOutputType } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch, Testing, YamlOutputType } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { BlobAuth, Build, BuildBuilder, BuildImage, ClusterBuilder, CredentialKind, Kpack, KpackCrds, legacy, RegistryCredentials, Source } from '../../src';
 import { CROSS_CHECKS, crossCheck, crossCheckManifests, formatFindings } from '../../src/private/checks';
-import { validationErrors, warningsUnder } from '../util';
+import { appValidationErrors, validationErrors, warningsUnder } from '../util';
 import { literalCredentialsWarning, takeWarnings } from '../warnings';
 
-/** Every error line of a synthesis of the whole app, as cdk8s reports it. */
-function appErrors(app: App): string[] {
-  try {
-    app.synthYaml();
-    return [];
-  } catch (e) {
-    const message = (e as Error).message;
-    const prefix = 'Validation failed with the following errors:\n  ';
-    if (!message.startsWith(prefix)) {
-      throw e;
-    }
-    return message.slice(prefix.length).split('\n  ');
-  }
-}
 
 /** An Image with a service account referenced by name (the `default` one is the subject of its own check). */
 function image(chart: Chart, id: string, tag = `registry.example.com/apps/${id}`, name?: string): BuildImage {
@@ -119,7 +105,7 @@ describe('duplicate objects at synth', () => {
     const app = Testing.app({ yamlOutputType: YamlOutputType.FILE_PER_APP });
     image(new Chart(app, 'one', { namespace: 'apps' }), 'hello', undefined, 'hello');
     image(new Chart(app, 'two', { namespace: 'apps' }), 'hello', 'registry.example.com/apps/other', 'hello');
-    expect(appErrors(app)).toEqual([
+    expect(appValidationErrors(app)).toEqual([
       '[two/hello] Image "hello" in namespace apps (kpack.io/v1alpha2) is also defined by one/hello (written to the same file): metadata.name\n' +
       'hint: the API server keeps one object per name: on apply the later one silently replaces the earlier; rename one, or define it once',
     ]);
@@ -133,7 +119,7 @@ describe('duplicate objects at synth', () => {
 
     // WHEN synthesized THEN no error: applied to different clusters the files are fine; applied to one, the later
     // file's Image replaces the earlier's
-    expect(appErrors(app)).toEqual([]);
+    expect(appValidationErrors(app)).toEqual([]);
     expect(takeWarnings()).toEqual([
       '[two/hello] warning: Image "hello" in namespace apps (kpack.io/v1alpha2) is also defined by one/hello (written to another file): metadata.name',
       'hint: applied to one cluster, one replaces the other: rename one, unless the files go to different clusters',
@@ -144,7 +130,7 @@ describe('duplicate objects at synth', () => {
     const app = Testing.app({ yamlOutputType: YamlOutputType.FILE_PER_APP });
     image(new Chart(app, 'one', { namespace: 'a' }), 'hello', 'registry.example.com/a/hello', 'hello');
     image(new Chart(app, 'two', { namespace: 'b' }), 'hello', 'registry.example.com/b/hello', 'hello');
-    expect(appErrors(app)).toEqual([]);
+    expect(appValidationErrors(app)).toEqual([]);
   });
 
   test('a second kpack install is one error, on the install', () => {
@@ -333,7 +319,7 @@ describe('two Images pushing to one tag', () => {
     image(new Chart(app, 'one', { namespace: 'apps' }), 'hello', 'registry.example.com/apps/hello:1', 'hello');
     image(new Chart(app, 'two', { namespace: 'ci' }), 'hello', 'registry.example.com/apps/hello:1', 'hello');
     image(new Chart(app, 'three', { namespace: 'ci' }), 'next', 'registry.example.com/apps/hello:2', 'next');
-    expect(appErrors(app)).toEqual([]);
+    expect(appValidationErrors(app)).toEqual([]);
     expect(takeWarnings()).toEqual([
       '[two/hello] warning: Image "hello" in namespace apps (one/hello) pushes to the same tag registry.example.com/apps/hello:1: spec.tag',
       'hint: each build overwrites the other Image\'s latest image: give each Image its own tag',

@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
-import { checkKind, isDnsSubdomain, resolveObject, ServiceAccountSecrets } from './k8s';
+import { registerAppChecks } from './checks/synth';
+import { checkKind, resolveObject, ServiceAccountSecrets } from './k8s';
 import { checkProps, typeName } from './props-check';
 import { FieldError, formatFieldErrors, generic, invalidValue, missingField, withHint } from './validation/field-error';
 import { addWarning } from './warnings';
@@ -111,6 +112,8 @@ export function createCredentialSecret(
   const valid = problems.length === 0;
   const common = { metadata: props.metadata, immutable: props.immutable };
   const secret = valid ? writeSecret(self, kind, props, common) : emptySecret(self, kind, common);
+  // The Secret's name is checked with the app's other objects (object-name).
+  registerAppChecks(self);
   if (shape.annotation !== undefined) {
     const [suffix, prop] = shape.annotation;
     const value = prop === 'registry' ? normalizeRegistry(props.registry) : String(props[prop] ?? '');
@@ -131,7 +134,6 @@ export function createCredentialSecret(
     addWarning(self, `the credentials of secret "${secret.name}" are written into the synthesized YAML: ` +
       `to keep them out of Git, create the Secret outside the app and use ${generation.className}.fromSecretName(scope, id, '${secret.name}', CredentialKind.${kind})`);
   }
-  validateSecretName(self, secret);
   return { secret, defined: true };
 }
 
@@ -247,16 +249,6 @@ export function normalizeRegistry(registry: string | undefined): string {
 export function dockerConfigJson(registry: string, username: string, password: string, email?: string): Record<string, any> {
   const auth = Buffer.from(`${username}:${password}`).toString('base64');
   return { auths: { [registry]: { username, password, ...(email ? { email } : {}), auth } } };
-}
-
-/** A Secret the credentials create must have a name Kubernetes accepts (checked at synth). */
-function validateSecretName(credentials: IConstruct, secret: kplus.Secret): void {
-  credentials.node.addValidation({
-    validate: () => isDnsSubdomain(secret.name)
-      ? []
-      : formatFieldErrors([withHint(invalidValue(secret.name, 'metadata.name'),
-        'a Secret name is lowercase letters, digits, \'-\' and \'.\' (a DNS subdomain), at most 253 characters')]),
-  });
 }
 
 /**

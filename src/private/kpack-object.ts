@@ -2,6 +2,7 @@ import { ApiObject, ApiObjectMetadata, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { registerAppChecks } from './checks/synth';
 import { warnCredentialsInObject } from './credentials';
+import { sameJson } from './json';
 import { checkSchemaAfterRules } from './schema-check';
 import { FieldError, formatFieldErrors, kpackVersionOf, validateKpackObject } from './validation';
 import { invalidValue, withHint } from './validation/field-error';
@@ -164,22 +165,4 @@ export class KpackObject<S> extends ApiObject {
     this.checked = { version: this.version, kpackVersion, json, problems };
     return problems;
   }
-}
-
-/** Whether two rendered manifests (plain JSON values) are equal. */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) {
-    return true;
-  }
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
-    return false;
-  }
-  if (Array.isArray(a)) {
-    const other = b as unknown[];
-    return a.length === other.length && a.every((item, i) => sameJson(item, other[i]));
-  }
-  const aKeys = Object.keys(a);
-  const bKeys = Object.keys(b);
-  return aKeys.length === bKeys.length
-    && aKeys.every((key, i) => key === bKeys[i] && sameJson((a as any)[key], (b as any)[key]));
 }

@@ -26,6 +26,18 @@ export function checkProps(scope: IConstruct | string, struct: string, props: un
   }
 }
 
+/** The fields of each struct, listed once (every construct checks its props). */
+const FIELDS = new Map<string, Array<[string, [TypeShape, boolean]]>>();
+
+function fieldsOf(struct: string): Array<[string, [TypeShape, boolean]]> {
+  let fields = FIELDS.get(struct);
+  if (fields === undefined) {
+    fields = Object.entries(STRUCTS[struct] ?? {}) as Array<[string, [TypeShape, boolean]]>;
+    FIELDS.set(struct, fields);
+  }
+  return fields;
+}
+
 function check(shape: TypeShape, value: unknown, field: string, problems: string[]): void {
   if (value === undefined) {
     return;
@@ -44,7 +56,7 @@ function check(shape: TypeShape, value: unknown, field: string, problems: string
     return;
   }
   if (shape.struct !== undefined) {
-    for (const [name, [fieldShape, optional]] of Object.entries(STRUCTS[shape.struct] ?? {})) {
+    for (const [name, [fieldShape, optional]] of fieldsOf(shape.struct)) {
       const item = (value as Record<string, unknown>)[name];
       if (item === null && optional) {
         continue;

@@ -1,6 +1,7 @@
-import { ApiObject, Chart, JsonPatch, Testing, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Testing, YamlOutputType } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { BlobAuth, Build, BuildBuilder, BuildImage, ClusterBuilder, CredentialKind, Kpack, KpackCrds, legacy, RegistryCredentials, Source } from '../../src';
+import * as checks from '../../src/private/checks';
 import { CROSS_CHECKS, crossCheck, crossCheckManifests, formatFindings } from '../../src/private/checks';
 import { appValidationErrors, validationErrors, warningsUnder } from '../util';
 import { literalCredentialsWarning, takeWarnings } from '../warnings';
@@ -73,6 +74,60 @@ describe('the table of cross-object checks', () => {
     ].map((manifest, i) => ({ path: `f#${i}`, file: 'f', manifest }));
     expect(crossCheckManifests(objects('kubernetes.io/ssh-auth'))).toEqual([]);
     expect(crossCheckManifests(objects('kubernetes.io/basic-auth')).map(f => f.check)).toEqual(['ssh-credentials']);
+  });
+});
+
+describe('the cross-object checks at synth', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test('GIVEN 20 charts WHEN the app is synthesized THEN the table runs once, not once per validation pass', () => {
+    // GIVEN
+    const app = Testing.app();
+    for (let i = 0; i < 20; i++) {
+      image(new Chart(app, `c${i}`, { namespace: 'apps' }), `hello-${i}`);
+    }
+    const runs = jest.spyOn(checks, 'crossCheck');
+
+    // WHEN
+    app.synthYaml();
+    app.synthYaml();
+
+    // THEN: cdk8s validates the app 21 times per synthesis; nothing changed between the two synths
+    expect(runs).toHaveBeenCalledTimes(1);
+  });
+
+  test('GIVEN a clean synthesis WHEN an object is added behind the library THEN the next synthesis sees it', () => {
+    // GIVEN
+    const app = new App();
+    const chart = new Chart(app, 'apps', { namespace: 'apps' });
+    image(chart, 'hello');
+    app.synthYaml();
+
+    // WHEN
+    new ApiObject(new Chart(app, 'more', { namespace: 'apps' }), 'copy', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'Copy_Of_Hello' } });
+
+    // THEN
+    expect(appValidationErrors(app)).toEqual([expect.stringMatching(/^\[more\/copy\] invalid value: Copy_Of_Hello: metadata.name\n/)]);
+  });
+
+  test('GIVEN a check that read a ServiceAccount WHEN a secret is added to it behind the library THEN the next synthesis reads it again', () => {
+    // GIVEN: an ssh source, and an account whose one secret (added by the library) is no ssh key
+    const chart = Testing.chart();
+    const serviceAccount = new kplus.ServiceAccount(chart, 'sa', { metadata: { name: 'builds' } });
+    RegistryCredentials.fromSecretName(chart, 'hub', 'hub', CredentialKind.DOCKER_CONFIG_JSON).addTo(serviceAccount);
+    new BuildImage(chart, 'hello', {
+      tag: 'registry.example.com/apps/hello',
+      builder: ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
+      source: Source.git('git@github.com:example/private.git', { revision: 'main' }),
+      serviceAccount,
+    });
+    expect(validationErrors(chart)).toEqual([expect.stringMatching(/holds no ssh git credentials/)]);
+
+    // WHEN: a secret of a kind the library does not know is added with cdk8s-plus
+    serviceAccount.addSecret(kplus.Secret.fromSecretName(chart, 'key', 'ssh-key'));
+
+    // THEN: the account may hold an ssh key now
+    expect(validationErrors(chart)).toEqual([]);
   });
 });
 

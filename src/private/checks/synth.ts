@@ -1,5 +1,6 @@
 import { ApiObject, App, Chart, YamlOutputType } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import { IConstruct, IValidation } from 'constructs';
+import { sameJson } from '../json';
 import { ServiceAccountSecrets } from '../k8s';
 import { reportWarning } from '../warnings';
 import { crossCheck, formatFindings } from './index';
@@ -15,20 +16,17 @@ import { AppObject, Finding, Manifest, ObjectFacts } from './objects';
 /** Construct metadata that marks a `Kpack` install: its objects are reported as one install. */
 const INSTALL_MARK = 'cdk8s-kpack:install';
 
-const HOOKED = new WeakSet<IConstruct>();
-/** The current findings of each construct with a hook, by construct. */
-const FINDINGS = new WeakMap<IConstruct, Finding[]>();
-/** The constructs of an app (by root) that have a hook. */
-const REPORTED = new WeakMap<IConstruct, Set<IConstruct>>();
+/** The cross-object checks of each app, by its root. */
+const APP_CHECKS = new WeakMap<IConstruct, AppChecks>();
 
 /** Makes sure the app of `scope` runs the cross-object checks at synth. */
 export function registerAppChecks(scope: IConstruct): void {
   const root = scope.node.root;
-  if (HOOKED.has(root)) {
-    return;
+  if (!APP_CHECKS.has(root)) {
+    const checks = new AppChecks(root);
+    APP_CHECKS.set(root, checks);
+    root.node.addValidation(checks);
   }
-  HOOKED.add(root);
-  root.node.addValidation({ validate: () => runAppChecks(root) });
 }
 
 /** Marks `install` as a `Kpack` install, whose objects the duplicate checks report as one. */
@@ -71,79 +69,172 @@ function hasCachedRendering(apiObject: ApiObject): apiObject is ApiObject & { _r
   return typeof (apiObject as Partial<{ _rendered(): Manifest }>)._rendered === 'function';
 }
 
-/** The rendered object; kpack objects keep their last checked rendering while they are unchanged. */
-function render(apiObject: ApiObject): Manifest {
-  return hasCachedRendering(apiObject) ? apiObject._rendered() : apiObject.toJson();
+/** What an object's findings depend on besides its manifest, fixed once the object exists (its place in the tree). */
+interface Placement {
+  readonly owner: IConstruct;
+  readonly install: IConstruct | undefined;
+  readonly unit: string;
+  readonly file: string;
+  readonly kpack: boolean;
 }
 
-function appObject(root: IConstruct, apiObject: ApiObject, owner: IConstruct, install: IConstruct | undefined): AppObject {
-  const chart = Chart.of(apiObject);
-  const secrets = apiObject.kind === 'ServiceAccount'
-    ? (ServiceAccountSecrets.of(apiObject) ?? (owner !== apiObject ? ServiceAccountSecrets.of(owner) : undefined))?.secrets
-    : undefined;
-  const facts: ObjectFacts = {
-    ...secrets && secrets.length > 0 ? { secretKinds: new Map(secrets.map(s => [s.name, s.kind])) } : {},
-    ...install !== undefined ? { install: install.node.path } : {},
-  };
-  let manifest: Manifest | undefined;
-  return {
-    path: owner.node.path,
-    unit: chart.node.path,
-    file: outputFile(root, chart, apiObject),
-    // A kpack object's identity is read from its (cached) rendering, which has its JSON patches applied.
-    ...hasCachedRendering(apiObject) ? {} : {
-      identity: { apiVersion: apiObject.apiVersion, kind: apiObject.kind, name: apiObject.name, namespace: apiObject.metadata.namespace },
-    },
-    // Rendered only when a check reads more than the identity.
-    get manifest() {
-      manifest ??= render(apiObject);
-      return manifest;
-    },
-    ...Object.keys(facts).length > 0 ? { facts } : {},
-  };
+/** The app as one run of the checks saw it: what decides whether the next validation pass may reuse its findings. */
+interface Seen {
+  /** Every construct of the app, in pre-order. */
+  readonly constructs: readonly IConstruct[];
+  /** Per construct: a kpack object's rendering (kept by the object while it is unchanged), the number of secrets the library added to a ServiceAccount. */
+  readonly tokens: readonly unknown[];
+  /** The manifests of other objects a check read, rendered again and compared at the next pass. */
+  readonly read: ReadonlyMap<ApiObject, Manifest>;
 }
 
-function runAppChecks(root: IConstruct): string[] {
-  const owners = new Map<string, IConstruct>();
-  const objects: AppObject[] = [];
-  for (const construct of root.node.findAll()) {
-    if (ApiObject.isApiObject(construct)) {
-      const owner = ownerOf(construct);
-      const install = installOf(construct);
-      owners.set(owner.node.path, owner);
-      if (install !== undefined) {
-        owners.set(install.node.path, install);
+/** What of a construct the checks depend on, besides the tree and the manifests of other objects. */
+function tokenOf(construct: IConstruct): unknown {
+  if (ApiObject.isApiObject(construct) && hasCachedRendering(construct)) {
+    return construct._rendered();
+  }
+  return construct instanceof ServiceAccountSecrets ? construct.secrets.length : undefined;
+}
+
+/**
+ * The cross-object checks of one app, run by a validation on the app's root. cdk8s validates the whole
+ * app once per chart it writes, so a synthesis of C charts runs this C + 1 times. A pass that finds the
+ * same constructs as the last run, the kpack objects unchanged (each keeps its last rendering while
+ * nothing changed it) and every other manifest a check read equal to what it read, keeps the last
+ * findings: the comparison walks the tree as cdk8s's own pass does, and the checks run once per
+ * synthesis, and again after any change.
+ */
+class AppChecks implements IValidation {
+  private seen: Seen | undefined;
+  private readonly placements = new Map<ApiObject, Placement>();
+  /** The current findings of each construct with a hook. */
+  private readonly findings = new Map<IConstruct, Finding[]>();
+
+  constructor(private readonly root: IConstruct) {}
+
+  public validate(): string[] {
+    if (this.seen === undefined || !this.unchanged(this.seen)) {
+      const constructs = this.root.node.findAll();
+      this.run(constructs, constructs.map(tokenOf));
+    }
+    return [];
+  }
+
+  private unchanged(seen: Seen): boolean {
+    const { constructs, tokens } = seen;
+    let i = 1;
+    // Pre-order, as findAll() lists them; stops at the first difference.
+    const same = (scope: IConstruct): boolean => {
+      for (const child of scope.node.children) {
+        if (constructs[i] !== child || tokens[i] !== tokenOf(child)) {
+          return false;
+        }
+        i++;
+        if (!same(child)) {
+          return false;
+        }
       }
-      objects.push(appObject(root, construct, owner, install));
+      return true;
+    };
+    if (constructs[0] !== this.root || !same(this.root) || i !== constructs.length) {
+      return false;
     }
-  }
-  const byOwner = new Map<IConstruct, Finding[]>();
-  for (const finding of crossCheck(objects)) {
-    const owner = owners.get(finding.path)!;
-    byOwner.set(owner, [...byOwner.get(owner) ?? [], finding]);
-  }
-  // Constructs reported on before keep their hook: the findings of this pass replace the last ones.
-  const reported = REPORTED.get(root) ?? new Set<IConstruct>();
-  REPORTED.set(root, reported);
-  for (const owner of reported) {
-    FINDINGS.set(owner, []);
-  }
-  for (const [owner, findings] of byOwner) {
-    FINDINGS.set(owner, findings);
-    if (!reported.has(owner)) {
-      reported.add(owner);
-      hook(owner);
+    for (const [apiObject, manifest] of seen.read) {
+      if (!sameJson(apiObject.toJson(), manifest)) {
+        return false;
+      }
     }
+    return true;
   }
-  return [];
-}
 
-function hook(owner: IConstruct): void {
-  owner.node.addValidation({
-    validate: () => {
-      const { errors, warnings } = formatFindings(FINDINGS.get(owner) ?? []);
-      warnings.forEach(warning => reportWarning(owner, warning));
-      return errors;
-    },
-  });
+  private placementOf(apiObject: ApiObject): Placement {
+    let placement = this.placements.get(apiObject);
+    if (placement === undefined) {
+      const chart = Chart.of(apiObject);
+      placement = {
+        owner: ownerOf(apiObject),
+        install: installOf(apiObject),
+        unit: chart.node.path,
+        file: outputFile(this.root, chart, apiObject),
+        kpack: hasCachedRendering(apiObject),
+      };
+      this.placements.set(apiObject, placement);
+    }
+    return placement;
+  }
+
+  private run(constructs: readonly IConstruct[], tokens: readonly unknown[]): void {
+    const owners = new Map<string, IConstruct>();
+    const read = new Map<ApiObject, Manifest>();
+    const objects: AppObject[] = [];
+    constructs.forEach((construct, i) => {
+      if (!ApiObject.isApiObject(construct)) {
+        return;
+      }
+      const placement = this.placementOf(construct);
+      owners.set(placement.owner.node.path, placement.owner);
+      if (placement.install !== undefined) {
+        owners.set(placement.install.node.path, placement.install);
+      }
+      objects.push(this.appObject(construct, placement, tokens[i], read));
+    });
+    const byOwner = new Map<IConstruct, Finding[]>();
+    for (const finding of crossCheck(objects)) {
+      const owner = owners.get(finding.path)!;
+      byOwner.set(owner, [...byOwner.get(owner) ?? [], finding]);
+    }
+    // Constructs reported on before keep their hook: the findings of this run replace the last ones.
+    for (const owner of this.findings.keys()) {
+      this.findings.set(owner, []);
+    }
+    for (const [owner, findings] of byOwner) {
+      if (!this.findings.has(owner)) {
+        this.hook(owner);
+      }
+      this.findings.set(owner, findings);
+    }
+    this.seen = { constructs, tokens, read };
+  }
+
+  private appObject(apiObject: ApiObject, placement: Placement, token: unknown, read: Map<ApiObject, Manifest>): AppObject {
+    const { owner, install, unit, file, kpack } = placement;
+    const secrets = apiObject.kind === 'ServiceAccount'
+      ? (ServiceAccountSecrets.of(apiObject) ?? (owner !== apiObject ? ServiceAccountSecrets.of(owner) : undefined))?.secrets
+      : undefined;
+    const facts: ObjectFacts = {
+      ...secrets && secrets.length > 0 ? { secretKinds: new Map(secrets.map(s => [s.name, s.kind])) } : {},
+      ...install !== undefined ? { install: install.node.path } : {},
+    };
+    let manifest: Manifest | undefined = kpack ? token as Manifest : undefined;
+    return {
+      path: owner.node.path,
+      unit,
+      file,
+      // A kpack object's identity is read from its rendering, which has its JSON patches applied.
+      ...kpack ? {} : {
+        identity: { apiVersion: apiObject.apiVersion, kind: apiObject.kind, name: apiObject.name, namespace: apiObject.metadata.namespace },
+      },
+      // Rendered only when a check reads more than the identity.
+      get manifest(): Manifest {
+        if (manifest === undefined) {
+          const rendered: Manifest = apiObject.toJson();
+          read.set(apiObject, rendered);
+          manifest = rendered;
+          return rendered;
+        }
+        return manifest;
+      },
+      ...Object.keys(facts).length > 0 ? { facts } : {},
+    };
+  }
+
+  private hook(owner: IConstruct): void {
+    owner.node.addValidation({
+      validate: () => {
+        const { errors, warnings } = formatFindings(this.findings.get(owner) ?? []);
+        warnings.forEach(warning => reportWarning(owner, warning));
+        return errors;
+      },
+    });
+  }
 }

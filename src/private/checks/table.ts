@@ -343,10 +343,10 @@ const checkNames: CrossCheck = {
 
 /** The tags an object pushes to, with their fields. */
 function pushedTags(object: AppObject): Array<{ tag: string; field: string }> {
-  const spec = object.manifest.spec;
   if (!isKpack(object)) {
     return [];
   }
+  const spec = object.manifest.spec;
   if (kindOf(object) === 'Build') {
     return (Array.isArray(spec?.tags) ? spec.tags : []).flatMap((tag: unknown, i: number) => typeof tag === 'string' ? [{ tag, field: `spec.tags[${i}]` }] : []);
   }

@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
-import { registerAppChecks } from './checks/synth';
+import { factsChanged, registerAppChecks } from './checks/synth';
 import { checkKind, resolveObject, ServiceAccountSecrets } from './k8s';
 import { checkProps, typeName } from './props-check';
 import { FieldError, formatFieldErrors, generic, invalidValue, missingField, withHint } from './validation/field-error';
@@ -264,7 +264,9 @@ export function addCredentialsTo(credentials: IConstruct, secret: kplus.ISecret,
     credentials.node.addValidation({ validate: () => formatFieldErrors(checkKind(serviceAccount, 'ServiceAccount', 'serviceAccount')) });
     return;
   }
-  if (!ServiceAccountSecrets.add(serviceAccount, { name: secret.name, kind }, kind === CredentialKind.DOCKER_CONFIG_JSON)) {
+  const added = ServiceAccountSecrets.add(serviceAccount, { name: secret.name, kind }, kind === CredentialKind.DOCKER_CONFIG_JSON);
+  factsChanged(serviceAccount);
+  if (!added) {
     addWarning(credentials, `ServiceAccount "${ref.name}" is referenced by name, so secret "${secret.name}" cannot be added to it: add the secret where that ServiceAccount is defined`);
   }
 }

@@ -1,6 +1,6 @@
 import { ApiObject, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct, IConstruct } from 'constructs';
+import { IConstruct } from 'constructs';
 import { CredentialKind } from '../credential-kind';
 import { FieldError, generic, withHint } from './validation/field-error';
 
@@ -201,19 +201,21 @@ export interface AddedSecret {
   readonly kind: CredentialKind;
 }
 
-const SECRETS_ID = 'KpackCredentials';
+/** The construct metadata type under which a service account keeps what the library added to it. */
+const SECRETS_METADATA = 'cdk8s-kpack:secrets';
 
 /**
- * The secrets the library adds to a service account the app defines, kept on the service account
- * itself (a child construct that writes nothing), with their credential kinds: what the checks of
- * images and builds read. `imagePullSecrets` goes in through one JSON patch whose list is read when the
- * manifest is written (cdk8s-plus has no such field).
+ * The secrets the library adds to a service account the app defines, with their credential kinds: what
+ * the checks of images and builds read. Kept on the service account itself, as its construct metadata
+ * (no construct node: every node is walked by each of cdk8s's validation passes). `imagePullSecrets`
+ * goes in through one JSON patch whose list is read when the manifest is written (cdk8s-plus has no
+ * such field).
  */
-export class ServiceAccountSecrets extends Construct {
+export class ServiceAccountSecrets {
   /** The record of a service account, or undefined when the library added nothing to it. */
   public static of(serviceAccount: IConstruct): ServiceAccountSecrets | undefined {
-    const child = serviceAccount.node.tryFindChild(SECRETS_ID);
-    return child instanceof ServiceAccountSecrets ? child : undefined;
+    const data = serviceAccount.node.metadata.find(entry => entry.type === SECRETS_METADATA)?.data;
+    return data instanceof ServiceAccountSecrets ? data : undefined;
   }
 
   /**
@@ -225,7 +227,11 @@ export class ServiceAccountSecrets extends Construct {
     if (apiObject === undefined) {
       return false;
     }
-    const record = ServiceAccountSecrets.of(serviceAccount) ?? new ServiceAccountSecrets(serviceAccount, apiObject);
+    let record = ServiceAccountSecrets.of(serviceAccount);
+    if (record === undefined) {
+      record = new ServiceAccountSecrets(apiObject);
+      serviceAccount.node.addMetadata(SECRETS_METADATA, record);
+    }
     record.add(serviceAccount, secret, imagePull);
     return true;
   }
@@ -234,13 +240,16 @@ export class ServiceAccountSecrets extends Construct {
   private readonly pullSecrets: Array<{ name: string }> = [];
   private patchedSecrets: Array<{ name: string }> | undefined;
 
-  private constructor(serviceAccount: IConstruct, private readonly apiObject: ApiObject) {
-    super(serviceAccount, SECRETS_ID);
-  }
+  private constructor(private readonly apiObject: ApiObject) {}
 
   /** The secrets added by the library, with their kinds. */
   public get secrets(): readonly AddedSecret[] {
     return this.added;
+  }
+
+  /** What tools that print construct metadata show: the secrets and their kinds (never the ApiObject). */
+  public toJSON(): { secrets: readonly AddedSecret[] } {
+    return { secrets: this.added };
   }
 
   private add(serviceAccount: IConstruct, secret: AddedSecret, imagePull: boolean): void {
@@ -265,19 +274,4 @@ export class ServiceAccountSecrets extends Construct {
       this.pullSecrets.push({ name: secret.name });
     }
   }
-}
-
-/**
- * The credential kinds of all secrets of a service account, when all are known: every one was added by
- * the library (a cdk8s-plus account may hold secrets added by hand, whose kind is unknown). Undefined
- * for a reference by name, or when a secret's kind is unknown.
- */
-export function knownSecretKinds(serviceAccount: IConstruct | undefined): CredentialKind[] | undefined {
-  if (serviceAccount === undefined || apiObjectOf(serviceAccount) === undefined) {
-    return undefined;
-  }
-  const added = ServiceAccountSecrets.of(serviceAccount)?.secrets ?? [];
-  const all = isPlusServiceAccount(serviceAccount) ? serviceAccount.secrets.map(s => s.name) : added.map(s => s.name);
-  const kinds = all.map(name => added.find(s => s.name === name)?.kind);
-  return kinds.every(kind => kind !== undefined) ? kinds as CredentialKind[] : undefined;
 }

@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Lazy, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { BuildImage, ClusterBuilder, RegistryCredentials, Source } from '../../src';
+import { BuildImage, ClusterBuilder, CredentialKind, RegistryCredentials, Source } from '../../src';
 import { resolveObject } from '../../src/private/k8s';
 import { findObject, validationErrors } from '../util';
 import { literalCredentialsWarning, takeWarnings } from '../warnings';
@@ -166,5 +166,27 @@ describe('service account and secret parameters', () => {
       '[test/hello] test/builds is a ServiceAccount ("builds"), not a Secret: spec.source.registry.imagePullSecrets\n'
       + 'hint: pass a Secret: a cdk8s-plus Secret (any cdk8s-plus line, or Secret.fromSecretName()), or an ApiObject of kind Secret',
     ]);
+  });
+});
+
+describe('what the library adds to a service account', () => {
+  test('GIVEN a cdk8s-plus ServiceAccount WHEN two credentials are added THEN it gets the secrets and no construct of its own', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const serviceAccount = new kplus.ServiceAccount(chart, 'sa', { metadata: { name: 'builds' } });
+    const children = serviceAccount.node.children.map(c => c.node.id);
+
+    // WHEN
+    RegistryCredentials.fromSecretName(chart, 'hub', 'hub', CredentialKind.DOCKER_CONFIG_JSON).addTo(serviceAccount);
+    RegistryCredentials.fromSecretName(chart, 'git', 'git', CredentialKind.GIT_BASIC_AUTH).addTo(serviceAccount);
+
+    // THEN: every construct is walked by each of cdk8s's validation passes; the record is metadata
+    expect(serviceAccount.node.children.map(c => c.node.id)).toEqual(children);
+    expect(findObject(Testing.synth(chart), 'ServiceAccount', 'builds')).toMatchObject({
+      secrets: [{ name: 'hub' }, { name: 'git' }],
+      imagePullSecrets: [{ name: 'hub' }],
+    });
+    expect(JSON.stringify(serviceAccount.node.metadata.map(entry => entry.data))).toEqual(
+      '[{"secrets":[{"name":"hub","kind":"DOCKER_CONFIG_JSON"},{"name":"git","kind":"GIT_BASIC_AUTH"}]}]');
   });
 });

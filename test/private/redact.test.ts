@@ -1,7 +1,8 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import * as fc from 'fast-check';
 import { Build, BuildBuilder, BuildImage, BuildImageProps, CaCertificates, ClusterBuilder, Kpack, legacy, RegistryCredentials, Source } from '../../src';
-import { redactSecrets } from '../../src/private/redact';
+import { applyRedactionRules, redactSecrets } from '../../src/private/redact';
 import { WARNING_METADATA_TYPE } from '../../src/private/warnings';
 import { caCertificatesWarning, takeWarnings } from '../warnings';
 
@@ -38,6 +39,18 @@ describe('redactSecrets', () => {
     `digest ${'0123456789ABCDEF'.repeat(4)}`,
   ])('keeps %s as it is', text => {
     expect(redactSecrets(text)).toBe(text);
+  });
+});
+
+describe('the quick scan before the rules', () => {
+  test('a text it lets through unchanged is one the rules leave unchanged', () => {
+    // Fragments of every rule's pattern, joined in any order with prose between them.
+    const fragment = fc.constantFrom('-----BEGIN KEY-----\n', '-----begin', '@', 'git@', 'https://', 'user:pw', '?sig=', '&token=', 'X-Amz-Signature=',
+      'Bearer ', 'basic ', 'eyJ', 'abcde.', 'ghp_', 'glpat-', 'xoxb-', 'AKIA', 'A1b2C3d4'.repeat(8), 'a'.repeat(70), '0123456789', 'Z', ' ', '/', '+', '=', ':');
+    fc.assert(fc.property(fc.array(fc.oneof(fragment, fc.string({ maxLength: 8 })), { maxLength: 20 }), parts => {
+      const text = parts.join('');
+      expect(redactSecrets(text)).toEqual(applyRedactionRules(text));
+    }), { numRuns: 2000 });
   });
 });
 

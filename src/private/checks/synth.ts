@@ -29,6 +29,11 @@ export function registerAppChecks(scope: IConstruct): void {
   }
 }
 
+/** Says that facts the checks read outside the tree and the manifests changed (a secret added to a ServiceAccount): the next validation runs them. */
+export function factsChanged(scope: IConstruct): void {
+  APP_CHECKS.get(scope.node.root)?.changed();
+}
+
 /** Marks `install` as a `Kpack` install, whose objects the duplicate checks report as one. */
 export function markInstall(install: IConstruct): void {
   install.node.addMetadata(INSTALL_MARK, true);
@@ -82,26 +87,23 @@ interface Placement {
 interface Seen {
   /** Every construct of the app, in pre-order. */
   readonly constructs: readonly IConstruct[];
-  /** Per construct: a kpack object's rendering (kept by the object while it is unchanged), the number of secrets the library added to a ServiceAccount. */
+  /** Per construct: a kpack object's rendering (kept by the object while it is unchanged). */
   readonly tokens: readonly unknown[];
   /** The manifests of other objects a check read, rendered again and compared at the next pass. */
   readonly read: ReadonlyMap<ApiObject, Manifest>;
 }
 
-/** What of a construct the checks depend on, besides the tree and the manifests of other objects. */
+/** What of a construct the checks depend on, besides the tree, the manifests of other objects and the facts the library tells them of. */
 function tokenOf(construct: IConstruct): unknown {
-  if (ApiObject.isApiObject(construct) && hasCachedRendering(construct)) {
-    return construct._rendered();
-  }
-  return construct instanceof ServiceAccountSecrets ? construct.secrets.length : undefined;
+  return ApiObject.isApiObject(construct) && hasCachedRendering(construct) ? construct._rendered() : undefined;
 }
 
 /**
  * The cross-object checks of one app, run by a validation on the app's root. cdk8s validates the whole
  * app once per chart it writes, so a synthesis of C charts runs this C + 1 times. A pass that finds the
  * same constructs as the last run, the kpack objects unchanged (each keeps its last rendering while
- * nothing changed it) and every other manifest a check read equal to what it read, keeps the last
- * findings: the comparison walks the tree as cdk8s's own pass does, and the checks run once per
+ * nothing changed it), every other manifest a check read equal to what it read and no secret added to a
+ * ServiceAccount since, keeps the last findings: the comparison walks the tree as cdk8s's own pass does, and the checks run once per
  * synthesis, and again after any change.
  */
 class AppChecks implements IValidation {
@@ -111,6 +113,11 @@ class AppChecks implements IValidation {
   private readonly findings = new Map<IConstruct, Finding[]>();
 
   constructor(private readonly root: IConstruct) {}
+
+  /** Forgets the last run: the next validation runs the checks. */
+  public changed(): void {
+    this.seen = undefined;
+  }
 
   public validate(): string[] {
     if (this.seen === undefined || !this.unchanged(this.seen)) {

@@ -324,16 +324,22 @@ function nameRule(object: AppObject): { pattern: RegExp; max: number; details: s
 
 const checkNames: CrossCheck = {
   id: 'object-name',
-  condition: 'metadata.name (given or generated) is not a lowercase RFC 1123 subdomain (every kpack kind, Secret, ServiceAccount: at most 253 characters) or label (Namespace: at most 63): the API server refuses the object',
+  condition: 'metadata.name (given or generated) is not a lowercase RFC 1123 subdomain (every kpack kind, Secret, ServiceAccount: at most 253 characters) or label (Namespace: at most 63), or is empty without a generateName: the API server refuses the object',
   severity: 'error',
   example: [example('chart/hello', image('apps', {}, 'Hello_App'))],
   check: app => app.objects.flatMap(object => {
     const rule = nameRule(object);
     const name = nameOf(object);
-    if (!rule || name === '') {
+    if (!rule) {
       return [];
     }
     const hint = `the API server refuses a ${kindOf(object)} whose name is not ${rule.what}: use lowercase letters, digits and '-'${rule.what === 'a DNS label' ? '' : " (and '.')"}`;
+    if (name === '') {
+      // apimachinery's ValidateObjectMeta: the server names an object from generateName, else it needs a name.
+      return typeof object.manifest.metadata?.generateName === 'string'
+        ? []
+        : [finding('object-name', object, withHint(generic('Required value: name or generateName is required', 'metadata.name'), hint))];
+    }
     if (name.length > rule.max) {
       return [finding('object-name', object, withHint(invalidValue(name, 'metadata.name', `must be no more than ${rule.max} characters`), hint))];
     }

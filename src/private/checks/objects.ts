@@ -60,6 +60,17 @@ const CLUSTER_SCOPED = new Set([
   'IngressClass', 'ClusterBuilder', 'ClusterStack', 'ClusterStore', 'ClusterBuildpack', 'ClusterLifecycle',
 ]);
 
+/** The identity a manifest states (what the accessors below read from it when no identity is given). */
+export function identityOfManifest(manifest: Manifest): ObjectIdentity {
+  const namespace = text(manifest.metadata?.namespace);
+  return {
+    apiVersion: text(manifest.apiVersion) ?? '',
+    kind: text(manifest.kind) ?? '',
+    name: text(manifest.metadata?.name) ?? '',
+    ...namespace === undefined ? {} : { namespace },
+  };
+}
+
 export function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }

@@ -4,7 +4,7 @@ import { sameJson } from '../json';
 import { ServiceAccountSecrets } from '../k8s';
 import { reportWarning } from '../warnings';
 import { crossCheck, formatFindings } from './index';
-import { AppObject, Finding, Manifest, ObjectFacts } from './objects';
+import { AppObject, Finding, identityOfManifest, Manifest, ObjectFacts } from './objects';
 
 /**
  * The cross-object checks at synth: one validation on the app's root runs the table over every object
@@ -218,9 +218,7 @@ class AppChecks implements IValidation {
       unit,
       file,
       // A kpack object's identity is read from its rendering, which has its JSON patches applied.
-      ...kpack ? {} : {
-        identity: { apiVersion: apiObject.apiVersion, kind: apiObject.kind, name: apiObject.name, namespace: apiObject.metadata.namespace },
-      },
+      identity: kpack ? identityOfManifest(manifest!) : { apiVersion: apiObject.apiVersion, kind: apiObject.kind, name: apiObject.name, namespace: apiObject.metadata.namespace },
       // Rendered only when a check reads more than the identity.
       get manifest(): Manifest {
         if (manifest === undefined) {

@@ -186,8 +186,20 @@ const checkBlobCredentials: CrossCheck = {
   (url, account) => `the blob ${url} is downloaded with a secret: make sure the service account "${account}" holds a blob secret (RegistryCredentials.blobBasicAuth)`),
 };
 
+/** The findings of `duplicates`, which two checks share, once per index. */
+const DUPLICATES = new WeakMap<AppIndex, Finding[]>();
+
 /** Objects of one install that others duplicate are reported once, as the install twice. */
 function duplicates(app: AppIndex): Finding[] {
+  let findings = DUPLICATES.get(app);
+  if (findings === undefined) {
+    findings = findDuplicates(app);
+    DUPLICATES.set(app, findings);
+  }
+  return findings;
+}
+
+function findDuplicates(app: AppIndex): Finding[] {
   const first = new Map<string, AppObject>();
   const findings: Finding[] = [];
   const installPairs = new Set<string>();

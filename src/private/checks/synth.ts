@@ -70,8 +70,13 @@ function installOf(apiObject: ApiObject): IConstruct | undefined {
   return undefined;
 }
 
-function hasCachedRendering(apiObject: ApiObject): apiObject is ApiObject & { _rendered(): Manifest } {
-  return typeof (apiObject as Partial<{ _rendered(): Manifest }>)._rendered === 'function';
+/** A kpack object: it keeps its last checked rendering while it is unchanged. */
+interface CachedRendering {
+  _rendered(): Manifest;
+}
+
+function hasCachedRendering(apiObject: ApiObject): apiObject is ApiObject & CachedRendering {
+  return typeof (apiObject as Partial<CachedRendering>)._rendered === 'function';
 }
 
 /** What an object's findings depend on besides its manifest, fixed once the object exists (its place in the tree). */
@@ -80,31 +85,26 @@ interface Placement {
   readonly install: IConstruct | undefined;
   readonly unit: string;
   readonly file: string;
-  readonly kpack: boolean;
 }
 
 /** The app as one run of the checks saw it: what decides whether the next validation pass may reuse its findings. */
 interface Seen {
   /** Every construct of the app, in pre-order. */
   readonly constructs: readonly IConstruct[];
-  /** Per construct: a kpack object's rendering (kept by the object while it is unchanged). */
-  readonly tokens: readonly unknown[];
+  /** The kpack objects among them, each with the rendering the checks read (kept by the object while it is unchanged). */
+  readonly renderings: ReadonlyArray<readonly [ApiObject & CachedRendering, Manifest]>;
   /** The manifests of other objects a check read, rendered again and compared at the next pass. */
   readonly read: ReadonlyMap<ApiObject, Manifest>;
 }
 
-/** What of a construct the checks depend on, besides the tree, the manifests of other objects and the facts the library tells them of. */
-function tokenOf(construct: IConstruct): unknown {
-  return ApiObject.isApiObject(construct) && hasCachedRendering(construct) ? construct._rendered() : undefined;
-}
 
 /**
  * The cross-object checks of one app, run by a validation on the app's root. cdk8s validates the whole
  * app once per chart it writes, so a synthesis of C charts runs this C + 1 times. A pass that finds the
  * same constructs as the last run, the kpack objects unchanged (each keeps its last rendering while
  * nothing changed it), every other manifest a check read equal to what it read and no secret added to a
- * ServiceAccount since, keeps the last findings: the comparison walks the tree as cdk8s's own pass does, and the checks run once per
- * synthesis, and again after any change.
+ * ServiceAccount since, keeps the last findings. The comparison walks the tree as cdk8s's own pass does;
+ * the checks run once per synthesis, and again after any change.
  */
 class AppChecks implements IValidation {
   private seen: Seen | undefined;
@@ -121,19 +121,18 @@ class AppChecks implements IValidation {
 
   public validate(): string[] {
     if (this.seen === undefined || !this.unchanged(this.seen)) {
-      const constructs = this.root.node.findAll();
-      this.run(constructs, constructs.map(tokenOf));
+      this.run(this.root.node.findAll());
     }
     return [];
   }
 
   private unchanged(seen: Seen): boolean {
-    const { constructs, tokens } = seen;
+    const { constructs, renderings } = seen;
     let i = 1;
     // Pre-order, as findAll() lists them; stops at the first difference.
     const same = (scope: IConstruct): boolean => {
       for (const child of scope.node.children) {
-        if (constructs[i] !== child || tokens[i] !== tokenOf(child)) {
+        if (constructs[i] !== child) {
           return false;
         }
         i++;
@@ -144,6 +143,9 @@ class AppChecks implements IValidation {
       return true;
     };
     if (constructs[0] !== this.root || !same(this.root) || i !== constructs.length) {
+      return false;
+    }
+    if (renderings.some(([apiObject, manifest]) => apiObject._rendered() !== manifest)) {
       return false;
     }
     for (const [apiObject, manifest] of seen.read) {
@@ -163,28 +165,33 @@ class AppChecks implements IValidation {
         install: installOf(apiObject),
         unit: chart.node.path,
         file: outputFile(this.root, chart, apiObject),
-        kpack: hasCachedRendering(apiObject),
       };
       this.placements.set(apiObject, placement);
     }
     return placement;
   }
 
-  private run(constructs: readonly IConstruct[], tokens: readonly unknown[]): void {
+  private run(constructs: readonly IConstruct[]): void {
     const owners = new Map<string, IConstruct>();
     const read = new Map<ApiObject, Manifest>();
+    const renderings: Array<readonly [ApiObject & CachedRendering, Manifest]> = [];
     const objects: AppObject[] = [];
-    constructs.forEach((construct, i) => {
+    for (const construct of constructs) {
       if (!ApiObject.isApiObject(construct)) {
-        return;
+        continue;
       }
       const placement = this.placementOf(construct);
       owners.set(placement.owner.node.path, placement.owner);
       if (placement.install !== undefined) {
         owners.set(placement.install.node.path, placement.install);
       }
-      objects.push(this.appObject(construct, placement, tokens[i], read));
-    });
+      let rendering: Manifest | undefined;
+      if (hasCachedRendering(construct)) {
+        rendering = construct._rendered();
+        renderings.push([construct, rendering]);
+      }
+      objects.push(this.appObject(construct, placement, rendering, read));
+    }
     const byOwner = new Map<IConstruct, Finding[]>();
     for (const finding of crossCheck(objects)) {
       const owner = owners.get(finding.path)!;
@@ -200,11 +207,11 @@ class AppChecks implements IValidation {
       }
       this.findings.set(owner, findings);
     }
-    this.seen = { constructs, tokens, read };
+    this.seen = { constructs, renderings, read };
   }
 
-  private appObject(apiObject: ApiObject, placement: Placement, token: unknown, read: Map<ApiObject, Manifest>): AppObject {
-    const { owner, install, unit, file, kpack } = placement;
+  private appObject(apiObject: ApiObject, placement: Placement, rendering: Manifest | undefined, read: Map<ApiObject, Manifest>): AppObject {
+    const { owner, install, unit, file } = placement;
     const secrets = apiObject.kind === 'ServiceAccount'
       ? (ServiceAccountSecrets.of(apiObject) ?? (owner !== apiObject ? ServiceAccountSecrets.of(owner) : undefined))?.secrets
       : undefined;
@@ -212,13 +219,13 @@ class AppChecks implements IValidation {
       ...secrets && secrets.length > 0 ? { secretKinds: new Map(secrets.map(s => [s.name, s.kind])) } : {},
       ...install !== undefined ? { install: install.node.path } : {},
     };
-    let manifest: Manifest | undefined = kpack ? token as Manifest : undefined;
+    let manifest = rendering;
     return {
       path: owner.node.path,
       unit,
       file,
       // A kpack object's identity is read from its rendering, which has its JSON patches applied.
-      identity: kpack ? identityOfManifest(manifest!) : { apiVersion: apiObject.apiVersion, kind: apiObject.kind, name: apiObject.name, namespace: apiObject.metadata.namespace },
+      identity: rendering ? identityOfManifest(rendering) : { apiVersion: apiObject.apiVersion, kind: apiObject.kind, name: apiObject.name, namespace: apiObject.metadata.namespace },
       // Rendered only when a check reads more than the identity.
       get manifest(): Manifest {
         if (manifest === undefined) {

@@ -1,6 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { redactSecrets } from '../../src/private/redact';
+import { Kpack } from '../../src';
 import { DEFAULT_KPACK_VERSION, formatFieldErrors, kpackVersionOf, kpackVersions, registerKpackInstall, RULE_SETS, RULE_TABLES, ruleSetFor, validateKpackObject } from '../../src/private/validation';
 import { KPACK_CASES, RULE_CASES, VALID } from '../rule-cases';
 
@@ -63,5 +64,13 @@ describe('rule sets by kpack version', () => {
     expect(kpackVersionOf(new Construct(second, 'Image'))).toBe('0.18.0');
     expect(kpackVersionOf(new Construct(first, 'Image'))).toBe('0.0.8');
     expect(kpackVersionOf(new Construct(lone, 'Image'))).toBe(DEFAULT_KPACK_VERSION);
+  });
+
+  test('GIVEN no install WHEN the rules are chosen THEN they are those of the version a Kpack installs by default', () => {
+    // GIVEN
+    const install = new Kpack(Testing.chart(), 'kpack');
+
+    // THEN
+    expect(DEFAULT_KPACK_VERSION).toBe(install.version.version);
   });
 });

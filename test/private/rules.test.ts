@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
-import { redactSecrets } from '../../src/private/redact';
 import { Kpack } from '../../src';
+import { redactSecrets } from '../../src/private/redact';
 import { DEFAULT_KPACK_VERSION, formatFieldErrors, kpackVersionOf, kpackVersions, registerKpackInstall, RULE_SETS, RULE_TABLES, ruleSetFor, validateKpackObject } from '../../src/private/validation';
 import { KPACK_CASES, RULE_CASES, VALID } from '../rule-cases';
 

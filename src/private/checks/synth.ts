@@ -225,7 +225,9 @@ class AppChecks implements IValidation {
       unit,
       file,
       // A kpack object's identity is read from its rendering, which has its JSON patches applied.
-      identity: rendering ? identityOfManifest(rendering) : { apiVersion: apiObject.apiVersion, kind: apiObject.kind, name: apiObject.name, namespace: apiObject.metadata.namespace },
+      identity: rendering
+        ? identityOfManifest(rendering)
+        : { apiVersion: apiObject.apiVersion, kind: apiObject.kind, name: apiObject.name, namespace: apiObject.metadata.namespace },
       // Rendered only when a check reads more than the identity.
       get manifest(): Manifest {
         if (manifest === undefined) {

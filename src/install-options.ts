@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { CredentialKind, RegistryCredentials } from './credentials';
 import { parseImageLock, ImageLockEntries } from './private/install/image-lock';
 
@@ -154,15 +154,16 @@ export class CaCertificates {
    * A Secret managed elsewhere, in the install's namespace, already in the shape of a binding: key
    * `type` = `ca-certificates`, and every other key one PEM certificate.
    *
-   * @param secret the Secret, e.g. `kplus.Secret.fromSecretName(chart, 'ca', 'registry-ca')`
+   * @param secret the Secret: of any cdk8s-plus line (`kplus.Secret.fromSecretName(chart, 'ca', 'registry-ca')` for
+   * one managed elsewhere), or an ApiObject of kind Secret; anything else fails the synth
    */
-  public static fromSecret(secret: kplus.ISecret): CaCertificates {
+  public static fromSecret(secret: IConstruct): CaCertificates {
     return new CaCertificates(undefined, secret);
   }
 
   private constructor(
     /** @internal */ public readonly _pem: string | undefined,
-    /** @internal */ public readonly _secret: kplus.ISecret | undefined) {}
+    /** @internal */ public readonly _secret: IConstruct | undefined) {}
 }
 
 /** Proxy settings for the kpack controller, which talks to registries and git servers. */

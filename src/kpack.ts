@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
 import { CredentialKind } from './credentials';
 import {
@@ -14,6 +13,7 @@ import { SWITCHES } from './private/install/controller';
 import { ManifestObject } from './private/install/manifest';
 import { UPSTREAM_NAMESPACE } from './private/install/namespace';
 import { CrdSelection, planInstall } from './private/install/plan';
+import { checkKind, nameOf, resolveObject } from './private/k8s';
 import { checkProps } from './private/props-check';
 import { clusterScoped } from './private/resources';
 import { v1alpha2Schemas } from './private/schemas';
@@ -275,7 +275,7 @@ export class Kpack extends Construct {
       imageRegistry: props.imageRegistry,
       imageOverrides: imageOverrides(props.imageOverrides),
       imageLock: props.imageLock?._lock,
-      caCertificates: props.caCertificates && { pem: props.caCertificates._pem, secretName: props.caCertificates._secret?.name },
+      caCertificates: props.caCertificates && { pem: props.caCertificates._pem, secretName: props.caCertificates._secret && (nameOf(props.caCertificates._secret) ?? '') },
       proxy: props.proxy,
       controller: props.controller && {
         ...props.controller,
@@ -328,22 +328,26 @@ export class Kpack extends Construct {
     return this._images.map(image => ({ ...image }));
   }
 
-  /** A binding Secret defined in this app must sit in the install's namespace and say `type: ca-certificates`. */
-  private checkCaSecret(secret: kplus.ISecret | undefined): FieldError[] {
-    if (!(secret instanceof kplus.Secret)) {
-      return [];
+  /**
+   * The binding Secret must be a Secret; one defined in this app must sit in the install's namespace and say
+   * `type: ca-certificates`.
+   */
+  private checkCaSecret(secret: IConstruct | undefined): FieldError[] {
+    const kindErrors = checkKind(secret, 'Secret', 'caCertificates');
+    const ref = secret && resolveObject(secret);
+    if (kindErrors.length > 0 || ref?.apiObject === undefined) {
+      return kindErrors;
     }
     const errors: FieldError[] = [];
-    const namespace = secret.metadata.namespace;
-    if (namespace !== this.namespace) {
+    if (ref.namespace !== this.namespace) {
       errors.push(withHint(
-        generic(`Secret "${secret.name}" is in namespace ${namespace ?? '(none)'}, the install in ${this.namespace}`, 'caCertificates'),
+        generic(`Secret "${ref.name}" is in namespace ${ref.namespace ?? '(none)'}, the install in ${this.namespace}`, 'caCertificates'),
         'a pod can only mount a Secret of its own namespace: define the Secret in the install\'s namespace'));
     }
-    const type = secret.getStringData('type');
+    const type = secretKey(ref.apiObject.toJson(), 'type');
     if (type !== 'ca-certificates') {
       errors.push(withHint(
-        generic(`Secret "${secret.name}" is not a ca-certificates binding (its key "type" is ${type === undefined ? 'missing' : `"${type}"`})`, 'caCertificates'),
+        generic(`Secret "${ref.name}" is not a ca-certificates binding (its key "type" is ${type === undefined ? 'missing' : `"${type}"`})`, 'caCertificates'),
         'the Secret needs the key type: ca-certificates and one PEM certificate in each other key; or use CaCertificates.fromPem()'));
     }
     return errors;
@@ -404,6 +408,16 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** The path of the construct that owns an ApiObject (its L2 when the ApiObject is its `Resource`). */
+/** A key of a Secret manifest, from `stringData` or else decoded from `data`; undefined when it has neither. */
+function secretKey(manifest: any, key: string): string | undefined {
+  const plain = manifest?.stringData?.[key];
+  if (typeof plain === 'string') {
+    return plain;
+  }
+  const encoded = manifest?.data?.[key];
+  return typeof encoded === 'string' ? Buffer.from(encoded, 'base64').toString('utf8') : undefined;
+}
+
 function ownerPath(apiObject: ApiObject): string {
   return apiObject.node.id === 'Resource' && apiObject.node.scope ? apiObject.node.scope.node.path : apiObject.node.path;
 }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Chart, Size, Testing } from 'cdk8s';
+import { ApiObject, Chart, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Cpu } from 'cdk8s-plus-27';
 import {
@@ -516,6 +516,39 @@ describe('Kpack options', () => {
       });
       new Kpack(chart, 'kpack', { caCertificates: CaCertificates.fromSecret(secret) });
       expect(validationErrors(chart)).toEqual([]);
+      expect(takeWarnings()).toEqual([CA]);
+    });
+
+    test('fromSecret takes a plain ApiObject of kind Secret (any cdk8s-plus line renders one), checked the same way', () => {
+      // GIVEN
+      const chart = Testing.chart();
+      const data = { 'type': Buffer.from('ca-certificates').toString('base64'), 'ca.crt': Buffer.from(CERT_ONE).toString('base64') };
+      const secret = new ApiObject(chart, 'ca', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'registry-ca', namespace: 'kpack' }, data });
+      const wrongType = new ApiObject(chart, 'other', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'other-ca', namespace: 'kpack' }, data: {} });
+
+      // WHEN
+      new Kpack(chart, 'kpack', { caCertificates: CaCertificates.fromSecret(secret) });
+      const other = Testing.chart();
+      new Kpack(other, 'kpack', { caCertificates: CaCertificates.fromSecret(wrongType) });
+
+      // THEN
+      expect(validationErrors(chart)).toEqual([]);
+      expect(controller(Testing.synth(chart)).spec.template.spec.volumes).toEqual([{ name: 'ca-certificates', secret: { secretName: 'registry-ca' } }]);
+      expect(validationErrors(other)).toEqual([
+        '[test/kpack] Secret "other-ca" is not a ca-certificates binding (its key "type" is missing): caCertificates\n' +
+        'hint: the Secret needs the key type: ca-certificates and one PEM certificate in each other key; or use CaCertificates.fromPem()',
+      ]);
+      expect(takeWarnings()).toEqual([CA, CA]);
+    });
+
+    test('fromSecret with anything but a Secret fails the synth with the construct and its kind', () => {
+      const chart = Testing.chart();
+      const account = new kplus.ServiceAccount(chart, 'sa', { metadata: { name: 'ca' } });
+      new Kpack(chart, 'kpack', { caCertificates: CaCertificates.fromSecret(account) });
+      expect(validationErrors(chart)).toEqual([
+        '[test/kpack] test/sa is a ServiceAccount ("ca"), not a Secret: caCertificates\n' +
+        'hint: pass a Secret: a cdk8s-plus Secret (any cdk8s-plus line, or Secret.fromSecretName()), or an ApiObject of kind Secret',
+      ]);
       expect(takeWarnings()).toEqual([CA]);
     });
 

@@ -97,7 +97,6 @@ interface Seen {
   readonly read: ReadonlyMap<ApiObject, Manifest>;
 }
 
-
 /**
  * The cross-object checks of one app, run by a validation on the app's root. cdk8s validates the whole
  * app once per chart it writes, so a synthesis of C charts runs this C + 1 times. A pass that finds the

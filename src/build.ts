@@ -174,6 +174,7 @@ export class Build extends kplus.Resource {
         ...props.builder?._checks(this.resource) ?? [],
         ...checkKind(props.serviceAccount, 'ServiceAccount', 'spec.serviceAccountName'),
         ...props.source?._checks() ?? [],
+        ...props.cache?._checks() ?? [],
         ...checkPushableTags(props.tags),
       ],
     });

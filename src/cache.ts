@@ -1,6 +1,7 @@
 import { Size } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
+import { IConstruct } from 'constructs';
 import * as crds from './imports/kpack.io';
+import { checkKind, nameOf } from './private/k8s';
 import { checkProps } from './private/props-check';
 import { sizeToQuantityOrProblem } from './private/quantity';
 import { FieldError } from './private/validation/field-error';
@@ -67,17 +68,30 @@ export class ImageCache {
  * (An Image takes an `ImageCache`, whose volume kpack creates.)
  */
 export class BuildCache {
-  /** An existing PersistentVolumeClaim in the build's namespace. */
-  public static persistentVolumeClaim(claim: kplus.IPersistentVolumeClaim): BuildCache {
-    return new BuildCache(() => ({ volume: { persistentVolumeClaimName: claim.name } }));
+  /**
+   * An existing PersistentVolumeClaim in the build's namespace.
+   *
+   * @param claim the claim: of any cdk8s-plus line (`kplus.PersistentVolumeClaim.fromClaimName(chart, 'cache', 'app-cache')`
+   * for one made elsewhere), or an ApiObject of kind PersistentVolumeClaim; anything else fails the synth
+   */
+  public static persistentVolumeClaim(claim: IConstruct): BuildCache {
+    return new BuildCache(() => ({ volume: { persistentVolumeClaimName: nameOf(claim) ?? '' } }), claim);
   }
 
   /** An image in a registry, e.g. `registry.example.com/app-cache`; the build's credentials must be able to push it. */
   public static registry(tag: string): BuildCache {
-    return new BuildCache(() => ({ registry: { tag } }));
+    return new BuildCache(() => ({ registry: { tag } }), undefined);
   }
 
-  private constructor(private readonly spec: () => crds.BuildSpecCache) {}
+  private constructor(private readonly spec: () => crds.BuildSpecCache, private readonly claim: IConstruct | undefined) {}
+
+  /**
+   * What is wrong with the cache, for the Build that uses it to report at synth: a claim that is not a PersistentVolumeClaim.
+   * @internal
+   */
+  public _checks(): FieldError[] {
+    return checkKind(this.claim, 'PersistentVolumeClaim', 'spec.cache.volume.persistentVolumeClaimName');
+  }
 
   /**
    * The Build's `spec.cache`.

@@ -85,6 +85,25 @@ describe('Build', () => {
     expect(Testing.synth(chart)[0].spec.builder).toEqual({ ref: { kind: 'ClusterBuilder', name: 'default' } });
   });
 
+  test('a cache claim of any kind of construct that is a PersistentVolumeClaim; anything else fails the synth', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const claim = new ApiObject(chart, 'claim', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'app-cache' } });
+
+    // WHEN
+    new Build(chart, 'build', buildProps({ cache: BuildCache.persistentVolumeClaim(claim) }));
+    const other = Testing.chart();
+    new Build(other, 'build', buildProps({ cache: BuildCache.persistentVolumeClaim(kplus.Secret.fromSecretName(other, 'secret', 'app-cache')) }));
+
+    // THEN
+    expect(Testing.synth(chart).find(o => o.kind === 'Build')!.spec.cache).toEqual({ volume: { persistentVolumeClaimName: 'app-cache' } });
+    expect(validationErrors(other)).toEqual([
+      '[test/build] test/secret is a Secret ("app-cache"), not a PersistentVolumeClaim: spec.cache.volume.persistentVolumeClaimName\n' +
+      'hint: pass a PersistentVolumeClaim: a cdk8s-plus PersistentVolumeClaim (any cdk8s-plus line, or PersistentVolumeClaim.fromClaimName()), ' +
+      'or an ApiObject of kind PersistentVolumeClaim',
+    ]);
+  });
+
   test('the builder is one value: a builder resource or a builder image, never both (type errors)', () => {
     const chart = Testing.chart();
     const builder = ClusterBuilder.fromClusterBuilderName(chart, 'b', 'default');

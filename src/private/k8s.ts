@@ -173,8 +173,11 @@ export function secretNames(secrets: IConstruct[] | undefined): Array<{ name: st
   return names.length > 0 ? names : undefined;
 }
 
+/** cdk8s-plus's reference by name of each kind. */
+const BY_NAME = { ServiceAccount: 'fromServiceAccountName', Secret: 'fromSecretName', PersistentVolumeClaim: 'fromClaimName' } as const;
+
 /** A synth error when a reference is not of the kind the field needs (a Deployment given as a ServiceAccount). */
-export function checkKind(construct: IConstruct | undefined, kind: 'ServiceAccount' | 'Secret', field: string): FieldError[] {
+export function checkKind(construct: IConstruct | undefined, kind: 'ServiceAccount' | 'Secret' | 'PersistentVolumeClaim', field: string): FieldError[] {
   if (construct === undefined) {
     return [];
   }
@@ -185,7 +188,7 @@ export function checkKind(construct: IConstruct | undefined, kind: 'ServiceAccou
   const what = ref === undefined ? 'neither an ApiObject nor a cdk8s-plus resource' : `a ${ref.kind} ("${ref.name}")`;
   return [withHint(
     generic(`${construct.node.path} is ${what}, not a ${kind}`, field),
-    `pass a ${kind}: a cdk8s-plus ${kind} (any cdk8s-plus line, or ${kind}.from${kind}Name()), or an ApiObject of kind ${kind}`,
+    `pass a ${kind}: a cdk8s-plus ${kind} (any cdk8s-plus line, or ${kind}.${BY_NAME[kind]}()), or an ApiObject of kind ${kind}`,
   )];
 }
 

@@ -199,6 +199,13 @@ testJsii.spawn(project.compileTask);
 testJsii.spawn(project.tasks.tryFind('package:js')!);
 testJsii.exec('ts-node --project test/tsconfig.json scripts/test-jsii.ts');
 
+// npm test lints without type information (scripts/typecheck-and-lint.sh); this is the lint with its
+// type-aware rules, run by CI.
+const lintTyped = project.addTask('lint:typed', {
+  description: 'eslint with its type-aware rules (no-floating-promises, return-await), as npm test does not run them',
+});
+lintTyped.spawn(project.tasks.tryFind('eslint')!);
+
 // Differential tests against kpack's own webhook code: one Go program per kpack version (conformance/),
 // built into the gitignored conformance/bin/ with Go's own caches. `npm test` never needs Go: it reads
 // test/conformance/kpack-verdicts.json, which test:conformance writes.

@@ -9,6 +9,7 @@ import {
   KpackImageOverrides, KpackProxy, KpackPullSecret,
 } from './install-options';
 import { KPACK_API_VERSION } from './private/api-versions';
+import { secretValue } from './private/checks/objects';
 import { SWITCHES } from './private/install/controller';
 import { ManifestObject } from './private/install/manifest';
 import { UPSTREAM_NAMESPACE } from './private/install/namespace';
@@ -344,7 +345,7 @@ export class Kpack extends Construct {
         generic(`Secret "${ref.name}" is in namespace ${ref.namespace ?? '(none)'}, the install in ${this.namespace}`, 'caCertificates'),
         'a pod can only mount a Secret of its own namespace: define the Secret in the install\'s namespace'));
     }
-    const type = secretKey(ref.apiObject.toJson(), 'type');
+    const type = secretValue(ref.apiObject.toJson(), 'type');
     if (type !== 'ca-certificates') {
       errors.push(withHint(
         generic(`Secret "${ref.name}" is not a ca-certificates binding (its key "type" is ${type === undefined ? 'missing' : `"${type}"`})`, 'caCertificates'),
@@ -408,16 +409,6 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** The path of the construct that owns an ApiObject (its L2 when the ApiObject is its `Resource`). */
-/** A key of a Secret manifest, from `stringData` or else decoded from `data`; undefined when it has neither. */
-function secretKey(manifest: any, key: string): string | undefined {
-  const plain = manifest?.stringData?.[key];
-  if (typeof plain === 'string') {
-    return plain;
-  }
-  const encoded = manifest?.data?.[key];
-  return typeof encoded === 'string' ? Buffer.from(encoded, 'base64').toString('utf8') : undefined;
-}
-
 function ownerPath(apiObject: ApiObject): string {
   return apiObject.node.id === 'Resource' && apiObject.node.scope ? apiObject.node.scope.node.path : apiObject.node.path;
 }

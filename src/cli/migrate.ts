@@ -2,7 +2,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { convertObjects, ConvertOptions, CURRENT, describe, LEGACY, Note } from './migrate-convert';
 import { DEFAULT_PARSE_LIMITS, ParseLimits, parseDocuments } from './parse';
 import { identifier, isSafeIdentifier, jsonLiteral, numberLiteral, propertyKey, stringLiteral } from './typescript';
-import { normalizeRegistry } from '../private/credentials';
+import { dockerConfigJson, normalizeRegistry } from '../private/credentials';
 import { parseQuantity } from '../private/quantity';
 
 export { MigrationTarget } from './migrate-convert';
@@ -1213,7 +1213,7 @@ function oneRegistry(text: string): Json | undefined {
   if (typeof username !== 'string' || typeof password !== 'string' || (email !== undefined && typeof email !== 'string')) {
     return undefined;
   }
-  const rewritten = JSON.stringify({ auths: { [registries[0]]: { username, password, ...(email ? { email } : {}), auth: Buffer.from(`${username}:${password}`).toString('base64') } } });
+  const rewritten = JSON.stringify(dockerConfigJson(registries[0], username, password, email));
   return rewritten === text && normalizeRegistry(registries[0]) === registries[0]
     ? { registry: registries[0], username, password, email }
     : undefined;

@@ -117,6 +117,12 @@ export function describe(object: AppObject): string {
   return `${kindOf(object)} "${nameOf(object)}"${namespace === undefined ? '' : ` in namespace ${namespace}`}`;
 }
 
+/** A key of a Secret manifest: from `stringData`, else decoded from `data`; undefined when it has neither. */
+export function secretValue(manifest: Manifest, key: string): string | undefined {
+  const encoded = text(manifest.data?.[key]);
+  return text(manifest.stringData?.[key]) ?? (encoded === undefined ? undefined : Buffer.from(encoded, 'base64').toString('utf8'));
+}
+
 /**
  * The credential kind kpack sees in a Secret manifest (kpack `pkg/secret`: a `kpack.io/git` annotation
  * on a basic-auth or ssh-auth Secret, `kpack.io/docker` on basic-auth, or a dockerconfigjson Secret).

@@ -1,7 +1,7 @@
 import { CredentialKind } from '../../credential-kind';
 import { parseTag } from '../image-reference';
 import { isSshGitUrl } from '../source';
-import { apiVersionOf, AppIndex, AppObject, describe, Finding, groupOf, identityOf, isKpack, kindOf, Manifest, nameOf, namespaceOf, text } from './objects';
+import { apiVersionOf, AppIndex, AppObject, describe, Finding, groupOf, identityOf, isKpack, kindOf, Manifest, nameOf, namespaceOf, secretValue, text } from './objects';
 import { FieldError, generic, invalidValue, withHint } from '../validation/field-error';
 
 /**
@@ -399,8 +399,7 @@ function registryHost(registry: string): string {
 
 /** The registries of a dockerconfigjson Secret (its `auths` keys; never its values). */
 function dockerConfigRegistries(manifest: Manifest): string[] | undefined {
-  const encoded = text(manifest.data?.['.dockerconfigjson']);
-  const plain = text(manifest.stringData?.['.dockerconfigjson']) ?? (encoded === undefined ? undefined : Buffer.from(encoded, 'base64').toString('utf8'));
+  const plain = secretValue(manifest, '.dockerconfigjson');
   try {
     const auths = plain === undefined ? undefined : JSON.parse(plain)?.auths;
     return auths !== null && typeof auths === 'object' ? Object.keys(auths) : undefined;

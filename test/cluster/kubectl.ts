@@ -22,8 +22,15 @@ export class Kubectl {
   private readonly env: NodeJS.ProcessEnv;
 
   constructor(cluster: TestCluster) {
-    // Our kubectl first on PATH, so a documented `kubectl …` line runs the one built with the server.
-    this.env = { ...process.env, PATH: `${BIN_DIR}${path.delimiter}${process.env.PATH}`, KUBECONFIG: cluster.kubeconfig };
+    // Our kubectl first on PATH, so a documented `kubectl …` line runs the one built with the server. Its
+    // discovery cache lives with the server: kubectl keys ~/.kube/cache by host and port and trusts it for six
+    // hours, so an earlier server on the same loopback port would map kinds this fresh server does not serve.
+    this.env = {
+      ...process.env,
+      PATH: `${BIN_DIR}${path.delimiter}${process.env.PATH}`,
+      KUBECONFIG: cluster.kubeconfig,
+      KUBECACHEDIR: path.join(cluster.dir, 'kube-cache'),
+    };
   }
 
   /** Runs a documented command line literally (bash -c), in `cwd`, and echoes it with its outcome. */

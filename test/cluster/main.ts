@@ -319,7 +319,7 @@ function singleFileFails(kubectl: Kubectl, work: string, printedDir: string, pri
   app.synth();
   const first = kubectl.shell('kubectl apply -f dist/kpack.k8s.yaml', work);
   // kubectl maps every document to a resource before it sends any: the CRD and the ClusterLifecycle of the
-  // same file meet a server that does not know the kind yet.
+  // same file meet a server that does not know the kind yet (with a discovery cache of this server only).
   check(first.status !== 0 && /no matches for kind "ClusterLifecycle" in version "kpack\.io\/v1alpha2"/.test(first.stderr),
     `a single apply of the install on a fresh server was expected to fail with kubectl's "no matches for kind ClusterLifecycle":\n${output(first)}`);
   console.log(`    as users see it: ${first.stderr.trim().split('\n').find(line => line.includes('no matches'))}`);

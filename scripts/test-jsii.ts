@@ -8,10 +8,12 @@
  * 1. A chart overriding `toJson` can hold kpack objects (the library once replaced `toJson` on chart
  *    instances, which made the first BuildImage throw "Cannot redefine property: toJson" here).
  * 2. The override runs, and the YAML holds what it added.
- * 3. Each kpack object renders twice in the first synthesis (checked, then written) and once in each later
- *    one, whatever the number of charts: renders are counted by a resolver implemented in this host, which
- *    cdk8s calls for every value of every rendering (here: `spec.tag`, resolved once per rendering).
- * 4. A change between two syntheses (addEnv through the kernel) is checked and written.
+ * 3. Each kpack object of plain values renders once in the first synthesis (checked, then written as
+ *    checked) and not again while nothing changes, whatever the number of charts; with a resolver
+ *    implemented in this host (which may keep state), twice and then once, and the host sees each one.
+ *    Renders are counted on the prototype of the kernel's copy of cdk8s's `ApiObject` (`toJson`).
+ * 4. A change between two syntheses (addEnv through the kernel) is checked and written, and nothing else
+ *    changes the YAML: the second synthesis writes what the first did.
  *
  * Usage: `ts-node scripts/test-jsii.ts [package.tgz]`; without an argument the one `.jsii.tgz` in dist/js/
  * (the `test:jsii` task runs `package:js` first). The kernel is @jsii/kernel, the version the npm registry
@@ -51,6 +53,14 @@ function fail(message: string): never {
   throw new Error(`test:jsii: ${message}`);
 }
 
+/** What one scenario saw: the YAML of each synthesis, and the renders of each Image after each. */
+interface Outcome {
+  readonly yaml: string[];
+  readonly renders: number[][];
+  readonly chartOverrides: number;
+  readonly resolvedTags: number;
+}
+
 function main(): void {
   const started = Date.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-kpack-jsii-'));
@@ -62,8 +72,8 @@ function main(): void {
       { name: 'cdk8s-kpack', version: ourVersion, tarball: ours },
     ];
 
-    const renders = new Map<string, number>();
     let chartOverrides = 0;
+    let resolvedTags = 0;
     const kernel: Kernel = new Kernel(callback);
 
     /** The host side of the overrides: what a Python or Java subclass would run. */
@@ -76,15 +86,9 @@ function main(): void {
         return objects.map(object => ({ ...object, metadata: { ...object.metadata, labels: { ...object.metadata?.labels, team: 'a' } } }));
       }
       if (cb.cookie === 'resolver.resolve') {
-        const context = invoke.args![0];
-        const key: string[] = kernel.get({ objref: context, property: 'key' }).value;
-        // Once per rendering of a kpack object: its tag is a plain string, resolved once.
+        const key: string[] = kernel.get({ objref: invoke.args![0], property: 'key' }).value;
         if (key.join('.') === 'spec.tag') {
-          const obj = kernel.get({ objref: context, property: 'obj' }).value;
-          const id = obj['$jsii.byref'];
-          if (renders.has(id)) {
-            renders.set(id, renders.get(id)! + 1);
-          }
+          resolvedTags++;
         }
         return undefined;
       }
@@ -94,72 +98,121 @@ function main(): void {
     for (const assembly of assemblies) {
       kernel.load(assembly);
     }
+    const renders = countRenders();
 
-    const resolver = kernel.create({ fqn: 'Object', interfaces: ['cdk8s.IResolver'], overrides: [{ method: 'resolve', cookie: 'resolver.resolve' }] });
-    const app = kernel.create({ fqn: 'cdk8s.App', args: [{ resolvers: [resolver], outdir: path.join(tmp, 'dist') }] });
-    const images: Array<{ image: api.ObjRef; apiObject: string }> = [];
-    for (let i = 0; i < CHARTS; i++) {
-      const chart = kernel.create({
-        fqn: 'cdk8s.Chart',
-        args: [app, `service-${i}`, { namespace: 'apps' }],
-        overrides: [{ method: 'toJson', cookie: 'chart.toJson' }],
+    function scenario(name: string, withResolver: boolean): Outcome {
+      renders.reset();
+      chartOverrides = 0;
+      resolvedTags = 0;
+      const resolvers = withResolver
+        ? [kernel.create({ fqn: 'Object', interfaces: ['cdk8s.IResolver'], overrides: [{ method: 'resolve', cookie: 'resolver.resolve' }] })]
+        : undefined;
+      const app = kernel.create({ fqn: 'cdk8s.App', args: [{ resolvers, outdir: path.join(tmp, name) }] });
+      const images: api.ObjRef[] = [];
+      const paths: string[] = [];
+      for (let i = 0; i < CHARTS; i++) {
+        const chart = kernel.create({
+          fqn: 'cdk8s.Chart',
+          args: [app, `service-${i}`, { namespace: 'apps' }],
+          overrides: [{ method: 'toJson', cookie: 'chart.toJson' }],
+        });
+        const builder = kernel.sinvoke({ fqn: 'cdk8s-kpack.ClusterBuilder', method: 'fromClusterBuilderName', args: [chart, 'builder', 'default'] }).result;
+        const source = kernel.sinvoke({ fqn: 'cdk8s-kpack.Source', method: 'git', args: ['https://github.com/making/hello-golang', { revision: 'main' }] }).result;
+        const serviceAccount = kernel.create({ fqn: 'cdk8s-plus-27.ServiceAccount', args: [chart, 'builds', { metadata: { name: `builds-${i}` } }] });
+        const credentials = kernel.sinvoke({
+          fqn: 'cdk8s-kpack.RegistryCredentials',
+          method: 'fromSecretName',
+          args: [chart, 'registry', 'registry-credentials', { '$jsii.enum': 'cdk8s-kpack.CredentialKind/DOCKER_CONFIG_JSON' }],
+        }).result;
+        kernel.invoke({ objref: credentials, method: 'addTo', args: [serviceAccount] });
+        const image = kernel.create({
+          fqn: 'cdk8s-kpack.BuildImage',
+          args: [chart, 'hello', { metadata: { name: `hello-${i}` }, tag: `registry.example.com/apps/hello-${i}`, builder, source, serviceAccount }],
+        });
+        const apiObject = kernel.sinvoke({ fqn: 'cdk8s.ApiObject', method: 'of', args: [image] }).result;
+        const node = kernel.get({ objref: apiObject, property: 'node' }).value;
+        paths.push(kernel.get({ objref: node, property: 'path' }).value);
+        images.push(image);
+      }
+
+      const synth = (): string => kernel.invoke({ objref: app, method: 'synthYaml', args: [] }).result;
+      const yaml = [synth()];
+      const after = [paths.map(renders.of)];
+      yaml.push(synth());
+      after.push(paths.map(renders.of));
+      const env = kernel.sinvoke({ fqn: 'cdk8s-plus-27.EnvValue', method: 'fromValue', args: ['./cmd/server'] }).result;
+      kernel.invoke({ objref: images[0], method: 'addEnv', args: ['BP_GO_TARGETS', env] });
+      yaml.push(synth());
+      after.push(paths.map(renders.of));
+      console.log(`${name}: ${CHARTS} charts, chart.toJson overrides called: ${chartOverrides}; renders per Image after synth 1, 2, 3: ${after.map(a => JSON.stringify(a)).join(' ')}`);
+      return { yaml, renders: after, chartOverrides, resolvedTags };
+    }
+
+    /** Fails unless the renders after each synthesis add up to `added` (per synthesis: the first Image, the others). */
+    function expectRenders(name: string, outcome: Outcome, added: Array<[number, number]>): void {
+      const expected: number[][] = [];
+      added.forEach(([first, others], i) => {
+        const before = expected[i - 1] ?? Array<number>(CHARTS).fill(0);
+        expected.push(before.map((n, j) => n + (j === 0 ? first : others)));
       });
-      const builder = kernel.sinvoke({ fqn: 'cdk8s-kpack.ClusterBuilder', method: 'fromClusterBuilderName', args: [chart, 'builder', 'default'] }).result;
-      const source = kernel.sinvoke({ fqn: 'cdk8s-kpack.Source', method: 'git', args: ['https://github.com/making/hello-golang', { revision: 'main' }] }).result;
-      const serviceAccount = kernel.create({ fqn: 'cdk8s-plus-27.ServiceAccount', args: [chart, 'builds', { metadata: { name: `builds-${i}` } }] });
-      const credentials = kernel.sinvoke({
-        fqn: 'cdk8s-kpack.RegistryCredentials',
-        method: 'fromSecretName',
-        args: [chart, 'registry', 'registry-credentials', { '$jsii.enum': 'cdk8s-kpack.CredentialKind/DOCKER_CONFIG_JSON' }],
-      }).result;
-      kernel.invoke({ objref: credentials, method: 'addTo', args: [serviceAccount] });
-      const image = kernel.create({
-        fqn: 'cdk8s-kpack.BuildImage',
-        args: [chart, 'hello', { metadata: { name: `hello-${i}` }, tag: `registry.example.com/apps/hello-${i}`, builder, source, serviceAccount }],
-      });
-      const apiObject = kernel.sinvoke({ fqn: 'cdk8s.ApiObject', method: 'of', args: [image] }).result['$jsii.byref'];
-      renders.set(apiObject, 0);
-      images.push({ image, apiObject });
+      if (JSON.stringify(outcome.renders) !== JSON.stringify(expected)) {
+        fail(`${name}: expected renders per Image ${JSON.stringify(expected)}, got ${JSON.stringify(outcome.renders)}`);
+      }
     }
 
-    const synth = (): string => kernel.invoke({ objref: app, method: 'synthYaml', args: [] }).result;
-    const counts = () => images.map(({ apiObject }) => renders.get(apiObject)!);
+    function expectOutput(name: string, outcome: Outcome): void {
+      if (outcome.chartOverrides !== 3 * CHARTS) {
+        fail(`${name}: the chart override ran ${outcome.chartOverrides} times, expected ${3 * CHARTS}`);
+      }
+      const [first, second, third] = outcome.yaml;
+      if (!first.includes('team: a') || !first.includes('serviceAccountName: builds-0') || !first.includes('- name: registry-credentials')) {
+        fail(`${name}: the YAML lacks the override's label or the service account:\n${first}`);
+      }
+      if (second !== first) {
+        fail(`${name}: the second synthesis, with nothing changed, wrote other YAML`);
+      }
+      if (!third.includes('name: BP_GO_TARGETS')) {
+        fail(`${name}: the third synthesis does not write the env var added through the kernel`);
+      }
+    }
 
-    const first = synth();
-    const afterFirst = counts();
-    synth();
-    const afterSecond = counts();
-    const env = kernel.sinvoke({ fqn: 'cdk8s-plus-27.EnvValue', method: 'fromValue', args: ['./cmd/server'] }).result;
-    kernel.invoke({ objref: images[0].image, method: 'addEnv', args: ['BP_GO_TARGETS', env] });
-    const third = synth();
-    const afterThird = counts();
+    // Plain values under cdk8s's own resolvers: checked once, then written as checked; unchanged, not rendered again.
+    const plain = scenario('plain', false);
+    expectOutput('plain', plain);
+    expectRenders('plain', plain, [[1, 1], [0, 0], [1, 0]]);
 
-    console.log(`charts: ${CHARTS}; chart.toJson overrides called: ${chartOverrides}`);
-    console.log(`renders per Image after synth 1, 2, 3: ${JSON.stringify(afterFirst)} ${JSON.stringify(afterSecond)} ${JSON.stringify(afterThird)}`);
-
-    if (chartOverrides !== 3 * CHARTS) {
-      fail(`the chart override ran ${chartOverrides} times, expected ${3 * CHARTS}`);
+    // A resolver implemented in this host may keep state: every write renders afresh (and the host sees it).
+    const resolved = scenario('host resolver', true);
+    expectOutput('host resolver', resolved);
+    expectRenders('host resolver', resolved, [[2, 2], [1, 1], [2, 1]]);
+    const totalRenders = resolved.renders[2].reduce((sum, n) => sum + n, 0);
+    if (resolved.resolvedTags !== totalRenders) {
+      fail(`host resolver: spec.tag was resolved ${resolved.resolvedTags} times for ${totalRenders} renders`);
     }
-    if (!first.includes('team: a') || !first.includes('serviceAccountName: builds-0') || !first.includes('- name: registry-credentials')) {
-      fail(`the YAML lacks the override's label or the service account:\n${first}`);
-    }
-    if (afterFirst.some(n => n !== 2)) {
-      fail(`expected 2 renders per Image in the first synthesis (check, write), got ${JSON.stringify(afterFirst)}`);
-    }
-    if (afterSecond.some((n, i) => n - afterFirst[i] !== 1)) {
-      fail(`expected 1 render per Image in the second synthesis, got ${JSON.stringify(afterSecond)}`);
-    }
-    const expectedThird = afterSecond.map((n, i) => n + (i === 0 ? 2 : 1));
-    if (JSON.stringify(afterThird) !== JSON.stringify(expectedThird)) {
-      fail(`after addEnv expected renders ${JSON.stringify(expectedThird)}, got ${JSON.stringify(afterThird)}`);
-    }
-    if (!third.includes('name: BP_GO_TARGETS')) {
-      fail('the third synthesis does not write the env var added through the kernel');
+    if (resolved.yaml.join() !== plain.yaml.join()) {
+      fail('the host resolver (which replaces nothing) changed the YAML');
     }
     console.log(`test:jsii passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * Counts renders per construct path: cdk8s's `ApiObject.prototype.toJson`, in the copy of cdk8s the kernel
+ * loaded, is wrapped in this host (an instrument of the test; the library itself replaces nothing).
+ */
+function countRenders(): { of: (constructPath: string) => number; reset: () => void } {
+  const file = Object.keys(require.cache).find(key => key.includes('jsii-kernel-') && key.endsWith(path.join('cdk8s', 'lib', 'api-object.js')));
+  const module = file === undefined ? undefined : require.cache[file]?.exports;
+  const prototype = module?.ApiObject?.prototype ?? fail('the kernel\'s copy of cdk8s (lib/api-object.js) is not loaded');
+  const counts = new Map<string, number>();
+  const toJson = prototype.toJson;
+  prototype.toJson = function (this: any) {
+    counts.set(this.node.path, (counts.get(this.node.path) ?? 0) + 1);
+    return toJson.call(this);
+  };
+  return { of: constructPath => counts.get(constructPath) ?? 0, reset: () => counts.clear() };
 }
 
 main();

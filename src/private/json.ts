@@ -15,3 +15,18 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return aKeys.length === bKeys.length
     && aKeys.every((key, i) => key === bKeys[i] && sameJson((a as any)[key], (b as any)[key]));
 }
+
+/** A deep copy of a rendered manifest (plain JSON values; anything else is kept by reference). */
+export function copyJson<T>(value: T): T {
+  if (Array.isArray(value)) {
+    return value.map(copyJson) as unknown as T;
+  }
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      copy[key] = copyJson((value as any)[key]);
+    }
+    return copy as T;
+  }
+  return value;
+}

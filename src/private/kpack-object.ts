@@ -2,7 +2,8 @@ import { ApiObject, ApiObjectMetadata, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { registerAppChecks } from './checks/synth';
 import { warnCredentialsInObject } from './credentials';
-import { sameJson } from './json';
+import { copyJson, sameJson } from './json';
+import { renderInputs } from './render-inputs';
 import { checkSchemaAfterRules } from './schema-check';
 import { FieldError, formatFieldErrors, kpackVersionOf, validateKpackObject } from './validation';
 import { invalidValue, withHint } from './validation/field-error';
@@ -36,6 +37,14 @@ interface Checked {
   readonly kpackVersion: string;
   readonly json: any;
   readonly problems: FieldError[];
+  /** What the rendering was made of (`renderInputs`), when that is provable. */
+  readonly inputs: string | undefined;
+}
+
+/** The typed spec of the object's last rendering, kept by the spec's `Lazy` for the check that follows. */
+interface Produced<S> {
+  rendered: boolean;
+  spec?: S;
 }
 
 /**
@@ -50,13 +59,17 @@ interface Checked {
  * keeps what it last checked and
  * - a validation that follows a clean one (no problems, the object unchanged through the library's own
  *   methods) returns at once; a failed check is always redone, so a fix is seen;
- * - writing (`toJson()`, called once per object per synthesis) renders afresh, checks kpack's rules again
- *   when the rendering or the app's kpack version differs from the checked one (a change the library
- *   cannot see, such as a `Lazy` over the app's own state), and runs the cross-object checks again (the
- *   objects they read may have changed since), throwing any problem in cdk8s's validation format.
- * So a synthesis renders each object once (twice for its first check) and runs its cross-object checks
- * once or twice, whatever the number of charts, however the synthesis is called (a jsii client, a
- * subclass overriding `Chart.toJson`).
+ * - writing (`toJson()`, called once per object per synthesis) writes the checked rendering when it is
+ *   made of the same values (`renderInputs`: the metadata and the typed spec, plain data under cdk8s's
+ *   own resolvers); otherwise it renders afresh and checks kpack's rules again when the rendering or the
+ *   app's kpack version differs from the checked one (a change the library cannot see, such as a `Lazy`
+ *   over the app's own state, or a label added to the ApiObject). It always runs the cross-object checks
+ *   again (the objects they read may have changed since), throwing any problem in cdk8s's validation
+ *   format.
+ * So a synthesis renders each object at most once (twice when its rendering cannot be compared by its
+ * values: a token in the spec, or an app resolver of the user's) and runs its cross-object checks once or
+ * twice, whatever the number of charts, however the synthesis is called (a jsii client, a subclass
+ * overriding `Chart.toJson`).
  */
 export class KpackObject<S> extends ApiObject {
   private version = 0;
@@ -66,14 +79,26 @@ export class KpackObject<S> extends ApiObject {
   private readonly crossChecks: () => FieldError[];
   /** Changed with a JSON patch: the rendering is also checked against the kind's schema. */
   private patched = false;
+  private readonly produced: Produced<S>;
+  private readonly renderSpec: () => S;
 
   constructor(private readonly owner: Construct, kind: KpackKind<S>, props: KpackObjectProps<S>) {
+    const produced: Produced<S> = { rendered: false };
     super(owner, 'Resource', {
       apiVersion: kind.apiVersion,
       kind: kind.kind,
       metadata: props.metadata,
-      spec: Lazy.any({ produce: () => kind.specToJson(props.renderSpec()) }),
+      spec: Lazy.any({
+        produce: () => {
+          const spec = props.renderSpec();
+          produced.rendered = true;
+          produced.spec = spec;
+          return kind.specToJson(spec);
+        },
+      }),
     });
+    this.produced = produced;
+    this.renderSpec = props.renderSpec;
     if (kind.clusterScoped) {
       if (this.metadata.namespace !== undefined) {
         super.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
@@ -130,21 +155,29 @@ export class KpackObject<S> extends ApiObject {
   }
 
   public toJson(): any {
-    const json = super.toJson();
     const checked = this.checked;
     if (checked === undefined) {
       // never validated (a manifest read outside a synthesis): nothing to compare with
-      return json;
+      return super.toJson();
     }
-    const unchanged = checked.version === this.version && checked.kpackVersion === kpackVersionOf(this.owner)
-      && sameJson(checked.json, json);
-    const problems = [...unchanged ? [] : this.check(json), ...this.crossChecks()];
+    const current = checked.version === this.version && checked.kpackVersion === kpackVersionOf(this.owner);
+    if (current && checked.inputs !== undefined && checked.inputs === renderInputs(this, this.renderSpec())) {
+      // Made of the same values as the checked rendering, so equal to it: written without rendering again.
+      this.throwProblems(this.crossChecks());
+      return copyJson(checked.json);
+    }
+    const json = super.toJson();
+    const unchanged = current && sameJson(checked.json, json);
+    this.throwProblems([...unchanged ? [] : this.check(json), ...this.crossChecks()]);
+    return json;
+  }
+
+  private throwProblems(problems: FieldError[]): void {
     if (problems.length > 0) {
       this.cleanVersion = undefined;
       const lines = formatFieldErrors(problems).map(line => `[${this.owner.node.path}] ${line}`);
       throw new Error(`Validation failed with the following errors:\n  ${lines.join('\n  ')}`);
     }
-    return json;
   }
 
   private ownProblems(): FieldError[] {
@@ -156,13 +189,17 @@ export class KpackObject<S> extends ApiObject {
     return this.check(super.toJson());
   }
 
+  /** Checks `json`, the rendering just made (the spec's `Lazy` has kept the typed spec it was made of). */
   private check(json: any): FieldError[] {
+    const inputs = this.produced.rendered ? renderInputs(this, this.produced.spec) : undefined;
+    this.produced.rendered = false;
+    this.produced.spec = undefined;
     const kpackVersion = kpackVersionOf(this.owner);
     const ruleProblems = validateKpackObject(json, kpackVersion) ?? [];
     const problems = this.patched ? [...checkSchemaAfterRules(json, kpackVersion, ruleProblems), ...ruleProblems] : ruleProblems;
     // Credentials in a URL or an env var's value end up in plain text in this object: warn (redacted).
     warnCredentialsInObject(this.owner, json);
-    this.checked = { version: this.version, kpackVersion, json, problems };
+    this.checked = { version: this.version, kpackVersion, json, problems, inputs };
     return problems;
   }
 }

@@ -1,10 +1,13 @@
-import { ApiObject, App, Chart, Lazy, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, IResolver, Lazy, ResolutionContext, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { BuildImage, ClusterBuilder, Source } from '../../src';
 import { validationErrors } from '../util';
 
-/** A chart with one BuildImage whose tag is read from `state` at every rendering, which it counts. */
+/**
+ * A chart with one BuildImage whose tag is read from `state` at every rendering, which it counts. A `Lazy` in
+ * the spec makes every rendering afresh (its value is only known by producing it).
+ */
 function imageChart(app: App, state: { tag: string; renders: number }, id = 'apps', chart?: Chart) {
   const scope = chart ?? new Chart(app, id, { namespace: 'apps' });
   const image = new BuildImage(scope, 'hello', {
@@ -188,5 +191,127 @@ describe('checking once per rendering', () => {
       '[apps/hello] apps/sa is a ConfigMap ("builds"), not a ServiceAccount: spec.serviceAccountName\n' +
       'hint: pass a ServiceAccount: a cdk8s-plus ServiceAccount (any cdk8s-plus line, or ServiceAccount.fromServiceAccountName()), or an ApiObject of kind ServiceAccount',
     ]);
+  });
+});
+
+/** A chart with one BuildImage of plain values (no token): its rendering can be compared by its values. */
+function plainImageChart(app: App, id = 'apps') {
+  const chart = new Chart(app, id, { namespace: 'apps' });
+  const image = new BuildImage(chart, 'hello', {
+    metadata: { name: `hello-${id}` },
+    tag: `${GOOD}-${id}`,
+    serviceAccount: kplus.ServiceAccount.fromServiceAccountName(chart, 'builds', 'builds'),
+    builder: ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
+    source: Source.git('https://github.com/making/hello-golang', { revision: 'main' }),
+  });
+  return { chart, image, apiObject: ApiObject.of(image) };
+}
+
+/**
+ * Counts cdk8s's renderings (`ApiObject.prototype.toJson`, which a kpack object calls to render) of `objects`
+ * until `stop()`, which returns them.
+ */
+function countRenders(objects: ApiObject[]): { stop: () => number[] } {
+  const spy = jest.spyOn(ApiObject.prototype, 'toJson');
+  return {
+    stop: () => {
+      const counts = objects.map(object => spy.mock.contexts.filter(context => context === object).length);
+      spy.mockRestore();
+      return counts;
+    },
+  };
+}
+
+describe('writing the checked rendering', () => {
+  test('GIVEN 20 charts of plain values WHEN the app is synthesized THEN each kpack object renders once: checked, then written as checked', () => {
+    // GIVEN
+    const app = Testing.app();
+    const objects = Array.from({ length: 20 }, (_, i) => plainImageChart(app, `c${i}`).apiObject);
+    const renders = countRenders(objects);
+
+    // WHEN
+    const yaml = app.synthYaml();
+
+    // THEN
+    expect(renders.stop()).toEqual(objects.map(() => 1));
+    expect(yaml).toContain('tag: registry.example.com/apps/hello-c19');
+  });
+
+  test('GIVEN a synthesized app WHEN nothing changed THEN the next synthesis writes the same YAML without rendering', () => {
+    // GIVEN
+    const app = Testing.app();
+    const { apiObject } = plainImageChart(app);
+    const first = app.synthYaml();
+    const renders = countRenders([apiObject]);
+
+    // WHEN
+    const second = app.synthYaml();
+
+    // THEN
+    expect(renders.stop()).toEqual([0]);
+    expect(second).toEqual(first);
+  });
+
+  test('GIVEN a synthesized app WHEN a label is added to the ApiObject behind the library THEN the next synthesis renders and writes it', () => {
+    // GIVEN
+    const app = Testing.app();
+    const { chart, apiObject } = plainImageChart(app);
+    app.synthYaml();
+
+    // WHEN
+    apiObject.metadata.addLabel('team', 'a');
+
+    // THEN
+    expect(Testing.synth(chart)[0].metadata.labels).toEqual({ team: 'a' });
+  });
+
+  test('GIVEN a written manifest WHEN the caller changes it THEN the next synthesis is not affected', () => {
+    // GIVEN
+    const app = Testing.app();
+    const { chart } = plainImageChart(app);
+    const written = Testing.synth(chart);
+
+    // WHEN
+    written[0].spec.tag = 'changed';
+    delete written[0].metadata.name;
+
+    // THEN
+    expect(Testing.synth(chart)[0]).toMatchObject({ metadata: { name: 'hello-apps' }, spec: { tag: `${GOOD}-apps` } });
+  });
+
+  test('GIVEN a change through the library after a synthesis WHEN synthesized again THEN it is rendered, checked and written', () => {
+    // GIVEN
+    const app = Testing.app();
+    const { chart, image } = plainImageChart(app);
+    Testing.synth(chart);
+
+    // WHEN
+    image.addEnv('BP_GO_TARGETS', kplus.EnvValue.fromValue('./cmd/server'));
+
+    // THEN
+    expect(Testing.synth(chart)[0].spec.build).toEqual({ env: [{ name: 'BP_GO_TARGETS', value: './cmd/server' }] });
+  });
+
+  test('GIVEN an app with a resolver of the user\'s WHEN synthesized THEN each rendering is made afresh, so the resolver sees the write', () => {
+    // GIVEN: resolvers may keep state, so a rendering under one cannot be compared by its values
+    class Counting implements IResolver {
+      public tags = 0;
+      public resolve(context: ResolutionContext): void {
+        if (context.key.join('.') === 'spec.tag') {
+          this.tags++;
+        }
+      }
+    }
+    const resolver = new Counting();
+    const app = Testing.app({ resolvers: [resolver] });
+    const { apiObject } = plainImageChart(app);
+    const renders = countRenders([apiObject]);
+
+    // WHEN
+    app.synthYaml();
+
+    // THEN
+    expect(renders.stop()).toEqual([2]);
+    expect(resolver.tags).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
-import { ApiObject, App, Chart, IResolver, Lazy, ResolutionContext, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, IResolver, JsonPatch, Lazy, ResolutionContext, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import * as fc from 'fast-check';
 import { BuildImage, ClusterBuilder, Source } from '../../src';
 import { validationErrors } from '../util';
 
@@ -313,5 +314,38 @@ describe('writing the checked rendering', () => {
     // THEN
     expect(renders.stop()).toEqual([2]);
     expect(resolver.tags).toBe(2);
+  });
+});
+
+describe('writing the checked rendering, against cdk8s\'s own', () => {
+  /** A change between two syntheses, through the library or behind it. */
+  type Change = (image: BuildImage, apiObject: ApiObject) => void;
+  const name = fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/);
+  const change: fc.Arbitrary<Change> = fc.oneof(
+    fc.constant<Change>(() => undefined),
+    fc.tuple(name, name).map(([key, value]): Change => image => image.addEnv(key.toUpperCase(), kplus.EnvValue.fromValue(value))),
+    name.map((repository): Change => image => image.addAdditionalTag(`registry.example.com/apps/${repository}`)),
+    fc.tuple(name, name).map(([key, value]): Change => (_, apiObject) => apiObject.metadata.addLabel(key, value)),
+    fc.tuple(name, name).map(([key, value]): Change => (_, apiObject) => apiObject.metadata.addAnnotation(key, value)),
+    name.map((process): Change => (_, apiObject) => apiObject.addJsonPatch(JsonPatch.add('/spec/defaultProcess', process))),
+  );
+
+  test('GIVEN any sequence of changes between syntheses WHEN each synthesis writes THEN it writes what cdk8s renders at that moment', () => {
+    fc.assert(fc.property(fc.array(change, { maxLength: 6 }), fc.boolean(), (changes, throughApp) => {
+      // GIVEN
+      const app = Testing.app();
+      const { chart, image, apiObject } = plainImageChart(app);
+      const written = () => throughApp ? app.synthYaml() && Testing.synth(chart)[0] : Testing.synth(chart)[0];
+      written();
+
+      for (const apply of changes) {
+        // WHEN
+        apply(image, apiObject);
+        const manifest = written();
+
+        // THEN: cdk8s's own rendering (ApiObject.prototype.toJson), made now
+        expect(manifest).toEqual(ApiObject.prototype.toJson.call(apiObject));
+      }
+    }), { numRuns: 60 });
   });
 });

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { registerAppChecks } from './checks/synth';
 import { warnCredentialsInObject } from './credentials';
 import { copyJson, sameJson } from './json';
-import { renderInputs } from './render-inputs';
+import { RenderInputs, renderInputs, sameRenderInputs } from './render-inputs';
 import { checkSchemaAfterRules } from './schema-check';
 import { FieldError, formatFieldErrors, kpackVersionOf, validateKpackObject } from './validation';
 import { invalidValue, withHint } from './validation/field-error';
@@ -37,8 +37,8 @@ interface Checked {
   readonly kpackVersion: string;
   readonly json: any;
   readonly problems: FieldError[];
-  /** What the rendering was made of (`renderInputs`), when that is provable. */
-  readonly inputs: string | undefined;
+  /** What the rendering was made of, when that is provable. */
+  readonly inputs: RenderInputs | undefined;
 }
 
 /** The typed spec of the object's last rendering, kept by the spec's `Lazy` for the check that follows. */
@@ -79,6 +79,8 @@ export class KpackObject<S> extends ApiObject {
   private readonly crossChecks: () => FieldError[];
   /** Changed with a JSON patch: the rendering is also checked against the kind's schema. */
   private patched = false;
+  /** Any JSON patch, the library's own included: the rendered metadata is then not `metadata.toJson()`. */
+  private hasPatches = false;
   private readonly produced: Produced<S>;
   private readonly renderSpec: () => S;
 
@@ -102,6 +104,7 @@ export class KpackObject<S> extends ApiObject {
     if (kind.clusterScoped) {
       if (this.metadata.namespace !== undefined) {
         super.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+        this.hasPatches = true;
       }
       const explicit = props.metadata?.namespace;
       if (explicit !== undefined) {
@@ -151,6 +154,7 @@ export class KpackObject<S> extends ApiObject {
   public addJsonPatch(...ops: JsonPatch[]): void {
     super.addJsonPatch(...ops);
     this.patched = true;
+    this.hasPatches = true;
     this.changed();
   }
 
@@ -161,7 +165,7 @@ export class KpackObject<S> extends ApiObject {
       return super.toJson();
     }
     const current = checked.version === this.version && checked.kpackVersion === kpackVersionOf(this.owner);
-    if (current && checked.inputs !== undefined && checked.inputs === renderInputs(this, this.renderSpec())) {
+    if (current && checked.inputs !== undefined && sameRenderInputs(checked.inputs, this, this.renderSpec())) {
       // Made of the same values as the checked rendering, so equal to it: written without rendering again.
       this.throwProblems(this.crossChecks());
       return copyJson(checked.json);
@@ -191,7 +195,9 @@ export class KpackObject<S> extends ApiObject {
 
   /** Checks `json`, the rendering just made (the spec's `Lazy` has kept the typed spec it was made of). */
   private check(json: any): FieldError[] {
-    const inputs = this.produced.rendered ? renderInputs(this, this.produced.spec) : undefined;
+    const inputs = this.produced.rendered
+      ? renderInputs(this, this.produced.spec, this.hasPatches ? this.metadata.toJson() : json.metadata)
+      : undefined;
     this.produced.rendered = false;
     this.produced.spec = undefined;
     const kpackVersion = kpackVersionOf(this.owner);

@@ -1,27 +1,57 @@
 import { ApiObject, App, ImplicitTokenResolver, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 
 /**
- * What a kpack object's rendering is made of, as one string, when that is provable: its metadata (as cdk8s
- * writes it, before JSON patches) and the typed spec its construct produces, under cdk8s's own resolvers.
- * Two equal strings mean `ApiObject.toJson()` would return equal manifests (with the same patches), so a
- * checked rendering can be written without rendering again.
+ * What a kpack object's rendering was made of, when that is provable: its metadata (as cdk8s writes it,
+ * before JSON patches) and a copy of the typed spec its construct produced, under cdk8s's own resolvers.
+ * The same inputs later mean `ApiObject.toJson()` would return an equal manifest (with the same patches),
+ * so a checked rendering can be written without rendering again.
  *
- * Undefined when the rendering may depend on more than these values: an app resolver of the user's (cdk8s
- * calls resolvers for every value, and they may keep state), a `Lazy` or another token in the spec (it
- * produces its value at rendering), a function, or an object whose fields are not all its own data (a
- * getter, a `Map`).
+ * Not provable (undefined) when the rendering may depend on more than these values: an app resolver of the
+ * user's (cdk8s calls resolvers for every value, and they may keep state), a `Lazy` or another token in
+ * the spec (it produces its value at rendering), a function, or an object whose fields are not all its own
+ * data (a getter, a `Map`).
  */
-export function renderInputs(apiObject: ApiObject, spec: unknown): string | undefined {
+export interface RenderInputs {
+  readonly sortKeys: boolean;
+  /** `ApiObject.metadata.toJson()`, keys in any order. */
+  readonly metadata: unknown;
+  /** The typed spec as plain data, in a flat form (a copy, so that later changes to objects it held are seen). */
+  readonly spec: readonly unknown[];
+}
+
+/** The inputs of a rendering just made from `spec` with `metadata` (`apiObject.metadata.toJson()`). */
+export function renderInputs(apiObject: ApiObject, spec: unknown, metadata: unknown): RenderInputs | undefined {
   if (!hasOnlyDefaultResolvers(apiObject)) {
     return undefined;
   }
-  const parts: string[] = [process.env.CDK8S_DISABLE_SORT ? 'unsorted' : 'sorted', JSON.stringify(apiObject.metadata.toJson())];
-  return writeValue(spec, parts, { values: MAX_VALUES }, 0) ? parts.join('\n') : undefined;
+  const flat: unknown[] = [];
+  return flatten(spec, flat, 0) ? { sortKeys: sortsKeys(), metadata, spec: flat } : undefined;
+}
+
+/** Whether a rendering of `apiObject` from `spec` now would be made of `inputs`. Cheapest comparison first. */
+export function sameRenderInputs(inputs: RenderInputs, apiObject: ApiObject, spec: unknown): boolean {
+  return inputs.sortKeys === sortsKeys()
+    && hasOnlyDefaultResolvers(apiObject)
+    && sameFlat(inputs.spec, spec)
+    && equalJson(inputs.metadata, apiObject.metadata.toJson());
+}
+
+function sameFlat(flat: readonly unknown[], spec: unknown): boolean {
+  const at = { index: 0 };
+  return matches(spec, flat, at, 0) && at.index === flat.length;
 }
 
 /** A spec larger or deeper than this is rendered again rather than compared. */
 const MAX_VALUES = 100_000;
 const MAX_DEPTH = 64;
+/** Markers of the flat form of a spec (never equal to a value of plain data). */
+const OBJECT = Symbol('object');
+const ARRAY = Symbol('array');
+
+/** cdk8s sorts a manifest's keys unless `CDK8S_DISABLE_SORT` is set (read at every rendering). */
+function sortsKeys(): boolean {
+  return !process.env.CDK8S_DISABLE_SORT;
+}
 
 function hasOnlyDefaultResolvers(apiObject: ApiObject): boolean {
   const resolvers: readonly unknown[] | undefined = App.of(apiObject).resolvers;
@@ -34,61 +64,109 @@ function hasOnlyDefaultResolvers(apiObject: ApiObject): boolean {
     && resolvers[2] instanceof NumberStringUnionResolver;
 }
 
-/** Appends `value` to `parts`; false when the value is not plain data. */
-function writeValue(value: unknown, parts: string[], budget: { values: number }, depth: number): boolean {
-  if (--budget.values < 0 || depth > MAX_DEPTH) {
-    return false;
-  }
-  switch (typeof value) {
-    case 'string':
-      parts.push(JSON.stringify(value));
-      return true;
-    case 'number':
-    case 'boolean':
-      parts.push(`${(typeof value)[0]}${String(value)}`);
-      return true;
-    case 'undefined':
-      parts.push('u');
-      return true;
-    case 'object':
-      break;
-    default:
-      return false;
-  }
-  if (value === null) {
-    parts.push('n');
-    return true;
-  }
-  if (Array.isArray(value)) {
-    parts.push(`[${value.length}`);
-    return value.every(item => writeValue(item, parts, budget, depth + 1));
-  }
-  if (!isDataObject(value)) {
-    return false;
-  }
-  const keys = Object.keys(value);
-  parts.push(`{${keys.length}`);
-  return keys.every(key => {
-    parts.push(JSON.stringify(key));
-    return writeValue((value as any)[key], parts, budget, depth + 1);
-  });
+function isScalar(value: unknown): boolean {
+  const type = typeof value;
+  return value === null || type === 'string' || type === 'number' || type === 'boolean' || type === 'undefined';
 }
 
 /**
+ * Appends `value` to `flat` in a flat form (scalars as they are; an array as ARRAY, its length, its items;
+ * an object as OBJECT, its key count, then each key and its value): a copy that is compared without
+ * allocating. False when the value is not plain data, or too large.
+ */
+function flatten(value: unknown, flat: unknown[], depth: number): boolean {
+  if (flat.length > MAX_VALUES || depth > MAX_DEPTH) {
+    return false;
+  }
+  if (isScalar(value)) {
+    flat.push(value);
+    return true;
+  }
+  if (Array.isArray(value)) {
+    flat.push(ARRAY, value.length);
+    return value.every(item => flatten(item, flat, depth + 1));
+  }
+  if (typeof value !== 'object' || !isDataObject(value as object)) {
+    return false;
+  }
+  const keys = Object.keys(value as object);
+  flat.push(OBJECT, keys.length);
+  return keys.every(key => {
+    flat.push(key);
+    return flatten((value as any)[key], flat, depth + 1);
+  });
+}
+
+/** Whether `value` is plain data whose flat form is `flat` from `at.index` on (which it advances). */
+function matches(value: unknown, flat: readonly unknown[], at: { index: number }, depth: number): boolean {
+  if (depth > MAX_DEPTH) {
+    return false;
+  }
+  if (isScalar(value)) {
+    return Object.is(flat[at.index++], value);
+  }
+  if (Array.isArray(value)) {
+    if (flat[at.index++] !== ARRAY || flat[at.index++] !== value.length) {
+      return false;
+    }
+    for (const item of value) {
+      if (!matches(item, flat, at, depth + 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+  if (typeof value !== 'object' || !isDataObject(value as object)) {
+    return false;
+  }
+  const keys = Object.keys(value as object);
+  if (flat[at.index++] !== OBJECT || flat[at.index++] !== keys.length) {
+    return false;
+  }
+  for (const key of keys) {
+    if (flat[at.index++] !== key || !matches((value as any)[key], flat, at, depth + 1)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Equal JSON values, object keys in any order (cdk8s sorts the keys of the manifest, not of `metadata.toJson()`). */
+function equalJson(a: unknown, b: unknown): boolean {
+  if (isScalar(a) || isScalar(b)) {
+    return Object.is(a, b);
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => equalJson(item, b[i]));
+  }
+  const aKeys = Object.keys(a as object);
+  return aKeys.length === Object.keys(b as object).length
+    && aKeys.every(key => Object.prototype.hasOwnProperty.call(b, key) && equalJson((a as any)[key], (b as any)[key]));
+}
+
+/** Per prototype: whether its instances hold only their own fields. */
+const DATA_PROTOTYPES = new WeakMap<object, boolean>();
+
+/**
  * A plain object, or an instance of a class that holds only its own fields (the generated union types such
- * as `ImageSpecBuildResourcesRequests`): no token, no built-in container, no getter on its prototype.
+ * as `ImageSpecBuildResourcesRequests`): not a token, not a built-in container, no getter, setter, `resolve`
+ * or `toJSON` on its prototype. (A function among an object's own fields is not plain data either: the
+ * walk rejects it as a value.)
  */
 function isDataObject(value: object): boolean {
-  if (value instanceof Lazy || typeof (value as any).resolve === 'function' || typeof (value as any).toJSON === 'function') {
-    return false;
-  }
-  if (Object.prototype.toString.call(value) !== '[object Object]') {
-    return false;
-  }
   const prototype = Object.getPrototypeOf(value);
   if (prototype === Object.prototype || prototype === null) {
     return true;
   }
-  return Object.getPrototypeOf(prototype) === Object.prototype
-    && Object.values(Object.getOwnPropertyDescriptors(prototype)).every(descriptor => descriptor.get === undefined && descriptor.set === undefined);
+  let known = DATA_PROTOTYPES.get(prototype);
+  if (known === undefined) {
+    known = !(value instanceof Lazy)
+      && Object.prototype.toString.call(value) === '[object Object]'
+      && Object.getPrototypeOf(prototype) === Object.prototype
+      && typeof prototype.resolve !== 'function'
+      && typeof prototype.toJSON !== 'function'
+      && Object.values(Object.getOwnPropertyDescriptors(prototype)).every(descriptor => descriptor.get === undefined && descriptor.set === undefined);
+    DATA_PROTOTYPES.set(prototype, known);
+  }
+  return known;
 }

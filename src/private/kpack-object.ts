@@ -60,7 +60,7 @@ interface Produced<S> {
  * - a validation that follows a clean one (no problems, the object unchanged through the library's own
  *   methods) returns at once; a failed check is always redone, so a fix is seen;
  * - writing (`toJson()`, called once per object per synthesis) writes the checked rendering when it is
- *   made of the same values (`renderInputs`: the metadata and the typed spec, plain data under cdk8s's
+ *   made of the same values (`RenderInputs`: the metadata and the typed spec, plain data under cdk8s's
  *   own resolvers); otherwise it renders afresh and checks kpack's rules again when the rendering or the
  *   app's kpack version differs from the checked one (a change the library cannot see, such as a `Lazy`
  *   over the app's own state, or a label added to the ApiObject). It always runs the cross-object checks

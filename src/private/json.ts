@@ -16,7 +16,10 @@ export function sameJson(a: unknown, b: unknown): boolean {
     && aKeys.every((key, i) => key === bKeys[i] && sameJson((a as any)[key], (b as any)[key]));
 }
 
-/** A deep copy of a rendered manifest (plain JSON values; anything else is kept by reference). */
+/**
+ * A deep copy of a rendered manifest (plain JSON values; anything else is kept by reference): `structuredClone`
+ * costs three to four times as much on a kpack Image, and a synthesis copies each one it writes unrendered.
+ */
 export function copyJson<T>(value: T): T {
   if (Array.isArray(value)) {
     return value.map(copyJson) as unknown as T;

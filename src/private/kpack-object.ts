@@ -43,7 +43,6 @@ interface Checked {
 
 /** The typed spec of the object's last rendering, kept by the spec's `Lazy` for the check that follows. */
 interface Produced<S> {
-  rendered: boolean;
   spec?: S;
 }
 
@@ -85,17 +84,15 @@ export class KpackObject<S> extends ApiObject {
   private readonly renderSpec: () => S;
 
   constructor(private readonly owner: Construct, kind: KpackKind<S>, props: KpackObjectProps<S>) {
-    const produced: Produced<S> = { rendered: false };
+    const produced: Produced<S> = {};
     super(owner, 'Resource', {
       apiVersion: kind.apiVersion,
       kind: kind.kind,
       metadata: props.metadata,
       spec: Lazy.any({
         produce: () => {
-          const spec = props.renderSpec();
-          produced.rendered = true;
-          produced.spec = spec;
-          return kind.specToJson(spec);
+          produced.spec = props.renderSpec();
+          return kind.specToJson(produced.spec);
         },
       }),
     });
@@ -195,11 +192,9 @@ export class KpackObject<S> extends ApiObject {
 
   /** Checks `json`, the rendering just made (the spec's `Lazy` has kept the typed spec it was made of). */
   private check(json: any): FieldError[] {
-    const inputs = this.produced.rendered
-      ? renderInputs(this, this.produced.spec, this.hasPatches ? this.metadata.toJson() : json.metadata)
-      : undefined;
-    this.produced.rendered = false;
+    const spec = this.produced.spec;
     this.produced.spec = undefined;
+    const inputs = spec === undefined ? undefined : renderInputs(this, spec, this.hasPatches ? this.metadata.toJson() : json.metadata);
     const kpackVersion = kpackVersionOf(this.owner);
     const ruleProblems = validateKpackObject(json, kpackVersion) ?? [];
     const problems = this.patched ? [...checkSchemaAfterRules(json, kpackVersion, ruleProblems), ...ruleProblems] : ruleProblems;

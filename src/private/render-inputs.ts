@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'util';
 import { ApiObject, App, ImplicitTokenResolver, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 
 /**
@@ -33,7 +34,8 @@ export function sameRenderInputs(inputs: RenderInputs, apiObject: ApiObject, spe
   return inputs.sortKeys === sortsKeys()
     && hasOnlyDefaultResolvers(apiObject)
     && sameFlat(inputs.spec, spec)
-    && equalJson(inputs.metadata, apiObject.metadata.toJson());
+    // Keys in any order: cdk8s sorts those of the manifest, not those of `metadata.toJson()`.
+    && isDeepStrictEqual(inputs.metadata, apiObject.metadata.toJson());
 }
 
 function sameFlat(flat: readonly unknown[], spec: unknown): boolean {
@@ -54,10 +56,7 @@ function sortsKeys(): boolean {
 }
 
 function hasOnlyDefaultResolvers(apiObject: ApiObject): boolean {
-  const resolvers: readonly unknown[] | undefined = App.of(apiObject).resolvers;
-  if (resolvers === undefined) {
-    return true;
-  }
+  const resolvers: readonly unknown[] = App.of(apiObject).resolvers;
   return resolvers.length === 3
     && resolvers[0] instanceof LazyResolver
     && resolvers[1] instanceof ImplicitTokenResolver
@@ -129,19 +128,6 @@ function matches(value: unknown, flat: readonly unknown[], at: { index: number }
     }
   }
   return true;
-}
-
-/** Equal JSON values, object keys in any order (cdk8s sorts the keys of the manifest, not of `metadata.toJson()`). */
-function equalJson(a: unknown, b: unknown): boolean {
-  if (isScalar(a) || isScalar(b)) {
-    return Object.is(a, b);
-  }
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => equalJson(item, b[i]));
-  }
-  const aKeys = Object.keys(a as object);
-  return aKeys.length === Object.keys(b as object).length
-    && aKeys.every(key => Object.prototype.hasOwnProperty.call(b, key) && equalJson((a as any)[key], (b as any)[key]));
 }
 
 /** Per prototype: whether its instances hold only their own fields. */

@@ -18,7 +18,7 @@ export function checkProps(scope: IConstruct | string, struct: string, props: un
       problems.push(`expected a ${struct} (an object), got undefined: ${field}`);
     }
   } else {
-    check({ struct }, props, field, problems);
+    check({ struct }, props, field, undefined, problems);
   }
   if (problems.length > 0) {
     const where = typeof scope === 'string' ? scope : scope.node.path;
@@ -38,12 +38,18 @@ function fieldsOf(struct: string): Array<[string, [TypeShape, boolean]]> {
   return fields;
 }
 
-function check(shape: TypeShape, value: unknown, field: string, problems: string[]): void {
-  if (value === undefined) {
-    return;
+/** A field's path: `props` for the props themselves, `name`, `parent.name` or `parent[i]` below them. */
+function fieldPath(parent: string, name: string | number): string {
+  if (typeof name === 'number') {
+    return `${parent}[${name}]`;
   }
-  const expected = expectation(shape);
-  if (expected === undefined) {
+  return parent === 'props' ? name : `${parent}.${name}`;
+}
+
+// Field paths and expected-type texts are built only for a value that needs one (a problem, or a level
+// below): every construct checks its props, and most fields are fine leaves.
+function check(shape: TypeShape, value: unknown, parent: string, name: string | number | undefined, problems: string[]): void {
+  if (value === undefined || !hasExpectation(shape)) {
     return;
   }
   // A cdk8s `Lazy` stands for any value: it is resolved when the manifest is written.
@@ -52,22 +58,26 @@ function check(shape: TypeShape, value: unknown, field: string, problems: string
   }
   if (!fits(shape, value)) {
     // The value itself may be a credential: only its type is named.
-    problems.push(`expected ${expected}, got ${typeName(value)}: ${field}`);
+    problems.push(`expected ${expectation(shape)}, got ${typeName(value)}: ${name === undefined ? parent : fieldPath(parent, name)}`);
     return;
   }
+  if (shape.primitive !== undefined || shape.enum !== undefined || shape.instance !== undefined) {
+    return;
+  }
+  const field = name === undefined ? parent : fieldPath(parent, name);
   if (shape.struct !== undefined) {
-    for (const [name, [fieldShape, optional]] of fieldsOf(shape.struct)) {
-      const item = (value as Record<string, unknown>)[name];
+    for (const [fieldName, [fieldShape, optional]] of fieldsOf(shape.struct)) {
+      const item = (value as Record<string, unknown>)[fieldName];
       if (item === null && optional) {
         continue;
       }
-      check(fieldShape, item, field === 'props' ? name : `${field}.${name}`, problems);
+      check(fieldShape, item, field, fieldName, problems);
     }
   } else if (shape.array !== undefined) {
-    (value as unknown[]).forEach((item, i) => check(shape.array!, item, `${field}[${i}]`, problems));
+    (value as unknown[]).forEach((item, i) => check(shape.array!, item, field, i, problems));
   } else if (shape.map !== undefined) {
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      check(shape.map, item, `${field}.${key}`, problems);
+      check(shape.map, item, field, field === 'props' ? `props.${key}` : key, problems);
     }
   }
 }
@@ -89,6 +99,11 @@ function fits(shape: TypeShape, value: unknown): boolean {
   }
   // A struct, a map, or an instance of a class or interface.
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hasExpectation(shape: TypeShape): boolean {
+  return shape.primitive !== undefined || shape.enum !== undefined || shape.array !== undefined || shape.map !== undefined
+    || shape.struct !== undefined || shape.instance !== undefined;
 }
 
 function expectation(shape: TypeShape): string | undefined {

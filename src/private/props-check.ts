@@ -38,8 +38,11 @@ function fieldsOf(struct: string): Array<[string, [TypeShape, boolean]]> {
   return fields;
 }
 
-/** A field's path: `props` for the props themselves, `name`, `parent.name` or `parent[i]` below them. */
-function fieldPath(parent: string, name: string | number): string {
+/** The path of `name` below `parent`: `parent` itself when no name, a prop's own name below `props`, else `parent.name` or `parent[i]`. */
+function fieldPath(parent: string, name: string | number | undefined): string {
+  if (name === undefined) {
+    return parent;
+  }
   if (typeof name === 'number') {
     return `${parent}[${name}]`;
   }
@@ -49,7 +52,7 @@ function fieldPath(parent: string, name: string | number): string {
 // Field paths and expected-type texts are built only for a value that needs one (a problem, or a level
 // below): every construct checks its props, and most fields are fine leaves.
 function check(shape: TypeShape, value: unknown, parent: string, name: string | number | undefined, problems: string[]): void {
-  if (value === undefined || !hasExpectation(shape)) {
+  if (value === undefined || isAnyValue(shape)) {
     return;
   }
   // A cdk8s `Lazy` stands for any value: it is resolved when the manifest is written.
@@ -58,13 +61,13 @@ function check(shape: TypeShape, value: unknown, parent: string, name: string | 
   }
   if (!fits(shape, value)) {
     // The value itself may be a credential: only its type is named.
-    problems.push(`expected ${expectation(shape)}, got ${typeName(value)}: ${name === undefined ? parent : fieldPath(parent, name)}`);
+    problems.push(`expected ${expectation(shape)}, got ${typeName(value)}: ${fieldPath(parent, name)}`);
     return;
   }
   if (shape.primitive !== undefined || shape.enum !== undefined || shape.instance !== undefined) {
     return;
   }
-  const field = name === undefined ? parent : fieldPath(parent, name);
+  const field = fieldPath(parent, name);
   if (shape.struct !== undefined) {
     for (const [fieldName, [fieldShape, optional]] of fieldsOf(shape.struct)) {
       const item = (value as Record<string, unknown>)[fieldName];
@@ -77,7 +80,7 @@ function check(shape: TypeShape, value: unknown, parent: string, name: string | 
     (value as unknown[]).forEach((item, i) => check(shape.array!, item, field, i, problems));
   } else if (shape.map !== undefined) {
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      check(shape.map, item, field, field === 'props' ? `props.${key}` : key, problems);
+      check(shape.map, item, field, key, problems);
     }
   }
 }
@@ -101,9 +104,10 @@ function fits(shape: TypeShape, value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function hasExpectation(shape: TypeShape): boolean {
-  return shape.primitive !== undefined || shape.enum !== undefined || shape.array !== undefined || shape.map !== undefined
-    || shape.struct !== undefined || shape.instance !== undefined;
+/** A shape with no member set stands for any value (a union): nothing to check. */
+function isAnyValue(shape: TypeShape): boolean {
+  return shape.primitive === undefined && shape.enum === undefined && shape.array === undefined && shape.map === undefined
+    && shape.struct === undefined && shape.instance === undefined;
 }
 
 function expectation(shape: TypeShape): string | undefined {

@@ -57,6 +57,32 @@ function parseInt64(s: string): bigint | undefined {
  * with no digit at all that needs the arbitrary-precision path, such as `-Pi`). One pass over the text.
  */
 function scanQuantity(str: string): ScannedQuantity {
+  return remembered(scannedQuantities, str, scanQuantityText);
+}
+
+// Apps repeat a few quantities (`2Gi`, `500m`) across thousands of objects: each text is read once. The
+// tables are bounded, and keep only short texts, so that a hostile file cannot grow them.
+const REMEMBERED_TEXT_LENGTH = 64;
+const REMEMBERED_TEXTS = 1024;
+const scannedQuantities = new Map<string, ScannedQuantity>();
+const parsedQuantities = new Map<string, QuantityValue | undefined>();
+
+function remembered<T>(table: Map<string, T>, text: string, compute: (text: string) => T): T {
+  if (text.length > REMEMBERED_TEXT_LENGTH) {
+    return compute(text);
+  }
+  if (table.has(text)) {
+    return table.get(text) as T;
+  }
+  const value = compute(text);
+  if (table.size >= REMEMBERED_TEXTS) {
+    table.clear();
+  }
+  table.set(text, value);
+  return value;
+}
+
+function scanQuantityText(str: string): ScannedQuantity {
   const fail = (error: string): ScannedQuantity => ({ error, positive: true, value: '', num: '', denom: '', base: 10, exponent: 0, binary: false });
   if (str.length === 0) {
     return fail(QUANTITY_FORMAT_ERROR);
@@ -162,6 +188,10 @@ export function quantityError(text: string): string | undefined {
 
 /** Parses a quantity the way Kubernetes does; undefined when Kubernetes would refuse it. */
 export function parseQuantity(text: string): QuantityValue | undefined {
+  return remembered(parsedQuantities, text, parseQuantityText);
+}
+
+function parseQuantityText(text: string): QuantityValue | undefined {
   const scanned = scanQuantity(text);
   if (scanned.error !== undefined) {
     return undefined;

@@ -74,4 +74,23 @@ describe('quantities', () => {
       expect(value!.numerator).toBe(BigInt(bytes) * value!.denominator);
     }));
   });
+
+  test('a text read again, after a thousand others, and a text too long to remember, give the same verdicts', () => {
+    // GIVEN
+    const long = `${'0'.repeat(70)}3Mi`;
+    const before = [parseQuantity('1.5Gi'), quantityError('1K'), parseQuantity(long), quantityError(`${long}B`)];
+
+    // WHEN
+    for (let i = 0; i < 2_000; i++) {
+      parseQuantity(`${i}Mi`);
+      quantityError(`${i}K`);
+    }
+
+    // THEN
+    expect([parseQuantity('1.5Gi'), quantityError('1K'), parseQuantity(long), quantityError(`${long}B`)]).toEqual(before);
+    expect(sameQuantity('1.5Gi', '1536Mi')).toBe(true);
+    expect(before[1]).toBe("unable to parse quantity's suffix");
+    expect(before[2]).toEqual({ numerator: 3n * 2n ** 20n, denominator: 1n });
+    expect(before[3]).toBe(FORMAT);
+  });
 });

@@ -82,7 +82,10 @@ function hasCachedRendering(apiObject: ApiObject): apiObject is ApiObject & Cach
 /** What an object's findings depend on besides its manifest, fixed once the object exists (its place in the tree). */
 interface Placement {
   readonly owner: IConstruct;
-  readonly install: IConstruct | undefined;
+  /** `owner.node.path`, computed once (cdk8s builds a path from its scopes at every read). */
+  readonly ownerPath: string;
+  /** The `Kpack` install the object belongs to, with its path. */
+  readonly install: { readonly construct: IConstruct; readonly path: string } | undefined;
   readonly unit: string;
   readonly file: string;
 }
@@ -159,9 +162,12 @@ class AppChecks implements IValidation {
     let placement = this.placements.get(apiObject);
     if (placement === undefined) {
       const chart = Chart.of(apiObject);
+      const owner = ownerOf(apiObject);
+      const install = installOf(apiObject);
       placement = {
-        owner: ownerOf(apiObject),
-        install: installOf(apiObject),
+        owner,
+        ownerPath: owner.node.path,
+        install: install && { construct: install, path: install.node.path },
         unit: chart.node.path,
         file: outputFile(this.root, chart, apiObject),
       };
@@ -180,9 +186,9 @@ class AppChecks implements IValidation {
         continue;
       }
       const placement = this.placementOf(construct);
-      owners.set(placement.owner.node.path, placement.owner);
+      owners.set(placement.ownerPath, placement.owner);
       if (placement.install !== undefined) {
-        owners.set(placement.install.node.path, placement.install);
+        owners.set(placement.install.path, placement.install.construct);
       }
       let rendering: Manifest | undefined;
       if (hasCachedRendering(construct)) {
@@ -210,17 +216,17 @@ class AppChecks implements IValidation {
   }
 
   private appObject(apiObject: ApiObject, placement: Placement, rendering: Manifest | undefined, read: Map<ApiObject, Manifest>): AppObject {
-    const { owner, install, unit, file } = placement;
+    const { owner, ownerPath, install, unit, file } = placement;
     const secrets = apiObject.kind === 'ServiceAccount'
       ? (ServiceAccountSecrets.of(apiObject) ?? (owner !== apiObject ? ServiceAccountSecrets.of(owner) : undefined))?.secrets
       : undefined;
     const facts: ObjectFacts = {
       ...secrets && secrets.length > 0 ? { secretKinds: new Map(secrets.map(s => [s.name, s.kind])) } : {},
-      ...install !== undefined ? { install: install.node.path } : {},
+      ...install !== undefined ? { install: install.path } : {},
     };
     let manifest = rendering;
     return {
-      path: owner.node.path,
+      path: ownerPath,
       unit,
       file,
       // A kpack object's identity is read from its rendering, which has its JSON patches applied.

@@ -14,6 +14,11 @@
  *    Renders are counted on the prototype of the kernel's copy of cdk8s's `ApiObject` (`toJson`).
  * 4. A change between two syntheses (addEnv through the kernel) is checked and written, and nothing else
  *    changes the YAML: the second synthesis writes what the first did.
+ * 5. Another cdk8s-plus line, loaded beside cdk8s-plus-27 as a Python or Java app would have it: its
+ *    ServiceAccount, Secret and PersistentVolumeClaim, and a plain `ApiObject` of kind ServiceAccount, are
+ *    taken where the library asks for one (credentials added to both accounts, an Image's and a Build's
+ *    account, a Build's builder pull secret and cache claim); the wrong kinds there fail the synthesis with
+ *    the construct path, what was passed, and what is expected.
  *
  * Usage: `ts-node scripts/test-jsii.ts [package.tgz]`; without an argument the one `.jsii.tgz` in dist/js/
  * (the `test:jsii` task runs `package:js` first). The kernel is @jsii/kernel, the version the npm registry
@@ -24,9 +29,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { api, Kernel } from '@jsii/kernel';
+import { parseAllDocuments } from 'yaml';
+import { PLUS_LINES } from './plus-lines';
 
 const ROOT = path.resolve(__dirname, '..');
 const CHARTS = 5;
+/** The newest cdk8s-plus line the package is tried with, loaded beside the one the library builds on. */
+const OTHER_PLUS = PLUS_LINES[PLUS_LINES.length - 1];
 
 function packageTarball(): string {
   const given = process.argv[2];
@@ -46,6 +55,12 @@ function packDependency(name: string, into: string): { name: string; version: st
   const dir = path.join(ROOT, 'node_modules', name);
   const version = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
   const file = execFileSync('npm', ['pack', '--silent', '--pack-destination', into, dir], { encoding: 'utf8' }).trim().split('\n').pop()!;
+  return { name, version, tarball: path.join(into, file) };
+}
+
+/** Fetches a published package, as the other languages' package managers fetch each jsii dependency. */
+function packPublished(name: string, version: string, into: string): { name: string; version: string; tarball: string } {
+  const file = execFileSync('npm', ['pack', '--silent', '--pack-destination', into, `${name}@${version}`], { encoding: 'utf8' }).trim().split('\n').pop()!;
   return { name, version, tarball: path.join(into, file) };
 }
 
@@ -69,6 +84,7 @@ function main(): void {
     const ourVersion = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
     const assemblies = [
       ...['constructs', 'cdk8s', 'cdk8s-plus-27'].map(name => packDependency(name, tmp)),
+      packPublished(`cdk8s-plus-${OTHER_PLUS.line}`, OTHER_PLUS.version, tmp),
       { name: 'cdk8s-kpack', version: ourVersion, tarball: ours },
     ];
 
@@ -192,10 +208,104 @@ function main(): void {
     if (resolved.yaml.join() !== plain.yaml.join()) {
       fail('the host resolver (which replaces nothing) changed the YAML');
     }
+    otherPlusLine(kernel, path.join(tmp, 'other-plus'));
     console.log(`test:jsii passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** Check 5: the resources of another cdk8s-plus line, and a plain ApiObject, where the library takes them. */
+function otherPlusLine(kernel: Kernel, outdir: string): void {
+  const plus = `cdk8s-plus-${OTHER_PLUS.line}`;
+  const call = (fqn: string, method: string, ...args: any[]) => kernel.sinvoke({ fqn, method, args }).result;
+  const source = call('cdk8s-kpack.Source', 'git', 'https://github.com/making/hello-golang', { revision: 'main' });
+  // A Build builds once: a commit, not a branch (which the library warns about).
+  const commit = call('cdk8s-kpack.Source', 'git', 'https://github.com/making/hello-golang', { revision: '4bae4fb8fd4c1d4d4f3d5a14e0b6d2b29f4c2f1e' });
+
+  const app = kernel.create({ fqn: 'cdk8s.App', args: [{ outdir }] });
+  const chart = kernel.create({ fqn: 'cdk8s.Chart', args: [app, 'builds', { namespace: 'apps' }] });
+  const builder = call('cdk8s-kpack.ClusterBuilder', 'fromClusterBuilderName', chart, 'builder', 'default');
+  const account = kernel.create({ fqn: `${plus}.ServiceAccount`, args: [chart, 'account', { metadata: { name: 'builds' } }] });
+  const plainAccount = kernel.create({
+    fqn: 'cdk8s.ApiObject', args: [chart, 'plain-account', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'plain' } }],
+  });
+  const credentials = call('cdk8s-kpack.RegistryCredentials', 'fromSecretName', chart, 'registry', 'registry-credentials',
+    { '$jsii.enum': 'cdk8s-kpack.CredentialKind/DOCKER_CONFIG_JSON' });
+  kernel.invoke({ objref: credentials, method: 'addTo', args: [account] });
+  kernel.invoke({ objref: credentials, method: 'addTo', args: [plainAccount] });
+  const pullSecret = kernel.create({ fqn: `${plus}.Secret`, args: [chart, 'pull', { metadata: { name: 'builder-pull' } }] });
+  const claim = kernel.create({ fqn: `${plus}.PersistentVolumeClaim`, args: [chart, 'cache', { metadata: { name: 'build-cache' } }] });
+  kernel.create({ fqn: 'cdk8s-kpack.BuildImage', args: [chart, 'hello', { metadata: { name: 'hello' }, tag: 'registry.example.com/apps/hello', builder, source, serviceAccount: account }] });
+  kernel.create({ fqn: 'cdk8s-kpack.BuildImage', args: [chart, 'plain-hello', { metadata: { name: 'plain-hello' }, tag: 'registry.example.com/apps/plain-hello', builder, source, serviceAccount: plainAccount }] });
+  kernel.create({
+    fqn: 'cdk8s-kpack.Build',
+    args: [chart, 'release', {
+      metadata: { name: 'release' },
+      tags: ['registry.example.com/apps/hello:1.0.0'],
+      builder: call('cdk8s-kpack.BuildBuilder', 'fromImage', 'registry.example.com/builders/base', { pullSecrets: [pullSecret] }),
+      source: commit,
+      serviceAccount: account,
+      cache: call('cdk8s-kpack.BuildCache', 'persistentVolumeClaim', claim),
+    }],
+  });
+  const yaml: string = kernel.invoke({ objref: app, method: 'synthYaml', args: [] }).result;
+  const objects = parseAllDocuments(yaml).map(doc => doc.toJS());
+  const find = (kind: string, name: string) => objects.find(o => o.kind === kind && o.metadata?.name === name)
+    ?? fail(`${plus}: no ${kind} ${name} in the YAML:\n${yaml}`);
+  const expect = (what: string, actual: unknown, expected: unknown) => {
+    if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+      fail(`${plus}: ${what} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+    }
+  };
+  const added = [{ name: 'registry-credentials' }];
+  for (const name of ['builds', 'plain']) {
+    expect(`ServiceAccount ${name}'s secrets`, find('ServiceAccount', name).secrets, added);
+    expect(`ServiceAccount ${name}'s imagePullSecrets`, find('ServiceAccount', name).imagePullSecrets, added);
+  }
+  expect('Image hello\'s serviceAccountName', find('Image', 'hello').spec.serviceAccountName, 'builds');
+  expect('Image plain-hello\'s serviceAccountName', find('Image', 'plain-hello').spec.serviceAccountName, 'plain');
+  const build = find('Build', 'release').spec;
+  expect('Build release\'s serviceAccountName', build.serviceAccountName, 'builds');
+  expect('Build release\'s builder', build.builder, { image: 'registry.example.com/builders/base', imagePullSecrets: [{ name: 'builder-pull' }] });
+  expect('Build release\'s cache', build.cache, { volume: { persistentVolumeClaimName: 'build-cache' } });
+
+  // The wrong kinds: a ConfigMap as the service account, a Secret as the cache claim, a ServiceAccount as a pull secret.
+  const wrongApp = kernel.create({ fqn: 'cdk8s.App', args: [{ outdir }] });
+  const wrong = kernel.create({ fqn: 'cdk8s.Chart', args: [wrongApp, 'wrong', { namespace: 'apps' }] });
+  const configMap = kernel.create({ fqn: `${plus}.ConfigMap`, args: [wrong, 'settings', { metadata: { name: 'settings' } }] });
+  const secret = kernel.create({ fqn: `${plus}.Secret`, args: [wrong, 'secret', { metadata: { name: 'secret' } }] });
+  const wrongAccount = kernel.create({ fqn: `${plus}.ServiceAccount`, args: [wrong, 'account', { metadata: { name: 'builds' } }] });
+  kernel.create({
+    fqn: 'cdk8s-kpack.Build',
+    args: [wrong, 'release', {
+      metadata: { name: 'release' },
+      tags: ['registry.example.com/apps/hello:1.0.0'],
+      builder: call('cdk8s-kpack.BuildBuilder', 'fromImage', 'registry.example.com/builders/base', { pullSecrets: [wrongAccount] }),
+      source: commit,
+      serviceAccount: configMap,
+      cache: call('cdk8s-kpack.BuildCache', 'persistentVolumeClaim', secret),
+    }],
+  });
+  let message: string | undefined;
+  try {
+    kernel.invoke({ objref: wrongApp, method: 'synthYaml', args: [] });
+  } catch (error) {
+    message = String((error as Error).message);
+  }
+  if (message === undefined) {
+    fail(`${plus}: a ConfigMap as a Build's service account synthesized`);
+  }
+  for (const expected of [
+    '[wrong/release] wrong/settings is a ConfigMap ("settings"), not a ServiceAccount: spec.serviceAccountName',
+    '[wrong/release] wrong/secret is a Secret ("secret"), not a PersistentVolumeClaim: spec.cache.volume.persistentVolumeClaimName',
+    '[wrong/release] wrong/account is a ServiceAccount ("builds"), not a Secret: spec.builder.imagePullSecrets',
+  ]) {
+    if (!message.includes(expected)) {
+      fail(`${plus}: the synthesis error lacks ${JSON.stringify(expected)}:\n${message}`);
+    }
+  }
+  console.log(`${plus}: its ServiceAccount, Secret and PersistentVolumeClaim and a plain ApiObject ServiceAccount are taken; the wrong kinds fail the synthesis`);
 }
 
 /**

@@ -30,6 +30,7 @@ import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
 import { parseAllDocuments } from 'yaml';
 import { CDK8S_INIT_TSCONFIG } from './cdk8s-init-tsconfig';
+import { PLUS_LINES } from './plus-lines';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -44,18 +45,7 @@ const TOOLS: Record<string, string> = {
   '@types/node': '14.18.63',
 };
 
-
 const CDK8S_YAML = 'language: typescript\napp: npx ts-node main.ts\n';
-
-/**
- * The cdk8s-plus lines the app runs against: the one the library builds on, a middle one, and the newest the
- * npm registry serves (cdk8s-plus-33, the line `cdk8s init typescript-app` of cdk8s-cli 2.207.60 uses).
- */
-const PLUS_LINES: ReadonlyArray<{ readonly line: number; readonly version: string }> = [
-  { line: 27, version: '2.9.5' },
-  { line: 30, version: '2.4.10' },
-  { line: 33, version: '2.5.57' },
-];
 
 /**
  * The app: kpack v0.18 from the package root and kpack v0.0.8 from the `legacy` submodule, in charts of their

@@ -273,7 +273,7 @@ function replay(chart: Chart, objects: any[], synth: () => string): () => string
   return synth;
 }
 
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object') {
     Object.values(value).forEach(deepFreeze);
     Object.freeze(value);

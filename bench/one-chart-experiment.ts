@@ -17,7 +17,7 @@ import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
-import { deepFreeze, services } from './workloads';
+import { services } from './workloads';
 
 // The modules whose exports the "checks off" side replaces (CommonJS: the library reads them at each call).
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -33,8 +33,7 @@ const quiet = process.stderr.write;
 process.stderr.write = (() => true) as any;
 const reference = workload.library(new App())();
 workload.prepareRaw!(reference);
-// Frozen, as the floor's replayed objects are.
-const images = new Map(parseAllDocuments(reference).map(document => deepFreeze(document.toJS()))
+const images = new Map(parseAllDocuments(reference).map(document => document.toJS())
   .filter(object => object.kind === 'Image').map(object => [object.metadata.name, object]));
 
 /** The cdk8s-plus floor's objects, each Secret and the Image under a construct of its own. */

@@ -194,7 +194,10 @@ function run(workload: Workload, reps: number): Row {
     for (let i = 0; i < reps; i++) {
       const order = [...names.slice(i % names.length), ...names.slice(0, i % names.length)];
       for (const side of order) {
-        const { output: _output, app: _app, ...timing } = sample(sides[side]!);
+        const { output, app: _app, ...timing } = sample(sides[side]!);
+        if (output !== first.output) {
+          throw new Error(`${workload.name}: sample ${i + 1} of the ${side} side wrote other YAML than the library's first synthesis`);
+        }
         samples[side].push(timing);
       }
       progress('.');

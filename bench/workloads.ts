@@ -214,7 +214,7 @@ export function services(n: number, layout: Layout = 'one chart'): Workload {
     },
     prepareRaw: output => {
       byService = Array.from({ length: n }, () => []);
-      // Plain objects, as a user's literals are (frozen ones cost cdk8s about a sixth more to write).
+      // Plain objects, as a user's literals are.
       for (const object of parseAllDocuments(output).map(document => document.toJS())) {
         byService[index(object)].push(object);
       }

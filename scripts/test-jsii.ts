@@ -222,6 +222,18 @@ function otherPlusLine(kernel: Kernel, outdir: string): void {
   const source = call('cdk8s-kpack.Source', 'git', 'https://github.com/making/hello-golang', { revision: 'main' });
   // A Build builds once: a commit, not a branch (which the library warns about).
   const commit = call('cdk8s-kpack.Source', 'git', 'https://github.com/making/hello-golang', { revision: '4bae4fb8fd4c1d4d4f3d5a14e0b6d2b29f4c2f1e' });
+  /** A Build from a builder image, with the given pull secret, service account and cache claim. */
+  const release = (chart: api.ObjRef, parts: { pullSecret: api.ObjRef; serviceAccount: api.ObjRef; claim: api.ObjRef }) => kernel.create({
+    fqn: 'cdk8s-kpack.Build',
+    args: [chart, 'release', {
+      metadata: { name: 'release' },
+      tags: ['registry.example.com/apps/hello:1.0.0'],
+      builder: call('cdk8s-kpack.BuildBuilder', 'fromImage', 'registry.example.com/builders/base', { pullSecrets: [parts.pullSecret] }),
+      source: commit,
+      serviceAccount: parts.serviceAccount,
+      cache: call('cdk8s-kpack.BuildCache', 'persistentVolumeClaim', parts.claim),
+    }],
+  });
 
   const app = kernel.create({ fqn: 'cdk8s.App', args: [{ outdir }] });
   const chart = kernel.create({ fqn: 'cdk8s.Chart', args: [app, 'builds', { namespace: 'apps' }] });
@@ -238,17 +250,7 @@ function otherPlusLine(kernel: Kernel, outdir: string): void {
   const claim = kernel.create({ fqn: `${plus}.PersistentVolumeClaim`, args: [chart, 'cache', { metadata: { name: 'build-cache' } }] });
   kernel.create({ fqn: 'cdk8s-kpack.BuildImage', args: [chart, 'hello', { metadata: { name: 'hello' }, tag: 'registry.example.com/apps/hello', builder, source, serviceAccount: account }] });
   kernel.create({ fqn: 'cdk8s-kpack.BuildImage', args: [chart, 'plain-hello', { metadata: { name: 'plain-hello' }, tag: 'registry.example.com/apps/plain-hello', builder, source, serviceAccount: plainAccount }] });
-  kernel.create({
-    fqn: 'cdk8s-kpack.Build',
-    args: [chart, 'release', {
-      metadata: { name: 'release' },
-      tags: ['registry.example.com/apps/hello:1.0.0'],
-      builder: call('cdk8s-kpack.BuildBuilder', 'fromImage', 'registry.example.com/builders/base', { pullSecrets: [pullSecret] }),
-      source: commit,
-      serviceAccount: account,
-      cache: call('cdk8s-kpack.BuildCache', 'persistentVolumeClaim', claim),
-    }],
-  });
+  release(chart, { pullSecret, serviceAccount: account, claim });
   const yaml: string = kernel.invoke({ objref: app, method: 'synthYaml', args: [] }).result;
   const objects = parseAllDocuments(yaml).map(doc => doc.toJS());
   const find = (kind: string, name: string) => objects.find(o => o.kind === kind && o.metadata?.name === name)
@@ -276,17 +278,7 @@ function otherPlusLine(kernel: Kernel, outdir: string): void {
   const configMap = kernel.create({ fqn: `${plus}.ConfigMap`, args: [wrong, 'settings', { metadata: { name: 'settings' } }] });
   const secret = kernel.create({ fqn: `${plus}.Secret`, args: [wrong, 'secret', { metadata: { name: 'secret' } }] });
   const wrongAccount = kernel.create({ fqn: `${plus}.ServiceAccount`, args: [wrong, 'account', { metadata: { name: 'builds' } }] });
-  kernel.create({
-    fqn: 'cdk8s-kpack.Build',
-    args: [wrong, 'release', {
-      metadata: { name: 'release' },
-      tags: ['registry.example.com/apps/hello:1.0.0'],
-      builder: call('cdk8s-kpack.BuildBuilder', 'fromImage', 'registry.example.com/builders/base', { pullSecrets: [wrongAccount] }),
-      source: commit,
-      serviceAccount: configMap,
-      cache: call('cdk8s-kpack.BuildCache', 'persistentVolumeClaim', secret),
-    }],
-  });
+  release(wrong, { pullSecret: wrongAccount, serviceAccount: configMap, claim: secret });
   let message: string | undefined;
   try {
     kernel.invoke({ objref: wrongApp, method: 'synthYaml', args: [] });

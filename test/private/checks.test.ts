@@ -12,7 +12,6 @@ jest.mock('../../src/private/checks', () => {
   return { ...actual, crossCheck: jest.fn(actual.crossCheck) };
 });
 
-
 /** An Image with a service account referenced by name (the `default` one is the subject of its own check). */
 function image(chart: Chart, id: string, tag = `registry.example.com/apps/${id}`, name?: string): BuildImage {
   return new BuildImage(chart, id, {

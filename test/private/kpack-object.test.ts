@@ -2,7 +2,7 @@ import { ApiObject, App, Chart, IResolver, JsonPatch, Lazy, ResolutionContext, T
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
-import { BuildImage, ClusterBuilder, Source } from '../../src';
+import { BuildImage, ClusterBuilder, Kpack, KpackVersion, Source } from '../../src';
 import { validationErrors } from '../util';
 
 /**
@@ -167,6 +167,26 @@ describe('checking once per rendering', () => {
     expect(validationErrors(other)).toEqual([`[apps/hello] ${BAD_TAG}`]);
     state.tag = GOOD;
     expect(validationErrors(other)).toEqual([]);
+  });
+
+  test('GIVEN a synthesis with the default kpack version WHEN a Kpack install of another version is added THEN its rules apply', () => {
+    // GIVEN: an architecture node selector, which kpack v0.18 rejects and v0.17 takes
+    const app = Testing.app();
+    const chart = new Chart(app, 'apps', { namespace: 'apps' });
+    new BuildImage(chart, 'hello', {
+      tag: GOOD,
+      serviceAccount: kplus.ServiceAccount.fromServiceAccountName(chart, 'builds', 'builds'),
+      builder: ClusterBuilder.fromClusterBuilderName(chart, 'builder', 'default'),
+      source: Source.git('https://github.com/making/hello-golang', { revision: 'main' }),
+      nodeSelector: { 'kubernetes.io/arch': 'arm64' },
+    });
+    expect(() => app.synthYaml()).toThrow(/arch is determined automatically/);
+
+    // WHEN
+    new Kpack(new Chart(app, 'kpack'), 'kpack', { version: KpackVersion.V0_17_2 });
+
+    // THEN
+    expect(() => app.synthYaml()).not.toThrow();
   });
 
   test('GIVEN a clean synthesis WHEN an object a cross-object check reads changes behind the library THEN the next synthesis fails', () => {

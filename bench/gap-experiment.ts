@@ -1,6 +1,6 @@
 /**
- * `TS_NODE_PROJECT=bench/tsconfig.json node --expose-gc -r ts-node/register/transpile-only bench/one-chart-experiment.ts [n] [reps]`:
- * what the one-chart gap to the cdk8s-plus floor is made of, for the services workload in one chart.
+ * `TS_NODE_PROJECT=bench/tsconfig.json node --expose-gc -r ts-node/register/transpile-only bench/gap-experiment.ts [n] [reps] [one|each]`:
+ * what the gap to the cdk8s-plus floor is made of, for the services workload in one chart or with a chart each.
  *
  * Four sides, interleaved in one process, each giving the library's YAML byte for byte:
  * - **cdk8s-plus floor**: the user's cdk8s-plus ServiceAccount and Secrets, the kpack Image as a raw ApiObject;
@@ -17,7 +17,7 @@ import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
-import { services } from './workloads';
+import { Layout, services } from './workloads';
 
 // The modules whose exports the "checks off" side replaces (CommonJS: the library reads them at each call).
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -28,7 +28,8 @@ const validation = require('../src/private/validation');
 
 const n = Number(process.argv[2] ?? 1000);
 const reps = Number(process.argv[3] ?? 11);
-const workload = services(n, 'one chart');
+const layout: Layout = process.argv[4] === 'each' ? 'a chart each' : 'one chart';
+const workload = services(n, layout);
 const quiet = process.stderr.write;
 process.stderr.write = (() => true) as any;
 const reference = workload.library(new App())();
@@ -38,10 +39,14 @@ const images = new Map(parseAllDocuments(reference).map(document => document.toJ
 
 /** The cdk8s-plus floor's objects, each Secret and the Image under a construct of its own. */
 function floorInLibraryTree(app: App): () => string {
-  const chart = new Chart(app, 'builds', { namespace: 'builds' });
-  new Construct(chart, 'builder');
   for (let i = 0; i < n; i++) {
     const name = `svc-${String(i).padStart(5, '0')}`;
+    const id = layout === 'one chart' ? 'builds' : name;
+    let chart = app.node.tryFindChild(id) as Chart | undefined;
+    if (chart === undefined) {
+      chart = new Chart(app, id, { namespace: 'builds' });
+      new Construct(chart, 'builder'); // the chart's ClusterBuilder reference
+    }
     const serviceAccount = new kplus.ServiceAccount(chart, `${name}-sa`, { metadata: { name } });
     const auth = Buffer.from(`${name}-push:token-${i}`).toString('base64');
     const registry = new kplus.DockerConfigSecret(new Construct(chart, `${name}-registry`), 'Resource', {
@@ -126,7 +131,7 @@ process.stderr.write = quiet;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const floor = 'cdk8s-plus floor';
 console.log([
-  `${n.toLocaleString('en-US')} services in one chart; medians of ${reps} interleaved samples; YAML identical in every sample`,
+  `${n.toLocaleString('en-US')} services${layout === 'one chart' ? ' in one chart' : ', a chart each'}; medians of ${reps} interleaved samples; YAML identical in every sample`,
   '| side | CPU ms | CPU time / cdk8s-plus floor | wall ms | wall time / cdk8s-plus floor |',
   '|---|--:|--:|--:|--:|',
   ...names.map(side => `| ${side} | ${median(cpu[side]).toFixed(0)} | ${(median(cpu[side]) / median(cpu[floor])).toFixed(2)} | ` +

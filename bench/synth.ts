@@ -7,6 +7,7 @@
  *
  * Needs `--expose-gc` (the `bench` task passes it). Method: see bench/results.md.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -21,7 +22,18 @@ interface Options {
   readonly services: boolean;
   /** Only the one-chart image rows, with these counts (for profiling); prints only. */
   readonly sizes?: number[];
+  /** Measure only this row of the plan and print it as JSON: what each row's process of its own runs. */
+  readonly row?: number;
 }
+
+/** A row to measure: its workload and how many repetitions of each side. */
+interface Planned {
+  readonly workload: Workload;
+  readonly reps: number;
+}
+
+/** What a row's process prints, on one line after this mark. */
+const ROW_MARK = 'bench-row: ';
 
 /** One timed build-and-synth of a fresh app. */
 interface Sample {
@@ -63,8 +75,11 @@ function parseOptions(argv: string[]): Options {
   let quick = false;
   let servicesOnly = false;
   let sizes: number[] | undefined;
+  let row: number | undefined;
   for (const arg of argv) {
-    if (arg === '--quick') {
+    if (arg.startsWith('--row=')) {
+      row = Number(arg.slice('--row='.length));
+    } else if (arg === '--quick') {
       quick = true;
     } else if (arg === '--services') {
       servicesOnly = true;
@@ -77,7 +92,7 @@ function parseOptions(argv: string[]): Options {
       throw new Error(`unknown argument ${arg} (expected --quick, --services or --sizes=10,100)`);
     }
   }
-  return { quick, services: servicesOnly, sizes };
+  return { quick, services: servicesOnly, sizes, row };
 }
 
 const gc: () => void = (globalThis as any).gc ?? (() => {
@@ -377,15 +392,57 @@ function writeResults(report: string, begin = BEGIN, end = END): void {
   fs.writeFileSync(RESULTS_FILE, next);
 }
 
-/** The services rows alone (`--services`): one chart with 1,000, then a chart each with 100, 300 and 600. */
-function servicesRun(): void {
-  const loadBefore = loadAverage();
-  progress('cdk8s-kpack synth benchmark, services rows\n');
-  const rows = [
-    run(services(1000), 9),
-    ...[100, 300, 600].map(n => run(services(n, 'a chart each'), n >= 300 ? 5 : 9)),
-  ];
-  const report = [
+/** The rows of a run, in order. `--services`: one chart with 1,000, then a chart each with 100, 300 and 600. */
+function plan(options: Options): Planned[] {
+  if (options.services) {
+    return [
+      { workload: services(1000), reps: 9 },
+      ...[100, 300, 600].map(n => ({ workload: services(n, 'a chart each'), reps: n >= 300 ? 5 : 9 })),
+    ];
+  }
+  const sizes = options.sizes ?? (options.quick ? [10, 100] : [10, 100, 1000, 10000]);
+  const imageReps = (n: number) => options.quick ? 5 : n <= 10 ? 25 : n <= 100 ? 15 : n <= 1000 ? 9 : 5;
+  const otherReps = options.quick ? 5 : 15;
+  const rows: Planned[] = sizes.map(n => ({ workload: images(n), reps: imageReps(n) }));
+  if (!options.sizes) {
+    for (const n of options.quick ? [10] : [100, 1000]) {
+      rows.push({ workload: images(n, 'a chart each'), reps: imageReps(n * 10) });
+    }
+    // The design review's workload: one chart, then a chart per service.
+    rows.push({ workload: services(options.quick ? 10 : 1000), reps: imageReps(options.quick ? 10 : 1000) });
+    for (const n of options.quick ? [10] : [100, 300, 600]) {
+      rows.push({ workload: services(n, 'a chart each'), reps: imageReps(n * 10) });
+    }
+    for (const version of [KpackVersion.V0_17_2, KpackVersion.V0_0_8]) {
+      rows.push({ workload: install(version), reps: otherReps });
+    }
+    for (const generation of ['v0.17', 'v0.0.8'] as const) {
+      rows.push({ workload: tutorial(generation), reps: otherReps });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Measures row `index` of the plan in a process of its own (this script with `--row`), so that its
+ * figures do not depend on the rows before it (the heap they leave, the code they warmed up): a user's
+ * `cdk8s synth` runs one app in a fresh process, and its first synthesis is the row's first run.
+ */
+function runIsolated(planned: Planned, index: number): Row {
+  const args = process.argv.slice(2).filter(arg => !arg.startsWith('--row='));
+  const child = spawnSync(process.execPath, [...process.execArgv, __filename, ...args, `--row=${index}`], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  const line = child.stdout?.split('\n').find(l => l.startsWith(ROW_MARK));
+  if (child.status !== 0 || line === undefined) {
+    throw new Error(`${planned.workload.name}: its process ended with status ${child.status ?? child.signal}`);
+  }
+  return { workload: planned.workload, ...JSON.parse(line.slice(ROW_MARK.length)) };
+}
+
+function servicesReport(rows: Row[], loadBefore: string): string {
+  return [
     ...machine(loadBefore),
     '',
     'Synth path: `app.synthYaml()`. Times are wall-clock medians of the repetitions (build + synth).',
@@ -394,46 +451,10 @@ function servicesRun(): void {
     '',
     ...servicesTargets(rows),
   ].join('\n');
-  console.log(report);
-  writeResults(report, SERVICES_BEGIN, SERVICES_END);
-  console.log(`\nwritten to ${path.relative(process.cwd(), RESULTS_FILE)}`);
 }
 
-function main(): void {
-  const options = parseOptions(process.argv.slice(2));
-  if (options.services) {
-    servicesRun();
-    return;
-  }
-  const sizes = options.sizes ?? (options.quick ? [10, 100] : [10, 100, 1000, 10000]);
-  const imageReps = (n: number) => options.quick ? 5 : n <= 10 ? 25 : n <= 100 ? 15 : n <= 1000 ? 9 : 5;
-  const otherReps = options.quick ? 5 : 15;
-
-  const loadBefore = loadAverage();
-  progress(`cdk8s-kpack synth benchmark${options.quick ? ' (--quick)' : ''}\n`);
-  const rows: Row[] = [];
-  for (const n of sizes) {
-    rows.push(run(images(n), imageReps(n)));
-  }
-  if (!options.sizes) {
-    for (const n of options.quick ? [10] : [100, 1000]) {
-      rows.push(run(images(n, 'a chart each'), imageReps(n * 10)));
-    }
-    // The design review's workload: one chart, then a chart per service.
-    rows.push(run(services(options.quick ? 10 : 1000), imageReps(options.quick ? 10 : 1000)));
-    for (const n of options.quick ? [10] : [100, 300, 600]) {
-      rows.push(run(services(n, 'a chart each'), imageReps(n * 10)));
-    }
-    // The install's first run parses the vendored release: nothing before this point uses Kpack.
-    for (const version of [KpackVersion.V0_17_2, KpackVersion.V0_0_8]) {
-      rows.push(run(install(version), otherReps));
-    }
-    for (const generation of ['v0.17', 'v0.0.8'] as const) {
-      rows.push(run(tutorial(generation), otherReps));
-    }
-  }
-
-  const report = [
+function fullReport(rows: Row[], loadBefore: string, options: Options): string {
+  return [
     ...machine(loadBefore),
     '',
     `Synth path: ${synthPaths(rows)}. Times are wall-clock medians of the repetitions.`,
@@ -444,11 +465,29 @@ function main(): void {
     '',
     ...(options.quick || options.sizes ? ['Targets are judged on the full run only (`npm run bench`).'] : [...targets(rows), ...servicesTargets(rows)]),
   ].join('\n');
-  console.log(report);
-  if (!options.quick && !options.sizes) {
-    writeResults(report);
-    console.log(`\nwritten to ${path.relative(process.cwd(), RESULTS_FILE)}`);
+}
+
+function main(): void {
+  const options = parseOptions(process.argv.slice(2));
+  const planned = plan(options);
+  if (options.row !== undefined) {
+    const { workload: _workload, ...measured } = run(planned[options.row].workload, planned[options.row].reps);
+    process.stdout.write(`${ROW_MARK}${JSON.stringify(measured)}\n`);
+    return;
   }
+  const loadBefore = loadAverage();
+  progress(`cdk8s-kpack synth benchmark${options.quick ? ' (--quick)' : ''}${options.services ? ', services rows' : ''}\n`);
+  const rows = planned.map(runIsolated);
+  const report = options.services ? servicesReport(rows, loadBefore) : fullReport(rows, loadBefore, options);
+  console.log(report);
+  if (options.services) {
+    writeResults(report, SERVICES_BEGIN, SERVICES_END);
+  } else if (!options.quick && !options.sizes) {
+    writeResults(report);
+  } else {
+    return;
+  }
+  console.log(`\nwritten to ${path.relative(process.cwd(), RESULTS_FILE)}`);
 }
 
 main();

@@ -5,7 +5,7 @@ import { warnCredentialsInObject } from './credentials';
 import { copyJson, sameJson } from './json';
 import { RenderInputs, renderInputs, sameRenderInputs } from './render-inputs';
 import { checkSchemaAfterRules } from './schema-check';
-import { FieldError, formatFieldErrors, kpackVersionOf, validateKpackObject } from './validation';
+import { FieldError, formatFieldErrors, installsRegistered, kpackVersionOf, validateKpackObject } from './validation';
 import { invalidValue, withHint } from './validation/field-error';
 
 /** One kind of kpack object: what the library needs to know to write and check it. */
@@ -82,6 +82,8 @@ export class KpackObject<S> extends ApiObject {
   private hasPatches = false;
   private readonly produced: Produced<S>;
   private readonly renderSpec: () => S;
+  /** The kpack version of the app, and how many installs were registered when it was found. */
+  private found: { readonly installs: number; readonly kpackVersion: string } | undefined;
 
   constructor(private readonly owner: Construct, kind: KpackKind<S>, props: KpackObjectProps<S>) {
     const produced: Produced<S> = {};
@@ -134,13 +136,22 @@ export class KpackObject<S> extends ApiObject {
    */
   public _rendered(): any {
     const checked = this.checked;
-    if (checked !== undefined && checked.version === this.version && checked.kpackVersion === kpackVersionOf(this.owner)) {
+    if (checked !== undefined && checked.version === this.version && checked.kpackVersion === this.kpackVersion()) {
       return checked.json;
     }
     // Checked now, so that the object's own validation of this pass reuses the rendering.
     const json = super.toJson();
     this.check(json);
     return json;
+  }
+
+  /** Read at every validation pass, from construct metadata: found again only after an install is registered. */
+  private kpackVersion(): string {
+    const installs = installsRegistered();
+    if (this.found?.installs !== installs) {
+      this.found = { installs, kpackVersion: kpackVersionOf(this.owner) };
+    }
+    return this.found.kpackVersion;
   }
 
   /** Records a change made through the library's API, so that the next validation checks afresh. */
@@ -161,7 +172,7 @@ export class KpackObject<S> extends ApiObject {
       // never validated (a manifest read outside a synthesis): nothing to compare with
       return super.toJson();
     }
-    const current = checked.version === this.version && checked.kpackVersion === kpackVersionOf(this.owner);
+    const current = checked.version === this.version && checked.kpackVersion === this.kpackVersion();
     if (current && checked.inputs !== undefined && sameRenderInputs(checked.inputs, this, this.renderSpec())) {
       // Made of the same values as the checked rendering, so equal to it: written without rendering again.
       this.throwProblems(this.crossChecks());
@@ -183,7 +194,7 @@ export class KpackObject<S> extends ApiObject {
 
   private ownProblems(): FieldError[] {
     const checked = this.checked;
-    if (checked !== undefined && checked.version === this.version && checked.kpackVersion === kpackVersionOf(this.owner)
+    if (checked !== undefined && checked.version === this.version && checked.kpackVersion === this.kpackVersion()
       && checked.problems.length === 0) {
       return [];
     }
@@ -195,7 +206,7 @@ export class KpackObject<S> extends ApiObject {
     const spec = this.produced.spec;
     this.produced.spec = undefined;
     const inputs = spec === undefined ? undefined : renderInputs(this, spec, this.hasPatches ? this.metadata.toJson() : json.metadata);
-    const kpackVersion = kpackVersionOf(this.owner);
+    const kpackVersion = this.kpackVersion();
     const ruleProblems = validateKpackObject(json, kpackVersion) ?? [];
     const problems = this.patched ? [...checkSchemaAfterRules(json, kpackVersion, ruleProblems), ...ruleProblems] : ruleProblems;
     // Credentials in a URL or an env var's value end up in plain text in this object: warn (redacted).

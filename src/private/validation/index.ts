@@ -98,11 +98,13 @@ export function defaultKpackObject(object: KpackObject, version: string = DEFAUL
 /** The metadata entry by which a `Kpack` install announces its version to the kpack objects of its app. */
 const INSTALL_METADATA = 'cdk8s-kpack:kpack-version';
 
-/** How many installs were registered in this process: a version found before the last one may be stale. */
-let installsRegistered = 0;
+/** How many installs were registered in this process. */
+let installCount = 0;
 
-/** The version found for a scope, and the number of installs registered when it was found. */
-const FOUND_VERSIONS = new WeakMap<IConstruct, { readonly installs: number; readonly version: string }>();
+/** How many installs were registered in this process: a kpack version found before the last one may be stale. */
+export function installsRegistered(): number {
+  return installCount;
+}
 
 /**
  * Records that `install` installs kpack `version`: the app's kpack objects are checked with its rules.
@@ -116,7 +118,7 @@ export function registerKpackInstall(install: IConstruct, version: string): void
   if (install.node.root !== chart) {
     install.node.root.node.addMetadata(INSTALL_METADATA, version);
   }
-  installsRegistered++;
+  installCount++;
 }
 
 function installedVersion(scope: IConstruct): string | undefined {
@@ -128,12 +130,5 @@ function installedVersion(scope: IConstruct): string | undefined {
  * one in the object's own chart first, then the first in the app), else the library's default.
  */
 export function kpackVersionOf(scope: IConstruct): string {
-  // Read at every validation pass: the answer changes only when an install is registered.
-  const found = FOUND_VERSIONS.get(scope);
-  if (found !== undefined && found.installs === installsRegistered) {
-    return found.version;
-  }
-  const version = installedVersion(Chart.of(scope)) ?? installedVersion(scope.node.root) ?? DEFAULT_KPACK_VERSION;
-  FOUND_VERSIONS.set(scope, { installs: installsRegistered, version });
-  return version;
+  return installedVersion(Chart.of(scope)) ?? installedVersion(scope.node.root) ?? DEFAULT_KPACK_VERSION;
 }

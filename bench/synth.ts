@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: what synthesizing kpack objects with this library costs, against the same objects
- * written as raw cdk8s `ApiObject`s, in one process. Writes the table to bench/results.md.
+ * written as raw cdk8s `ApiObject`s; each row in a process of its own, its sides in that process. Writes the
+ * table to bench/results.md.
  *
  * `npm run bench -- --quick`: small N and few repetitions; prints only (CI runs it so the script keeps
  * working; times are not judged).

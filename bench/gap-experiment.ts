@@ -17,7 +17,7 @@ import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
-import { Layout, services } from './workloads';
+import { dockerConfig, Layout, serviceName, services } from './workloads';
 
 // The modules whose exports the "checks off" side replaces (CommonJS: the library reads them at each call).
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -40,7 +40,7 @@ const images = new Map(parseAllDocuments(reference).map(document => document.toJ
 /** The cdk8s-plus floor's objects, each Secret and the Image under a construct of its own. */
 function floorInLibraryTree(app: App): () => string {
   for (let i = 0; i < n; i++) {
-    const name = `svc-${String(i).padStart(5, '0')}`;
+    const name = serviceName(i);
     const id = layout === 'one chart' ? 'builds' : name;
     let chart = app.node.tryFindChild(id) as Chart | undefined;
     if (chart === undefined) {
@@ -48,10 +48,8 @@ function floorInLibraryTree(app: App): () => string {
       new Construct(chart, 'builder'); // the chart's ClusterBuilder reference
     }
     const serviceAccount = new kplus.ServiceAccount(chart, `${name}-sa`, { metadata: { name } });
-    const auth = Buffer.from(`${name}-push:token-${i}`).toString('base64');
     const registry = new kplus.DockerConfigSecret(new Construct(chart, `${name}-registry`), 'Resource', {
-      metadata: { name: `${name}-registry` },
-      data: { auths: { 'registry.example.com': { username: `${name}-push`, password: `token-${i}`, auth } } },
+      metadata: { name: `${name}-registry` }, data: dockerConfig(i),
     });
     const git = new kplus.BasicAuthSecret(new Construct(chart, `${name}-git`), 'Resource', {
       metadata: { name: `${name}-git` }, username: `${name}-read`, password: `git-${i}`,

@@ -437,7 +437,7 @@ function runIsolated(planned: Planned, index: number): Row {
   });
   const line = child.stdout?.split('\n').find(l => l.startsWith(ROW_MARK));
   if (child.status !== 0 || line === undefined) {
-    throw new Error(`${planned.workload.name}: its process ended with status ${child.status ?? child.signal}`);
+    throw new Error(`${planned.workload.name}: its process ended with ${child.error?.message ?? `status ${child.status ?? child.signal}`}`);
   }
   return { workload: planned.workload, ...JSON.parse(line.slice(ROW_MARK.length)) };
 }
@@ -481,14 +481,12 @@ function main(): void {
   const rows = planned.map(runIsolated);
   const report = options.services ? servicesReport(rows, loadBefore) : fullReport(rows, loadBefore, options);
   console.log(report);
-  if (options.services) {
-    writeResults(report, SERVICES_BEGIN, SERVICES_END);
-  } else if (!options.quick && !options.sizes) {
-    writeResults(report);
-  } else {
-    return;
+  // --quick and --sizes print only.
+  const markers = options.services ? [SERVICES_BEGIN, SERVICES_END] : !options.quick && !options.sizes ? [BEGIN, END] : undefined;
+  if (markers !== undefined) {
+    writeResults(report, ...markers);
+    console.log(`\nwritten to ${path.relative(process.cwd(), RESULTS_FILE)}`);
   }
-  console.log(`\nwritten to ${path.relative(process.cwd(), RESULTS_FILE)}`);
 }
 
 main();

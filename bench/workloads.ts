@@ -40,12 +40,12 @@ const REGISTRY = 'registry.example.com';
 const KPACK_API_VERSION = 'kpack.io/v1alpha2';
 
 /** The `i`-th service of a platform team: `svc-00042`. */
-function serviceName(i: number): string {
+export function serviceName(i: number): string {
   return `svc-${String(i).padStart(5, '0')}`;
 }
 
 /** The dockerconfigjson of one service's push credentials, as `kubectl create secret docker-registry` writes it. */
-function dockerConfig(i: number) {
+export function dockerConfig(i: number) {
   const username = `${serviceName(i)}-push`;
   const password = `token-${i}`;
   const auth = Buffer.from(`${username}:${password}`).toString('base64');

@@ -83,7 +83,7 @@ export class KpackObject<S> extends ApiObject {
   private readonly produced: Produced<S>;
   private readonly renderSpec: () => S;
   /** The kpack version of the app, and how many installs were registered when it was found. */
-  private found: { readonly installs: number; readonly kpackVersion: string } | undefined;
+  private foundKpackVersion: { readonly installs: number; readonly kpackVersion: string } | undefined;
 
   constructor(private readonly owner: Construct, kind: KpackKind<S>, props: KpackObjectProps<S>) {
     const produced: Produced<S> = {};
@@ -145,15 +145,6 @@ export class KpackObject<S> extends ApiObject {
     return json;
   }
 
-  /** Read at every validation pass, from construct metadata: found again only after an install is registered. */
-  private kpackVersion(): string {
-    const installs = installsRegistered();
-    if (this.found?.installs !== installs) {
-      this.found = { installs, kpackVersion: kpackVersionOf(this.owner) };
-    }
-    return this.found.kpackVersion;
-  }
-
   /** Records a change made through the library's API, so that the next validation checks afresh. */
   public changed(): void {
     this.version++;
@@ -182,6 +173,15 @@ export class KpackObject<S> extends ApiObject {
     const unchanged = current && sameJson(checked.json, json);
     this.throwProblems([...unchanged ? [] : this.check(json), ...this.crossChecks()]);
     return json;
+  }
+
+  /** Read at every validation pass, from construct metadata: found again only after an install is registered. */
+  private kpackVersion(): string {
+    const installs = installsRegistered();
+    if (this.foundKpackVersion?.installs !== installs) {
+      this.foundKpackVersion = { installs, kpackVersion: kpackVersionOf(this.owner) };
+    }
+    return this.foundKpackVersion.kpackVersion;
   }
 
   private throwProblems(problems: FieldError[]): void {

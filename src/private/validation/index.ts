@@ -98,7 +98,6 @@ export function defaultKpackObject(object: KpackObject, version: string = DEFAUL
 /** The metadata entry by which a `Kpack` install announces its version to the kpack objects of its app. */
 const INSTALL_METADATA = 'cdk8s-kpack:kpack-version';
 
-/** How many installs were registered in this process. */
 let installCount = 0;
 
 /** How many installs were registered in this process: a kpack version found before the last one may be stale. */

@@ -231,6 +231,10 @@ const conformanceBuild = project.addTask('conformance:build', {
   description: 'Build the kpack webhook oracles (kpack v0.0.8, v0.17.2, v0.18.0) into conformance/bin/',
   exec: 'bash conformance/build.sh',
 });
+project.addTask('gotypes:generate', {
+  description: 'Regenerate assets/kpack/go-types-<version>.json (the Go types each kind decodes into) from the kpack webhook oracles',
+  steps: [{ spawn: 'conformance:build' }, { exec: 'ts-node --project test/tsconfig.json scripts/generate-go-types.ts' }],
+});
 const testConformance = project.addTask('test:conformance', {
   description: 'Differential tests against kpack\'s webhook code (5,000 generated objects, fresh seed); rewrites test/conformance/kpack-verdicts.json',
 });

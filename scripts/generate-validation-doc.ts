@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CROSS_CHECKS, crossCheck, formatFindings } from '../src/private/checks';
-import { formatFieldErrors, RULE_SETS, validateKpackObject } from '../src/private/validation';
+import { DEFAULT_KPACK_VERSION, formatFieldErrors, RULE_SETS, validateKpackObject } from '../src/private/validation';
 import { isKpackRule, KindRules, Rule } from '../src/private/validation/rule';
 import { RULE_CASES } from '../test/rule-cases';
 
@@ -26,14 +26,26 @@ rules, and where they are stricter than kpack the rule says what breaks at run t
 secret's value.
 
 Rules are kept per kpack release: \`npx cdk8s-kpack validate --kpack-version 0.18.0 FILE...\` (default: the
-library's default, 0.17.2), and at synth the version of the app's \`Kpack\` install (else the default). The
+library's default, ${DEFAULT_KPACK_VERSION}), and at synth the version of the app's \`Kpack\` install (else the default). The
 \`versions\` column says which releases have a rule. kpack v0.18.0 adds one rule to v0.17.2's webhook: a node
 selector may not set \`kubernetes.io/arch\` (kpack sets it from the builder image).
 
-Before any rule, kpack decodes the object: a quantity that does not parse (\`spec.build.resources\`,
-\`spec.resources\`, \`spec.cache.volume.size\`, v0.0.8's \`spec.cacheSize\`) stops it, and kpack reports only
-that, in apimachinery's words, e.g. \`cannot decode incoming new object: unable to parse quantity's suffix\`
-(for \`1K\`), with a hint line naming the field. Spaces around a quantity are trimmed (\`" 1Gi "\` is 1Gi).
+Before any rule, kpack decodes the object into its Go types (Go's \`encoding/json\`, keys in sorted order), and
+an object that does not decode gets only that error (rule id \`decode\`), with a hint line naming the field:
+- a value of the wrong JSON type, anywhere in the object, metadata included: Go's words, e.g. \`cannot decode
+  incoming new object: json: cannot unmarshal number into Go struct field ImageSpec.spec.tag of type string\`
+  (\`tag: 42\`, or a YAML \`revision: 1234567\` that is a number); a fraction or a value beyond int64 in an
+  integer field (\`number 1.5\`). Go reports the first in its order (\`metadata\` before \`spec\`).
+- a quantity that does not parse (\`spec.build.resources\`, \`spec.resources\`, \`spec.cache.volume.size\`,
+  v0.0.8's \`spec.cacheSize\`), in apimachinery's words, e.g. \`cannot decode incoming new object: unable to parse
+  quantity's suffix\` (for \`1K\`): it stops the decoding, so it is the error even after a wrong type. Spaces
+  around a quantity are trimmed (\`" 1Gi "\` is 1Gi).
+
+The Go types are kpack's own, read from each release's code (\`assets/kpack/go-types-<version>.json\`). Not
+checked: a timestamp (\`metadata.creationTimestamp\`) that is a string but no RFC 3339 time; and the texts
+are those of Go 1.24 and later (which name the embedded structs on the way: \`spec.BuilderSpec.stack\`), the
+Go kpack v0.17 and v0.18 require (their \`go.mod\`: 1.24.5); kpack v0.0.8's names Go 1.13, whose release
+may word a wrong type differently.
 
 kpack applies its defaults before validating (its defaulting webhook runs first), and so do the rules: an
 Image's history limits default to 10, a Builder's stack and store kinds to ClusterStack and ClusterStore.

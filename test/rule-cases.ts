@@ -235,6 +235,32 @@ export const KPACK_CASES: RuleCase[] = [
     object: broken(IMAGE, { source: { blob: { url: 'https://example.com/app.tgz', stripComponents: -0.5 } } }),
     messages: [`${DECODE}json: cannot unmarshal number -0.5 into Go struct field Blob.spec.source.blob.stripComponents of type int64\nhint: the value of spec.source.blob.stripComponents does not decode`],
   },
+  // A value of the wrong JSON type: Go's type error, the first in the order of sorted keys.
+  {
+    rule: 'image-decode',
+    object: broken(IMAGE, { tag: 42, source: { git: { url: 'https://git.example.com/app', revision: 1234567 } } }),
+    messages: [`${DECODE}json: cannot unmarshal number into Go struct field Git.spec.source.git.revision of type string\nhint: the value of spec.source.git.revision does not decode`],
+  },
+  {
+    rule: 'image-decode',
+    object: broken(IMAGE, { tag: 42 }, { name: 'app', labels: { team: true } }),
+    messages: [`${DECODE}json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string\nhint: the value of metadata.labels.team does not decode`],
+  },
+  {
+    rule: 'image-decode',
+    object: broken(IMAGE, { build: { env: [{ name: 'BP_GO_TARGETS', value: ['./cmd/server'] }], resources: { limits: { memory: '2 Gi' } } } }),
+    messages: [`${DECODE}${QUANTITY}\nhint: the value of spec.build.resources.limits.memory does not decode`],
+  },
+  {
+    rule: 'builder-decode',
+    object: broken(BUILDER, { stack: { name: 1, kind: 'ClusterStack' } }),
+    messages: [`${DECODE}json: cannot unmarshal number into Go struct field ObjectReference.spec.BuilderSpec.stack.name of type string\nhint: the value of spec.stack.name does not decode`],
+  },
+  {
+    rule: 'legacy-image-decode',
+    object: broken(LEGACY_IMAGE, { serviceAccount: 7 }),
+    messages: [`${DECODE}json: cannot unmarshal number into Go struct field ImageSpec.spec.serviceAccount of type string\nhint: the value of spec.serviceAccount does not decode`],
+  },
   { rule: 'build-resources', object: broken(BUILD, { cache: { volume: { persistentVolumeClaimName: 'cache', size: ' ' } } }), messages: [] },
   // kpack v0.0.8 pins go-containerregistry of March 2020: tags of 127 runes at most, `repo:` is `repo`.
   { rule: 'legacy-cluster-builder-image', object: { ...VALID[LEGACY_CLUSTER_BUILDER], spec: { image: 'library/ubuntu:' } }, messages: [] },

@@ -51,10 +51,12 @@ type response struct {
 	Repository string `json:"repository,omitempty"`
 	Identifier string `json:"identifier,omitempty"`
 	// version
-	Kpack                string   `json:"kpack,omitempty"`
-	GoContainerregistry  string   `json:"goContainerregistry,omitempty"`
-	Kinds                []string `json:"kinds,omitempty"`
-	Go                   string   `json:"go,omitempty"`
+	Kpack               string   `json:"kpack,omitempty"`
+	GoContainerregistry string   `json:"goContainerregistry,omitempty"`
+	Kinds               []string `json:"kinds,omitempty"`
+	Go                  string   `json:"go,omitempty"`
+	// goTypes: the Go types each kind decodes into (gotypes.go).
+	GoTypes json.RawMessage `json:"goTypes,omitempty"`
 	// A request the oracle could not answer (bad JSON, unknown op or kind, a panic in kpack's code).
 	Fault string `json:"fault,omitempty"`
 }
@@ -112,6 +114,12 @@ func handle(line []byte) (resp response) {
 		}
 		return response{ID: req.ID, OK: ptr(true), Name: ref.Name(), Context: ref.Context().Name(),
 			Registry: ref.Context().RegistryStr(), Repository: ref.Context().RepositoryStr(), Identifier: ref.Identifier()}
+	case "goTypes":
+		b, err := json.Marshal(describeGoTypes())
+		if err != nil {
+			return response{ID: req.ID, Fault: "cannot encode the Go types: " + err.Error()}
+		}
+		return response{ID: req.ID, GoTypes: b}
 	case "version":
 		names := make([]string, 0, len(kinds))
 		for k := range kinds {

@@ -367,7 +367,8 @@ describe('the JSON report', () => {
     expect(json.findings).toEqual(expect.arrayContaining([
       expect.objectContaining({ kind: 'ClusterStore', name: '\\u001b]0;owned\\u0007\\u001b[2J\\u202eevil', message: 'missing field(s): spec.sources' }),
       expect.objectContaining({ name: '[redacted token]', message: 'invalid value: ***@registry.example.com/App: spec.tag', rules: ['image-tag'] }),
-      expect.objectContaining({ fields: ['spec.build.nodeSelector.https://***@example.com/x'], rules: ['schema'] }),
+      expect.objectContaining({ fields: ['spec.build.https://***@example.com/x'], rules: ['schema'] }),
+      expect.objectContaining({ hints: ['the value of spec.build.nodeSelector.https://***@example.com/x does not decode'], rules: ['decode'] }),
       expect.objectContaining({ kind: 'ClusterStore', name: 'store', fields: ['spec.__proto__', 'spec.constructor', 'spec.toString'] }),
       expect.objectContaining({ file: path.join(HOSTILE, 'aliases.yaml'), document: 1, rules: ['yaml'], message: expect.stringContaining('Excessive alias count') }),
     ]));

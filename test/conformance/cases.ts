@@ -10,7 +10,7 @@ import { parseAllDocuments } from 'yaml';
 import { kpackObjects, V1ALPHA1_TYPES, V1ALPHA2_TYPES } from './generators';
 import { OracleVersion } from './kpack-oracle';
 import { EXAMPLE_CHARTS } from '../../scripts/synth-examples';
-import { RULE_CASES } from '../rule-cases';
+import { KPACK_CASES, RULE_CASES } from '../rule-cases';
 import { FIXTURES, Manifest } from '../util';
 
 export interface Case {
@@ -35,7 +35,7 @@ function kpackKind(object: unknown): object is Manifest {
 export function ruleCases(): Case[] {
   // The library's rules are those of a cluster with a default StorageClass (kpack's own rule for a cache
   // without one depends on the cluster, which a file or a chart does not say).
-  return RULE_CASES.map(c => ({ source: `rule case ${c.rule}`, object: c.object, defaultStorageClass: true }));
+  return [...RULE_CASES, ...KPACK_CASES].map(c => ({ source: `rule case ${c.rule}`, object: c.object, defaultStorageClass: true }));
 }
 
 /** The hostile fixtures are for validate's and migrate's limits (alias bombs, broken YAML), not kpack objects. */

@@ -66,10 +66,12 @@ export function disagreement(kpack: AdmitVerdict, library: LibraryVerdict): stri
     // The library redacts what looks like a credential in every message: kpack's text is compared redacted too.
     const kpackText = redactSecrets(kpack.error ?? '');
     if (kpack.stage === 'decode') {
-      // kpack's Go types refuse the JSON before any rule runs. Where the library states kpack's decoding
-      // (quantities), the text must be kpack's; a wrong JSON type (a string for an integer, a number beyond
-      // int64) is refused by the library's own type rules, whose text names the field, not a Go type.
-      if (library.decode && library.kpack !== kpackText) {
+      // kpack's Go types refuse the JSON before any rule runs: the library states that decoding (a wrong JSON
+      // type, a quantity, a number beyond int64), in kpack's text.
+      if (!library.decode) {
+        return 'kpack cannot decode the object, the library decodes it';
+      }
+      if (library.kpack !== kpackText) {
         return 'both reject at decoding, with different texts';
       }
       return undefined;

@@ -224,16 +224,50 @@ export interface Generated {
   readonly defaultStorageClass: boolean;
 }
 
+/** Values of every JSON type, for fields of another type: what Go's decoder refuses in kpack's words. */
+const OTHER_JSON_TYPES: unknown[] = [0, 1, -1, 1.5, 1e21, 2147483648, true, false, 'x', '', [], ['x'], [1], [{}], [{ name: 1 }], {}, { a: 1 }, { name: 1 }, { name: 'x', kind: true }];
+
+/** Fields of the metadata, where knative's decoder refuses wrong JSON types too (the timestamp with its own `UnmarshalJSON`). */
+const METADATA_FIELDS: Record<string, Pool> = {
+  'metadata.labels': fc.constantFrom({ a: 1 }, { a: true }, { a: 'b' }, 'x', ['x'], { a: null }),
+  'metadata.annotations': fc.constantFrom({ a: 1 }, { a: {} }, { a: 'b' }, 1),
+  'metadata.creationTimestamp': fc.constantFrom(null, 1, true, {}, [], '2026-01-02T03:04:05Z'),
+  'metadata.generation': fc.constantFrom(1, -1, 1.5, '1', 9223372036854775807),
+  'metadata.finalizers': fc.constantFrom(['a'], [1], 'a', {}),
+  'metadata.ownerReferences': fc.constantFrom([{ apiVersion: 'v1', kind: 'X', name: 'x', uid: 'u', controller: 'yes' }], {}, [1]),
+};
+
+/** Every field path of an object: those of its kind's valid object, where a value of another type is a decoding error. */
+function fieldPaths(value: unknown, at = ''): string[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return at === '' ? [] : [at];
+  }
+  return [...at === '' ? [] : [at], ...Object.entries(value).flatMap(([key, child]) => fieldPaths(child, at === '' ? key : `${at}.${key}`))];
+}
+
 /** Objects of the given kinds (apiVersion/kind), each its kind's valid object with 1 to 4 fields changed. */
 export function kpackObjects(mined: string[], types: string[]): fc.Arbitrary<Generated> {
   const pools = fieldPools(mined);
   return fc.constantFrom(...types).chain(type => {
     const fields = pools[type];
     const names = Object.keys(fields);
-    const change = fc.constantFrom(...names).chain(field => fc.oneof(
-      { weight: 9, arbitrary: fields[field] },
-      { weight: 1, arbitrary: fc.constant(undefined) },
-    ).map(value => [field, value] as const));
+    // Any field of the kind's valid object or of the pools, with a value of any JSON type.
+    const typed = [...new Set([...fieldPaths(VALID[type]), ...names])].filter(p => p !== 'apiVersion' && p !== 'kind');
+    const change = fc.oneof(
+      {
+        weight: 16,
+        arbitrary: fc.constantFrom(...names).chain(field => fc.oneof(
+          { weight: 9, arbitrary: fields[field] },
+          { weight: 1, arbitrary: fc.constant(undefined) },
+        ).map(value => [field, value] as const)),
+      },
+      { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...typed), fc.constantFrom(...OTHER_JSON_TYPES)) },
+      // The metadata comes before the spec in the decoder's order: a wrong type there hides the spec's problems.
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(...Object.keys(METADATA_FIELDS)).chain(field => METADATA_FIELDS[field].map(value => [field, value] as const)),
+      },
+    );
     const changes = fc.array(change, { minLength: 1, maxLength: 4 });
     return changes.map(chosen => {
       const object: Manifest = JSON.parse(JSON.stringify(VALID[type]));

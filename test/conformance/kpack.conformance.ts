@@ -14,6 +14,7 @@ import { Case, exampleCharts, fixedCases, FIXTURE_SAMPLE, FIXTURE_SEED, generate
 import { disagreement, libraryVerdict, stripSynthMessage } from './compare';
 import { minedReferenceShapes, references } from './generators';
 import { AdmitVerdict, KpackOracle, ORACLE_BIN, ORACLE_VERSIONS, OracleVersion } from './kpack-oracle';
+import { goTypesFile, goTypesFromOracle } from '../../scripts/generate-go-types';
 import { isValidReference, isValidTag } from '../../src/private/image-reference';
 import { redactSecrets } from '../../src/private/redact';
 import { CONSTRUCT_PROPERTIES } from '../construct-properties';
@@ -102,6 +103,13 @@ test('the fixed case set (rule cases, fixtures, examples, a fixed-seed sample): 
   const about = `kpack's verdicts (its webhook code, conformance/) on the fixed case set: rule cases, fixtures, examples, ${FIXTURE_SAMPLE} objects generated with seed ${FIXTURE_SEED}. Written by npm run test:conformance.`;
   fs.writeFileSync(VERDICTS_FILE, `{"about": ${JSON.stringify(about)},\n"verdicts": [\n${verdicts.map(v => JSON.stringify(v)).join(',\n')}\n]}\n`);
   expectNoDisagreement();
+});
+
+test('the Go types the library decodes with are those of kpack\'s code (assets/kpack/go-types-<version>.json)', () => {
+  for (const version of ORACLE_VERSIONS) {
+    // THEN regenerate with `npm run gotypes:generate` when a kpack version's types change
+    expect(fs.readFileSync(goTypesFile(version.replace(/^v/, '')), 'utf8')).toBe(goTypesFromOracle(version.replace(/^v/, '')));
+  }
 });
 
 test('generated objects of every kind agree with kpack', async () => {

@@ -1,7 +1,6 @@
 import { FieldError, invalidValue, missingField, multipleOneOf } from './field-error';
 import { deprecatedForUsers, validateCache, validateEnv, validateNodeSelector, validateServices } from './image';
 import { validateEnvNames, validateIntegers, validateResources, validateTimeoutSeconds } from './library';
-import { decodeObject } from './quantities';
 import { validateImage } from './references';
 import { KindRules, KpackObject, KpackRelease, list, record, text } from './rule';
 import { SourceRules, validateSource, validateSourceUrls } from './source';
@@ -14,10 +13,6 @@ export const buildV1alpha2 = (release: KpackRelease): KindRules => ({
   apiVersion: 'kpack.io/v1alpha2',
   kind: 'Build',
   // A Build's cache volume is a claim name: kpack has no size there, and drops one.
-  decode: o => decodeObject(o, { resources: ['spec.resources'] }, [
-    { path: 'spec.activeDeadlineSeconds', struct: 'BuildSpec' },
-    { path: 'spec.source.blob.stripComponents', struct: 'Blob' },
-  ]),
   defaults: object => ({ ...object, spec: { ...object.spec, serviceAccountName: text(object.spec?.serviceAccountName) || 'default' } }),
   rules: [
     { id: 'build-tags', condition: 'no tags, or a tag that is not a tag reference', origin: ORIGIN, validate: o => validateTags(o) },

@@ -1,6 +1,6 @@
 import { FieldError, generic, invalidValue, missingField, withHint } from './field-error';
 import { validateEnvNames, validateIntegers, validateResources, validateTimeoutSeconds } from './library';
-import { decodeObject, validateCacheSize } from './quantities';
+import { validateCacheSize } from './quantities';
 import { validateNoScheme, validateTag } from './references';
 import { KindRules, KpackObject, KpackRelease, list, record, text } from './rule';
 import { SourceRules, validateSource, validateSourceUrls } from './source';
@@ -19,12 +19,6 @@ const ARCH_LABEL = 'kubernetes.io/arch';
 export const imageV1alpha2 = (release: KpackRelease): KindRules => ({
   apiVersion: 'kpack.io/v1alpha2',
   kind: 'Image',
-  decode: o => decodeObject(o, { resources: ['spec.build.resources'], quantities: ['spec.cache.volume.size'] }, [
-    { path: 'spec.failedBuildHistoryLimit', struct: 'ImageSpec' },
-    { path: 'spec.successBuildHistoryLimit', struct: 'ImageSpec' },
-    { path: 'spec.build.buildTimeout', struct: 'ImageBuild' },
-    { path: 'spec.source.blob.stripComponents', struct: 'Blob' },
-  ]),
   defaults: object => ({
     ...object,
     spec: {

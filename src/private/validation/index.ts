@@ -6,6 +6,7 @@ import { BUILDPACK_V1ALPHA2, CLUSTER_BUILDPACK_V1ALPHA2, CLUSTER_LIFECYCLE_V1ALP
 import { CLUSTER_STACK_V1ALPHA2 } from './cluster-stack';
 import { CLUSTER_STORE_V1ALPHA2 } from './cluster-store';
 import { FieldError } from './field-error';
+import { decodeAsKpack } from './go-decode';
 import { imageV1alpha2 } from './image';
 import { BUILD_V1ALPHA1_0_0_8, BUILDER_V1ALPHA1_0_0_8, CLUSTER_BUILDER_V1ALPHA1_0_0_8, IMAGE_V1ALPHA1_0_0_8 } from './legacy';
 import { KindRules, KpackObject, KpackRelease, runRules } from './rule';
@@ -24,6 +25,11 @@ export interface RuleSet {
   readonly tables: readonly KindRules[];
 }
 
+/** A kind's rules with the decoding of that kpack version's webhook before them (its Go types). */
+function decodedBy(version: string) {
+  return (table: KindRules): KindRules => ({ ...table, decode: object => decodeAsKpack(object, version, `${table.apiVersion}/${table.kind}`) });
+}
+
 function v1alpha2RuleSet(version: string, release: KpackRelease): RuleSet {
   return {
     version,
@@ -38,7 +44,7 @@ function v1alpha2RuleSet(version: string, release: KpackRelease): RuleSet {
       BUILDPACK_V1ALPHA2,
       CLUSTER_BUILDPACK_V1ALPHA2,
       CLUSTER_LIFECYCLE_V1ALPHA2,
-    ],
+    ].map(decodedBy(version)),
   };
 }
 
@@ -47,7 +53,7 @@ export const DEFAULT_KPACK_VERSION = '0.18.0';
 
 /** Every rule set, by kpack version (oldest first). */
 export const RULE_SETS: readonly RuleSet[] = [
-  { version: '0.0.8', apiVersion: 'build.pivotal.io/v1alpha1', tables: [IMAGE_V1ALPHA1_0_0_8, BUILDER_V1ALPHA1_0_0_8, CLUSTER_BUILDER_V1ALPHA1_0_0_8, BUILD_V1ALPHA1_0_0_8] },
+  { version: '0.0.8', apiVersion: 'build.pivotal.io/v1alpha1', tables: [IMAGE_V1ALPHA1_0_0_8, BUILDER_V1ALPHA1_0_0_8, CLUSTER_BUILDER_V1ALPHA1_0_0_8, BUILD_V1ALPHA1_0_0_8].map(decodedBy('0.0.8')) },
   v1alpha2RuleSet('0.17.2', { archNodeSelector: false }),
   v1alpha2RuleSet('0.18.0', { archNodeSelector: true }),
 ];

@@ -1,7 +1,7 @@
 import { invalidValue, missingField } from './field-error';
 import { validateBuilderReference } from './image';
 import { validateEnvNames, validateIntegers, validateResources } from './library';
-import { decodeObject, validateCacheSize } from './quantities';
+import { validateCacheSize } from './quantities';
 import { validateImage, validateNoScheme, validateTag } from './references';
 import { KindRules, list, text } from './rule';
 import { SourceRules, validateSource, validateSourceUrls } from './source';
@@ -18,10 +18,6 @@ const BUILDER_ORIGIN = 'kpack v0.0.8 pkg/apis/build/v1alpha1/builder_validation.
 export const IMAGE_V1ALPHA1_0_0_8: KindRules = {
   apiVersion: 'build.pivotal.io/v1alpha1',
   kind: 'Image',
-  decode: o => decodeObject(o, { resources: ['spec.build.resources'], quantities: ['spec.cacheSize'] }, [
-    { path: 'spec.failedBuildHistoryLimit', struct: 'ImageSpec' },
-    { path: 'spec.successBuildHistoryLimit', struct: 'ImageSpec' },
-  ]),
   rules: [
     { id: 'legacy-image-tag', condition: 'tag is empty, or not a tag reference', origin: IMAGE_ORIGIN, validate: o => validateTag(text(o.spec?.tag), 'spec.tag', GRAMMAR_2020_03) },
     { id: 'legacy-image-tag-scheme', condition: 'tag is written as a URL', origin: 'cdk8s-kpack', validate: o => validateNoScheme(text(o.spec?.tag), 'spec.tag', GRAMMAR_2020_03) },
@@ -49,7 +45,6 @@ export const IMAGE_V1ALPHA1_0_0_8: KindRules = {
 export const BUILD_V1ALPHA1_0_0_8: KindRules = {
   apiVersion: 'build.pivotal.io/v1alpha1',
   kind: 'Build',
-  decode: o => decodeObject(o, { resources: ['spec.resources'] }, []),
   rules: [
     {
       id: 'legacy-build-tags',

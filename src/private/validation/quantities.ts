@@ -1,5 +1,4 @@
-import { compareStrings, decodeError, FieldError, generic, withHint } from './field-error';
-import { record } from './rule';
+import { FieldError, generic, withHint } from './field-error';
 import { compareQuantities, parseQuantity, QUANTITY_FORMAT_ERROR, quantityError } from '../quantity';
 
 // What the API server's JSON encoder escapes in a string (Go's encoding/json: `"`, `\`, control
@@ -38,97 +37,6 @@ export function decodedQuantity(value: unknown) {
     return parseQuantity(JSON.stringify(value));
   }
   return typeof value === 'string' && quantityDecodeError(value) === undefined ? parseQuantity(value.replace(TRIM, '')) : undefined;
-}
-
-/**
- * The quantity fields of an object in the order the webhook decodes them: the API server sends kpack
- * the object with its keys sorted, and decoding stops at the first bad value. `resources` is the path
- * of a `ResourceRequirements` (limits before requests, names sorted).
- */
-export function quantityFields(object: any, paths: { resources?: string[]; quantities?: string[] }): Array<[string, unknown]> {
-  const at = (segments: string[]) => segments.reduce<any>((o, key) => record(o)?.[key], object);
-  const fields: Array<[string[], unknown]> = [];
-  for (const base of paths.resources ?? []) {
-    for (const kind of ['limits', 'requests']) {
-      const segments = [...base.split('.'), kind];
-      const values = record(at(segments)) ?? {};
-      for (const name of Object.keys(values)) {
-        fields.push([[...segments, name], values[name]]);
-      }
-    }
-  }
-  for (const p of paths.quantities ?? []) {
-    fields.push([p.split('.'), at(p.split('.'))]);
-  }
-  // Key by key, as a depth-first walk of sorted keys meets them (a resource name may hold a `.`).
-  const compare = (a: string[], b: string[]): number => {
-    for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      if (a[i] !== b[i]) {
-        return compareStrings(a[i], b[i]);
-      }
-    }
-    return a.length - b.length;
-  };
-  return fields.sort((a, b) => compare(a[0], b[0])).map(([segments, value]) => [segments.join('.'), value]);
-}
-
-/** The first quantity of `fields` that does not decode, as kpack's webhook reports it (alone). */
-export function decodeQuantities(fields: Array<[string, unknown]>): FieldError[] {
-  for (const [fieldPath, value] of fields) {
-    const error = quantityDecodeError(value);
-    if (error !== undefined) {
-      return [decodeError(error, fieldPath)];
-    }
-  }
-  return [];
-}
-
-const INT64_MAX = 2n ** 63n - 1n;
-
-/**
- * What Go's encoding/json says when an int64 field's JSON value does not fit, or undefined: a fraction,
- * an exponent or a value beyond int64 (`number 1.5`), or another JSON type (`string`, `bool`, …).
- */
-function int64DecodeError(value: unknown): string | undefined {
-  if (value === undefined || value === null) {
-    return undefined;
-  }
-  if (typeof value === 'number') {
-    const literal = JSON.stringify(value);
-    if (!Number.isFinite(value)) {
-      return undefined; // JSON has no such number: it is written as null
-    }
-    const fits = /^-?[0-9]+$/.test(literal) && BigInt(literal) <= INT64_MAX && BigInt(literal) >= -INT64_MAX - 1n;
-    return fits ? undefined : `number ${literal}`;
-  }
-  return typeof value === 'string' ? 'string' : typeof value === 'boolean' ? 'bool' : Array.isArray(value) ? 'array' : 'object';
-}
-
-/** An int64 field of kpack's types: its path and the Go struct that holds it (named in Go's error). */
-export interface Int64Field {
-  readonly path: string;
-  readonly struct: string;
-}
-
-/**
- * Decoding as kpack's defaulting webhook does (`json.Unmarshal` on the object, keys sorted): a bad
- * quantity stops the decoding at once and is the error; otherwise the first int64 field that does not
- * fit is (Go keeps decoding after a type error and returns the first one).
- */
-export function decodeObject(object: any, quantities: { resources?: string[]; quantities?: string[] }, int64s: Int64Field[]): FieldError[] {
-  const quantity = decodeQuantities(quantityFields(object, quantities));
-  if (quantity.length > 0) {
-    return quantity;
-  }
-  const at = (p: string) => p.split('.').reduce<any>((o, key) => record(o)?.[key], object);
-  // Sorted paths meet these fields in the order a walk of sorted keys does: their keys hold no `.`.
-  for (const field of [...int64s].sort((a, b) => compareStrings(a.path, b.path))) {
-    const error = int64DecodeError(at(field.path));
-    if (error !== undefined) {
-      return [decodeError(`json: cannot unmarshal ${error} into Go struct field ${field.struct}.${field.path} of type int64`, field.path)];
-    }
-  }
-  return [];
 }
 
 /** A cache size greater than 0 (kp's rule, which kpack's webhook lacks). */

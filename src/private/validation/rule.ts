@@ -71,7 +71,7 @@ export function runRules(table: KindRules, object: KpackObject): FieldError[] {
   return errors;
 }
 
-/** A string field as Go would decode it: absent or non-string is the zero value. */
+/** A string field as Go would decode it: absent is the zero value (another JSON type never reaches a rule: decoding refuses it). */
 export function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }

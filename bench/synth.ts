@@ -79,7 +79,11 @@ function parseOptions(argv: string[]): Options {
   let row: number | undefined;
   for (const arg of argv) {
     if (arg.startsWith('--row=')) {
+      // What the script passes to the process it spawns for each row.
       row = Number(arg.slice('--row='.length));
+      if (!Number.isInteger(row) || row < 0) {
+        throw new Error(`--row wants the index of a row (0, 1, ...), got ${arg}`);
+      }
     } else if (arg === '--quick') {
       quick = true;
     } else if (arg === '--services') {
@@ -90,7 +94,7 @@ function parseOptions(argv: string[]): Options {
         throw new Error(`--sizes wants positive integers, got ${arg}`);
       }
     } else {
-      throw new Error(`unknown argument ${arg} (expected --quick, --services or --sizes=10,100)`);
+      throw new Error(`unknown argument ${arg} (expected --quick, --services, --sizes=10,100 or --row=K, one row in this process)`);
     }
   }
   return { quick, services: servicesOnly, sizes, row };

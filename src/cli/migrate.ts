@@ -4,6 +4,7 @@ import { DEFAULT_PARSE_LIMITS, ParseLimits, parseDocuments } from './parse';
 import { identifier, isSafeIdentifier, jsonLiteral, numberLiteral, propertyKey, stringLiteral } from './typescript';
 import { dockerConfigJson, normalizeRegistry } from '../private/credentials';
 import { parseQuantity } from '../private/quantity';
+import { validateKpackObject } from '../private/validation';
 
 export { MigrationTarget } from './migrate-convert';
 
@@ -321,7 +322,11 @@ class Generator {
     const id = this.uniqueId(this.baseId(object));
     this.lines.push('');
     this.conversionNotes();
-    this.notes.push(`${describe(object)}: not an object cdk8s-kpack writes with a typed construct: kept as an ApiObject, as it is`);
+    // Why, when kpack itself cannot decode the object: the file needs a fix whatever it is written with.
+    const undecodable = kpackDecodeError(object);
+    this.notes.push(undecodable
+      ? `${describe(object)}: kpack cannot decode it (${undecodable.message}; ${undecodable.hint}): kept as an ApiObject, as it is; fix the value and migrate it again for a typed construct`
+      : `${describe(object)}: not an object cdk8s-kpack writes with a typed construct: kept as an ApiObject, as it is`);
     if (rendersUnchanged(object)) {
       this.lines.push('// Not an object cdk8s-kpack writes with a typed construct: kept as it is.');
       this.lines.push(`new ApiObject(this, ${stringLiteral(id)}, ${jsonLiteral(object)});`);
@@ -1233,4 +1238,14 @@ function decode(data: Record<string, string> | undefined): Record<string, string
 /** The class that writes a kpack kind: the kind's name, but for `Builder`, which Java reserves for builders. */
 function classOf(kind: string): string {
   return kind === 'Builder' ? 'NamespacedBuilder' : kind;
+}
+
+/** kpack's decoding error for a kpack object of the file (a value of the wrong JSON type, a bad quantity), if any. */
+function kpackDecodeError(object: Json): { readonly message: string; readonly hint?: string } | undefined {
+  try {
+    return validateKpackObject(object)?.find(error => error.decode);
+  } catch {
+    // A rule that fails on data it did not expect must not stop the migration: the note says less.
+    return undefined;
+  }
 }

@@ -148,6 +148,22 @@ describe('cdk8s-kpack migrate', () => {
     expect(code).toContain('cache: BuildCache.persistentVolumeClaim(buildCachePersistentVolumeClaim)');
   });
 
+  test('an object kpack cannot decode is kept as it is, and the note says kpack\'s error', () => {
+    // GIVEN an Image whose revision YAML reads as a number
+    const input = stringify({
+      apiVersion: 'kpack.io/v1alpha2',
+      kind: 'Image',
+      metadata: { name: 'app' },
+      spec: { tag: 'registry.example.com/app', builder: { kind: 'ClusterBuilder', name: 'default' }, source: { git: { url: 'https://github.com/example/app', revision: 1234567 } } },
+    });
+    // WHEN
+    const { code, notes } = migrate(input, { importFrom: path.join(ROOT, 'src') });
+    // THEN
+    expect(code).toContain("// Not an object cdk8s-kpack writes with a typed construct: kept as it is.\n    new ApiObject(this, 'image-app', ");
+    expect(notes).toEqual(['Image app (kpack.io/v1alpha2): kpack cannot decode it (cannot decode incoming new object: json: cannot unmarshal number into Go struct field Git.spec.source.git.revision of type string; ' +
+      'the value of spec.source.git.revision does not decode): kept as an ApiObject, as it is; fix the value and migrate it again for a typed construct']);
+  });
+
   test('the command prints the chart, and reports a file it cannot read', () => {
     let out = '';
     let err = '';

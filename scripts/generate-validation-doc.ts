@@ -41,6 +41,11 @@ an object that does not decode gets only that error (rule id \`decode\`), with a
   quantity's suffix\` (for \`1K\`): it stops the decoding, so it is the error even after a wrong type. Spaces
   around a quantity are trimmed (\`" 1Gi "\` is 1Gi).
 
+Go matches a key to a field without regard to case (\`Tag\` is \`tag\`, \`ſource\` is \`source\`), so kpack's rules
+read such a key as the field; the library's own schema check then says to write the field's name
+(\`field name not in kpack's case\`): kpack's webhook writes the object back with it, and the object in Git
+would never match the cluster's.
+
 The Go types are kpack's own, read from each release's code (\`assets/kpack/go-types-<version>.json\`). Not
 checked: a timestamp (\`metadata.creationTimestamp\`) that is a string but no RFC 3339 time; and the texts
 are those of Go 1.24 and later (which name the embedded structs on the way: \`spec.BuilderSpec.stack\`), the

@@ -235,6 +235,12 @@ export const KPACK_CASES: RuleCase[] = [
     object: broken(IMAGE, { source: { blob: { url: 'https://example.com/app.tgz', stripComponents: -0.5 } } }),
     messages: [`${DECODE}json: cannot unmarshal number -0.5 into Go struct field Blob.spec.source.blob.stripComponents of type int64\nhint: the value of spec.source.blob.stripComponents does not decode`],
   },
+  // A key in another case: Go matches it to its field, and kpack's rules read that field.
+  {
+    rule: 'image-tag',
+    object: { apiVersion: 'kpack.io/v1alpha2', kind: 'Image', metadata: { name: 'app' }, spec: { TAG: 'making/Hello', Builder: { kind: 'ClusterBuilder', name: 'default' }, \u017fource: GIT } },
+    messages: ['invalid value: making/Hello: spec.tag\nhint: repository names must be lowercase'],
+  },
   // A value of the wrong JSON type: Go's type error, the first in the order of sorted keys.
   {
     rule: 'image-decode',

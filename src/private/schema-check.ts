@@ -1,6 +1,7 @@
 import { v1alpha2Schemas } from './schemas';
 import { defaultKpackObject } from './validation';
 import { FieldError, generic, withHint } from './validation/field-error';
+import { foldName } from './validation/go-decode';
 
 /**
  * Checks an object against the structural schemas of kpack.io/v1alpha2 (`assets/kpack/schemas-v1alpha2.json`)
@@ -79,8 +80,15 @@ function walk(value: unknown, schema: Schema, at: string, errors: FieldError[]):
     // Own properties only: a key named `constructor` or `__proto__` is an unknown field, not a prototype member.
     const own = schema.properties && Object.prototype.hasOwnProperty.call(schema.properties, key) ? schema.properties[key] : undefined;
     const childSchema = own ?? schema.additionalProperties;
+    // Go matches a JSON key to a field without regard to case: kpack reads `Tag` as `tag`.
+    const sameButCase = childSchema === undefined && schema.properties
+      ? Object.keys(schema.properties).find(name => foldName(name) === foldName(key)) : undefined;
     if (childSchema) {
       walk(child, childSchema, childAt, errors);
+    } else if (sameButCase !== undefined) {
+      errors.push(withHint(generic('field name not in kpack\'s case', childAt), `kpack reads ${childAt} as ${join(at, sameButCase)} (Go matches names without regard to case) and writes ` +
+        `it back so: write ${sameButCase}, or the object in Git never matches the cluster's (Argo CD and Flux see a difference)`));
+      walk(child, schema.properties[sameButCase], childAt, errors);
     } else if (schema.properties && child !== undefined) {
       const error = generic('unknown field', childAt);
       const legacyName = Object.prototype.hasOwnProperty.call(LEGACY_NAMES, childAt) ? LEGACY_NAMES[childAt] : undefined;

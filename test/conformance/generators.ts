@@ -202,6 +202,26 @@ function fieldPools(mined: string[]): Record<string, Record<string, Pool>> {
   };
 }
 
+/** How a key may be written in another case: Go folds ASCII case, `ſ` to `s` and the Kelvin sign to `k`. */
+const CASE_CHANGES = ['first upper', 'upper', 'long s', 'kelvin'] as const;
+
+/** Writes the last key of `fieldPath` in another case, when the object has it. */
+function renameKey(object: Manifest, fieldPath: string, change: typeof CASE_CHANGES[number]): void {
+  const keys = fieldPath.split('.');
+  const parent = keys.slice(0, -1).reduce<any>((at, key) => (at !== null && typeof at === 'object' ? at[key] : undefined), object);
+  const key = keys[keys.length - 1];
+  if (parent === null || typeof parent !== 'object' || Array.isArray(parent) || !Object.prototype.hasOwnProperty.call(parent, key)) {
+    return;
+  }
+  const renamed = change === 'upper' ? key.toUpperCase()
+    : change === 'long s' && key.includes('s') ? key.replace(/s/g, '\u017f')
+      : change === 'kelvin' && key.includes('k') ? key.replace(/k/g, '\u212a')
+        : key.charAt(0).toUpperCase() + key.slice(1);
+  const value = parent[key];
+  delete parent[key];
+  parent[renamed] = value;
+}
+
 function setPath(object: Manifest, fieldPath: string, value: unknown): void {
   const keys = fieldPath.split('.');
   let at: any = object;
@@ -269,10 +289,18 @@ export function kpackObjects(mined: string[], types: string[]): fc.Arbitrary<Gen
       },
     );
     const changes = fc.array(change, { minLength: 1, maxLength: 4 });
-    return changes.map(chosen => {
+    // One object in eight has a key in another case, which Go matches to its field all the same.
+    const renames = fc.oneof(
+      { weight: 7, arbitrary: fc.constant([]) },
+      { weight: 1, arbitrary: fc.array(fc.tuple(fc.constantFrom(...typed), fc.constantFrom(...CASE_CHANGES)), { minLength: 1, maxLength: 2 }) },
+    );
+    return fc.tuple(changes, renames).map(([chosen, renamed]) => {
       const object: Manifest = JSON.parse(JSON.stringify(VALID[type]));
       for (const [field, value] of chosen) {
         setPath(object, field, value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+      }
+      for (const [field, caseChange] of renamed) {
+        renameKey(object, field, caseChange);
       }
       return { object, defaultStorageClass: true };
     });

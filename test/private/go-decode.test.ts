@@ -14,7 +14,7 @@ function image(spec: Record<string, unknown>, metadata: Record<string, unknown> 
 
 /** The one message of decoding `object` with kpack `version`'s Go types, or undefined. */
 function decodeMessage(object: unknown, version = '0.17.2', kind = 'kpack.io/v1alpha2/Image'): string | undefined {
-  const errors = decodeAsKpack(object, version, kind);
+  const { errors } = decodeAsKpack(object, version, kind);
   expect(errors.length).toBeLessThanOrEqual(1);
   return errors[0]?.message;
 }
@@ -22,12 +22,13 @@ function decodeMessage(object: unknown, version = '0.17.2', kind = 'kpack.io/v1a
 // Every message below is what kpack's webhook code says of the same object (conformance/, the oracles).
 describe('decoding as kpack\'s webhook does (Go\'s encoding/json over kpack\'s types)', () => {
   test('a valid object decodes', () => {
-    expect(decodeAsKpack(image({}), '0.17.2', 'kpack.io/v1alpha2/Image')).toEqual([]);
+    const valid = image({});
+    expect(decodeAsKpack(valid, '0.17.2', 'kpack.io/v1alpha2/Image')).toEqual({ errors: [], object: valid });
   });
 
   test('a number for a string field is Go\'s type error, naming the struct, the field and the Go type', () => {
     // WHEN
-    const errors = decodeAsKpack(image({ tag: 42 }), '0.17.2', 'kpack.io/v1alpha2/Image');
+    const { errors } = decodeAsKpack(image({ tag: 42 }), '0.17.2', 'kpack.io/v1alpha2/Image');
     // THEN
     expect(errors).toEqual([{
       message: 'cannot decode incoming new object: json: cannot unmarshal number into Go struct field ImageSpec.spec.tag of type string',
@@ -48,8 +49,8 @@ describe('decoding as kpack\'s webhook does (Go\'s encoding/json over kpack\'s t
 
   test('a list item and a map value are named by the field that holds them; the hint gives the item', () => {
     // WHEN
-    const env = decodeAsKpack(image({ build: { env: [{ name: 'A', value: 'a' }, { name: 1 }] } }), '0.17.2', 'kpack.io/v1alpha2/Image');
-    const nodeSelector = decodeAsKpack(image({ build: { nodeSelector: { pool: true } } }), '0.17.2', 'kpack.io/v1alpha2/Image');
+    const env = decodeAsKpack(image({ build: { env: [{ name: 'A', value: 'a' }, { name: 1 }] } }), '0.17.2', 'kpack.io/v1alpha2/Image').errors;
+    const nodeSelector = decodeAsKpack(image({ build: { nodeSelector: { pool: true } } }), '0.17.2', 'kpack.io/v1alpha2/Image').errors;
     // THEN
     expect(env[0].message).toBe('cannot decode incoming new object: json: cannot unmarshal number into Go struct field EnvVar.spec.build.env.name of type string');
     expect(env[0].hint).toBe('the value of spec.build.env[1].name does not decode');
@@ -96,6 +97,36 @@ describe('decoding as kpack\'s webhook does (Go\'s encoding/json over kpack\'s t
     expect(decodeMessage(image({ \u017fource: 1 }))).toContain('ImageSpec.spec.source of type v1alpha1.SourceConfig');
   });
 
+  test('keys Go matched without regard to case are written as the fields\' names, as kpack\'s rules read them', () => {
+    // GIVEN keys in another case, one of them twice for one field, and keys of a map and an unknown field
+    const object = {
+      ...image({}),
+      spec: {
+        Tag: 'registry.example.com/app',
+        BUILDER: { kind: 'ClusterBuilder', name: 'default' },
+        source: { git: { url: 'u', Revision: 'main' } },
+        build: { NodeSelector: { Pool: 'a' }, env: [{ Name: 'A' }] },
+        additionalTags: [],
+        AdditionalTags: [],
+        Unknown: 1,
+      },
+    };
+    // WHEN
+    const decoded = decodeAsKpack(object, '0.17.2', 'kpack.io/v1alpha2/Image');
+    // THEN
+    expect(decoded.errors).toEqual([]);
+    expect(decoded.object.spec).toEqual({
+      tag: 'registry.example.com/app',
+      builder: { kind: 'ClusterBuilder', name: 'default' },
+      source: { git: { url: 'u', revision: 'main' } },
+      build: { nodeSelector: { Pool: 'a' }, env: [{ name: 'A' }] },
+      additionalTags: [],
+      AdditionalTags: [],
+      Unknown: 1,
+    });
+    expect(object.spec.Tag).toBe('registry.example.com/app');
+  });
+
   test('kpack v0.0.8\'s types: a build.pivotal.io/v1alpha1 Image', () => {
     // GIVEN
     const legacy = { apiVersion: 'build.pivotal.io/v1alpha1', kind: 'Image', metadata: { name: 'app' }, spec: { tag: 'registry.example.com/app', serviceAccount: 7 } };
@@ -104,7 +135,7 @@ describe('decoding as kpack\'s webhook does (Go\'s encoding/json over kpack\'s t
   });
 
   test('a kind without Go types here decodes without error', () => {
-    expect(decodeAsKpack({ spec: { tag: 1 } }, '0.17.2', 'kpack.io/v1alpha2/Unknown')).toEqual([]);
+    expect(decodeAsKpack({ spec: { tag: 1 } }, '0.17.2', 'kpack.io/v1alpha2/Unknown').errors).toEqual([]);
   });
 
   test('the Go types are vendored for every kpack version with rules, each naming every kind of its webhook', () => {

@@ -27,6 +27,21 @@ describe('the schema check of objects changed with JSON patches', () => {
     ]);
   });
 
+  test('GIVEN a field written in another case by a patch THEN synth says what kpack reads it as, and kpack\'s rules read it so', () => {
+    // GIVEN the tag written again as Tag, in capitals that are no valid repository
+    const chart = Testing.chart();
+    const resource = ApiObject.of(image(chart));
+    resource.addJsonPatch(JsonPatch.remove('/spec/tag'));
+    resource.addJsonPatch(JsonPatch.add('/spec/Tag', 'registry.example.com/Apps/hello'));
+
+    // THEN kpack's rule on spec.tag, and the library's own on the key's case
+    expect(validationErrors(chart)).toEqual([
+      '[test/hello] field name not in kpack\'s case: spec.Tag\nhint: kpack reads spec.Tag as spec.tag (Go matches names without regard to case) and writes it back so: ' +
+        'write tag, or the object in Git never matches the cluster\'s (Argo CD and Flux see a difference)',
+      '[test/hello] invalid value: registry.example.com/Apps/hello: spec.tag\nhint: repository names must be lowercase',
+    ]);
+  });
+
   test('GIVEN a known field added by a patch THEN it passes', () => {
     const chart = Testing.chart();
     ApiObject.of(image(chart)).addJsonPatch(JsonPatch.add('/spec/imageTaggingStrategy', 'None'));

@@ -60,8 +60,27 @@ function goTypesOf(version: string) {
  * Go's fold of a field name (`foldName`): ASCII letters upper-cased, and the two other runes whose fold
  * set holds an ASCII letter (`ſ`, the Kelvin sign); no other rune folds to a letter of kpack's names.
  */
-function foldName(name: string): string {
+export function foldName(name: string): string {
   return name.toUpperCase().replace(/\u017f/g, 'S').replace(/\u212a/g, 'K');
+}
+
+/** A struct's fields by name and by folded name, built once per type. */
+function fieldIndex(fields: Map<string, FieldIndex>, id: string, type: GoType): FieldIndex {
+  let index = fields.get(id);
+  if (index === undefined) {
+    const exact = new Map<string, readonly string[]>();
+    const folded = new Map<string, readonly string[]>();
+    for (const field of type.fields ?? []) {
+      exact.set(field[0], field);
+      // The first field of a folded name wins, as in encoding/json.
+      if (!folded.has(foldName(field[0]))) {
+        folded.set(foldName(field[0]), field);
+      }
+    }
+    index = { exact, folded };
+    fields.set(id, index);
+  }
+  return index;
 }
 
 /** The JSON type of a value as Go names it in an `UnmarshalTypeError`. */
@@ -91,6 +110,8 @@ class Decoder {
   /** Where the decoder is in the object: keys and list indexes (for the hint). */
   private readonly at: Array<string | number> = [];
   private saved: FieldError | undefined;
+  /** A key matched its field only by Go's case-insensitive match (`Tag` for `tag`). */
+  public folded = false;
 
   /**
    * @param sorted walk keys in sorted order, as Go meets them: needed only to tell which of several errors
@@ -164,12 +185,16 @@ class Decoder {
   }
 
   private object(value: Record<string, unknown>, id: string, type: GoType): FieldError | undefined {
-    const index = this.fieldIndex(id, type);
+    const index = fieldIndex(this.fields, id, type);
     for (const key of this.keys(value)) {
       // An unknown field is ignored by the defaulting webhook (and dropped with its JSON patch).
-      const field = index.exact.get(key) ?? index.folded.get(foldName(key));
+      let field = index.exact.get(key);
       if (field === undefined) {
-        continue;
+        field = index.folded.get(foldName(key));
+        if (field === undefined) {
+          continue;
+        }
+        this.folded = true;
       }
       const outer = this.struct;
       const depth = this.stack.length;
@@ -222,37 +247,75 @@ class Decoder {
       : `json: cannot unmarshal ${jsonValue} into Go value of type ${goType}`;
   }
 
-  private fieldIndex(id: string, type: GoType): FieldIndex {
-    let index = this.fields.get(id);
-    if (index === undefined) {
-      const exact = new Map<string, readonly string[]>();
-      const folded = new Map<string, readonly string[]>();
-      for (const field of type.fields ?? []) {
-        exact.set(field[0], field);
-        // The first field of a folded name wins, as in encoding/json.
-        if (!folded.has(foldName(field[0]))) {
-          folded.set(foldName(field[0]), field);
-        }
-      }
-      index = { exact, folded };
-      this.fields.set(id, index);
-    }
-    return index;
-  }
+}
+
+/** What decoding gave: the one error, or the object as kpack's types read it. */
+export interface Decoded<T> {
+  readonly errors: FieldError[];
+  /**
+   * The object with each key that Go matched to a field without regard to case written as the field's
+   * name (`Tag` as `tag`): what kpack's rules see (its defaulting webhook writes the object back so).
+   * The object itself when no key needed it.
+   */
+  readonly object: T;
 }
 
 /**
- * What kpack `version`'s webhook says when it cannot decode `object` (of `apiVersion/kind` `kind`): the one
- * decoding error, or nothing. Kinds without Go types here decode without error.
+ * What kpack `version`'s webhook says when it decodes `object` (of `apiVersion/kind` `kind`): the one
+ * decoding error, or nothing, and the object as kpack's types read it. Kinds without Go types here decode
+ * without error, as they are.
  */
-export function decodeAsKpack(object: unknown, version: string, kind: string): FieldError[] {
+export function decodeAsKpack<T>(object: T, version: string, kind: string): Decoded<T> {
   const { types, fields } = goTypesOf(version);
   const id = types.kinds[kind];
   if (id === undefined) {
-    return [];
+    return { errors: [], object };
   }
   // Which error is the first depends on the order of the keys: only a walk that found one walks them sorted.
-  const found = new Decoder(types, fields, false).decode(object, id);
+  const decoder = new Decoder(types, fields, false);
+  const found = decoder.decode(object, id);
   const error = found && new Decoder(types, fields, true).decode(object, id);
-  return error ? [error] : [];
+  if (error) {
+    return { errors: [error], object };
+  }
+  return { errors: [], object: decoder.folded ? new KeyNamer(types, fields).value(object, id) as T : object };
+}
+
+/** Writes the keys Go matched without regard to case as their fields' names. */
+class KeyNamer {
+  constructor(private readonly types: GoTypes, private readonly fields: Map<string, FieldIndex>) {}
+
+  public value(value: unknown, id: string): unknown {
+    const type = this.types.types[id];
+    if (value === null || typeof value !== 'object' || type === undefined) {
+      return value;
+    }
+    if (Array.isArray(value)) {
+      return type.kind === 'slice' || type.kind === 'array' ? value.map(item => this.value(item, type.elem!)) : value;
+    }
+    const record = value as Record<string, unknown>;
+    if (type.kind === 'map') {
+      return Object.fromEntries(Object.keys(record).map(key => [key, this.value(record[key], type.elem!)]));
+    }
+    if (type.kind !== 'struct') {
+      return value;
+    }
+    const index = fieldIndex(this.fields, id, type);
+    const fieldOf = (key: string) => index.exact.get(key) ?? index.folded.get(foldName(key));
+    // Keys that reach one field: Go decodes each into it in turn (merging objects). Those are left as written.
+    const keysPerField = new Map<string, number>();
+    for (const key of Object.keys(record)) {
+      const field = fieldOf(key);
+      if (field) keysPerField.set(field[0], (keysPerField.get(field[0]) ?? 0) + 1);
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(record)) {
+      const field = fieldOf(key);
+      const name = field && keysPerField.get(field[0]) === 1 ? field[0] : key;
+      // defineProperty: a key named __proto__ stays data.
+      const named = field ? this.value(record[key], field[1]) : record[key];
+      Object.defineProperty(out, name, { value: named, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
 }

@@ -37,10 +37,11 @@ export interface KindRules {
   readonly apiVersion: string;
   readonly kind: string;
   /**
-   * What stops the webhook before it validates: decoding the object (kpack's types read quantities as
-   * they decode). A problem found here is returned alone; defaults and rules do not run.
+   * Decoding the object into kpack's Go types, which stops the webhook before it validates: a problem
+   * found here is returned alone, and defaults and rules do not run. Else the object as the types read it
+   * (keys Go matched without regard to case written as the fields' names), which the rules see.
    */
-  readonly decode?: (object: KpackObject) => FieldError[];
+  readonly decode?: (object: KpackObject) => { readonly errors: FieldError[]; readonly object: KpackObject };
   /** kpack's `SetDefaults`: the defaulting webhook runs before the validating one. */
   readonly defaults?: (object: KpackObject) => KpackObject;
   readonly rules: readonly Rule[];
@@ -55,11 +56,11 @@ export function isKpackRule(rule: Rule): boolean {
 export const DECODE_RULE = 'decode';
 
 export function runRules(table: KindRules, object: KpackObject): FieldError[] {
-  const undecodable = table.decode ? table.decode(object) : [];
-  if (undecodable.length > 0) {
-    return undecodable.map(e => ({ ...e, rule: DECODE_RULE }));
+  const decoded = table.decode ? table.decode(object) : { errors: [], object };
+  if (decoded.errors.length > 0) {
+    return decoded.errors.map(e => ({ ...e, rule: DECODE_RULE }));
   }
-  const defaulted = table.defaults ? table.defaults(object) : object;
+  const defaulted = table.defaults ? table.defaults(decoded.object) : decoded.object;
   const errors: FieldError[] = [];
   for (const rule of table.rules) {
     const found = rule.validate(defaulted).map(e => ({ ...e, rule: rule.id, ...(isKpackRule(rule) ? {} : { ours: true }) }));

@@ -202,8 +202,11 @@ function fieldPools(mined: string[]): Record<string, Record<string, Pool>> {
   };
 }
 
-/** How a key may be written in another case: Go folds ASCII case, `ſ` to `s` and the Kelvin sign to `k`. */
-const CASE_CHANGES = ['first upper', 'upper', 'long s', 'kelvin'] as const;
+/**
+ * How a key may be written in another case: Go folds ASCII case, `ſ` to `s` and the Kelvin sign to `k`, but
+ * not the dotless `ı` to `i` nor `ß` to `ss` (which JavaScript's upper case does).
+ */
+const CASE_CHANGES = ['first upper', 'upper', 'long s', 'kelvin', 'dotless i', 'sharp s'] as const;
 
 /** Writes the last key of `fieldPath` in another case, when the object has it. */
 function renameKey(object: Manifest, fieldPath: string, change: typeof CASE_CHANGES[number]): void {
@@ -216,7 +219,9 @@ function renameKey(object: Manifest, fieldPath: string, change: typeof CASE_CHAN
   const renamed = change === 'upper' ? key.toUpperCase()
     : change === 'long s' && key.includes('s') ? key.replace(/s/g, '\u017f')
       : change === 'kelvin' && key.includes('k') ? key.replace(/k/g, '\u212a')
-        : key.charAt(0).toUpperCase() + key.slice(1);
+        : change === 'dotless i' && key.includes('i') ? key.replace(/i/g, '\u0131')
+          : change === 'sharp s' && key.includes('ss') ? key.replace(/ss/g, '\u00df')
+            : key.charAt(0).toUpperCase() + key.slice(1);
   const value = parent[key];
   delete parent[key];
   parent[renamed] = value;

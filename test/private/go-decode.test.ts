@@ -95,6 +95,8 @@ describe('decoding as kpack\'s webhook does (Go\'s encoding/json over kpack\'s t
     expect(decodeMessage(image({ tag: null, builder: null, unknownField: 1 }))).toBeUndefined();
     expect(decodeMessage(image({ Tag: 1 }))).toContain('ImageSpec.spec.tag of type string');
     expect(decodeMessage(image({ \u017fource: 1 }))).toContain('ImageSpec.spec.source of type v1alpha1.SourceConfig');
+    // Go folds neither the dotless i nor ß to ASCII letters: those keys are unknown fields, ignored
+    expect(decodeMessage(image({ cache: { volume: { s\u0131ze: 'x' } }, \u0131mageTaggingStrategy: 1, cla\u00dfName: 1 }))).toBeUndefined();
   });
 
   test('keys Go matched without regard to case are written as the fields\' names, as kpack\'s rules read them', () => {

@@ -59,9 +59,10 @@ function goTypesOf(version: string) {
 /**
  * Go's fold of a field name (`foldName`): ASCII letters upper-cased, and the two other runes whose fold
  * set holds an ASCII letter (`ſ`, the Kelvin sign); no other rune folds to a letter of kpack's names.
+ * (Not `toUpperCase()`: it writes `ß` as `SS` and `ı` as `I`, which Go does not match.)
  */
 export function foldName(name: string): string {
-  return name.toUpperCase().replace(/\u017f/g, 'S').replace(/\u212a/g, 'K');
+  return name.replace(/[a-z\u017f\u212a]/g, c => (c === '\u017f' ? 'S' : c === '\u212a' ? 'K' : c.toUpperCase()));
 }
 
 /** A struct's fields by name and by folded name, built once per type. */

@@ -11,9 +11,9 @@ import (
 	"strings"
 )
 
-// goType is one Go type as encoding/json sees it (fields: json name, type id, then the embedded fields on the way). Kind: string, bool, int, uint, float, slice, array, map,
+// goType is one Go type as encoding/json sees it. Kind: string, bool, int, uint, float, slice, array, map,
 // struct, any (an interface), bytes ([]byte: base64), json (a json.Unmarshaler), text (an
-// encoding.TextUnmarshaler).
+// encoding.TextUnmarshaler). Fields: JSON name, type id, then the embedded fields it is reached through.
 type goType struct {
 	Go     string     `json:"go"`
 	Kind   string     `json:"kind"`

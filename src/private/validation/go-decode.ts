@@ -74,8 +74,9 @@ function fieldIndex(fields: Map<string, FieldIndex>, id: string, type: GoType): 
     for (const field of type.fields ?? []) {
       exact.set(field[0], field);
       // The first field of a folded name wins, as in encoding/json.
-      if (!folded.has(foldName(field[0]))) {
-        folded.set(foldName(field[0]), field);
+      const name = foldName(field[0]);
+      if (!folded.has(name)) {
+        folded.set(name, field);
       }
     }
     index = { exact, folded };
@@ -247,7 +248,6 @@ class Decoder {
       ? `json: cannot unmarshal ${jsonValue} into Go struct field ${this.struct ?? ''}.${this.stack.join('.')} of type ${goType}`
       : `json: cannot unmarshal ${jsonValue} into Go value of type ${goType}`;
   }
-
 }
 
 /** What decoding gave: the one error, or the object as kpack's types read it. */

@@ -1,4 +1,5 @@
 import { FieldError } from './field-error';
+import type { Decoded } from './go-decode';
 
 /**
  * A kpack object as the webhook sees it: plain JSON, as rendered by the library or read from YAML.
@@ -41,7 +42,7 @@ export interface KindRules {
    * found here is returned alone, and defaults and rules do not run. Else the object as the types read it
    * (keys Go matched without regard to case written as the fields' names), which the rules see.
    */
-  readonly decode?: (object: KpackObject) => { readonly errors: FieldError[]; readonly object: KpackObject };
+  readonly decode?: (object: KpackObject) => Decoded<KpackObject>;
   /** kpack's `SetDefaults`: the defaulting webhook runs before the validating one. */
   readonly defaults?: (object: KpackObject) => KpackObject;
   readonly rules: readonly Rule[];
